@@ -1,0 +1,23 @@
+#pragma once
+// The content linter: everything a content author can get wrong, found before it ships.
+// Runs in `make test` over the built pack (`werkcheck lint --content DIR`).
+#include <string>
+#include <vector>
+
+namespace wk {
+
+inline constexpr int kMaxWordsPerSentence = 15;  // ACCESSIBILITY.md item 13
+
+struct LintReport {
+  std::vector<std::string> errors;
+  bool ok() const { return errors.empty(); }
+};
+
+LintReport lint_content_pack(const std::string& dir);
+
+// Sentences of a text (split after . ! ? and line breaks) and their word counts.
+std::vector<int> sentence_word_counts(const std::string& text);
+// Operator texts are for staff: they need a translation but no spoken clip or B1 check.
+bool is_operator_key(const std::string& key);
+
+}  // namespace wk

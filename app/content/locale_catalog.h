@@ -1,0 +1,42 @@
+#pragma once
+// Participant text for one language, read from a gettext PO file (locales/<code>.po).
+// Convention: msgctxt is the stable key (also the audio clip's name), msgid is the Dutch
+// source text, msgstr the translation. Dutch is the source language: nl.po carries
+// msgstr == msgid. A translator edits these files with any PO tool (Poedit, Weblate).
+// Header fields name the flag picture and the espeak-ng voice, so adding a language
+// is adding one file.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wk {
+
+struct CatalogEntry {
+  std::string source;  // msgid (Dutch)
+  std::string text;    // msgstr (this language)
+  bool fuzzy = false;
+};
+
+struct LocaleCatalog {
+  std::string code;          // "nl", from the Language header
+  std::string flag_picture;  // X-Werkcheck-Flag: OpenMoji hexcode
+  std::string voice;         // X-Werkcheck-Voice: espeak-ng voice name
+  std::string file;
+  std::map<std::string, CatalogEntry> entries;
+
+  // The text for key, or nullptr when the key is missing or untranslated.
+  const std::string* find(const std::string& key) const;
+
+  // Reads a PO file; on failure returns nullopt and sets error to "file:line: problem".
+  static std::optional<LocaleCatalog> load(const std::string& path, std::string* error);
+};
+
+// All languages in a directory of PO files: the source language (nl) first, then by code.
+struct LoadedLocales {
+  std::vector<LocaleCatalog> catalogs;
+  std::vector<std::string> errors;
+};
+LoadedLocales load_locales(const std::string& dir, const std::string& source_locale);
+
+}  // namespace wk

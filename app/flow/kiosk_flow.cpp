@@ -1,0 +1,446 @@
+#include "flow/kiosk_flow.h"
+
+#include <algorithm>
+
+#include "platform/log.h"
+
+namespace wk {
+
+const char* screen_id(Screen s) {
+  switch (s) {
+    case Screen::Attract: return "attract";
+    case Screen::Language: return "language";
+    case Screen::Question: return "question";
+    case Screen::Result: return "result";
+    case Screen::IdlePrompt: return "idle_prompt";
+    case Screen::StopConfirm: return "stop_confirm";
+    case Screen::OperatorPin: return "operator_pin";
+    case Screen::OperatorMenu: return "operator_menu";
+    case Screen::Credits: return "credits";
+    case Screen::OutOfOrder: return "out_of_order";
+  }
+  return "?";
+}
+
+KioskFlow::KioskFlow(const ContentPack* content, SessionStore* store, KioskConfig* config, std::string reason)
+    : content_(content), store_(store), config_(config), out_of_order_reason_(std::move(reason)) {
+  locale_ = config_->default_locale;
+  if (content_) {
+    if (!content_->locale(locale_)) locale_ = content_->source_locale;
+    for (int mi = 0; mi < static_cast<int>(content_->modules.size()); ++mi)
+      for (int ii = 0; ii < static_cast<int>(content_->modules[mi].items.size()); ++ii) steps_.push_back({mi, ii});
+  }
+  if (!content_ && out_of_order_reason_.empty()) out_of_order_reason_ = "no content";
+  if (!store_ && out_of_order_reason_.empty()) out_of_order_reason_ = "no database";
+  screen_ = out_of_order_reason_.empty() ? Screen::Attract : Screen::OutOfOrder;
+}
+
+std::string KioskFlow::t(const std::string& key) const { return content_ ? content_->text(locale_, key) : key; }
+
+const Item* KioskFlow::current_item() const {
+  if (screen_ != Screen::Question && !(screen_ == Screen::IdlePrompt || screen_ == Screen::StopConfirm)) return nullptr;
+  if (position_ < 0 || position_ >= static_cast<int>(steps_.size())) return nullptr;
+  const auto& s = steps_[position_];
+  return &content_->modules[s.module].items[s.item];
+}
+
+bool KioskFlow::participant_screen() const {
+  return screen_ == Screen::Language || screen_ == Screen::Question || screen_ == Screen::Result ||
+         screen_ == Screen::StopConfirm;
+}
+
+Effects KioskFlow::take_effects() {
+  Effects e = std::move(effects_);
+  effects_ = {};
+  return e;
+}
+
+void KioskFlow::go(Screen s, double now) {
+  screen_ = s;
+  last_input_ = now;
+  if (s == Screen::IdlePrompt) prompt_started_ = now;
+  speak_screen();
+}
+
+void KioskFlow::speak_screen() {
+  auto clips = screen_speech();
+  if (clips.empty())
+    effects_.stop_audio = true;
+  else
+    effects_.speak = std::move(clips);
+}
+
+std::vector<Clip> KioskFlow::screen_speech() const {
+  std::vector<Clip> clips;
+  if (!content_) return clips;
+  auto say = [&](const std::string& key) { clips.push_back({locale_, key}); };
+  switch (screen_) {
+    case Screen::Attract:
+      say("ui.attract.title");
+      say("ui.attract.tap");
+      break;
+    case Screen::Language:
+      for (const auto& cat : content_->locales) {
+        clips.push_back({cat.code, "ui.language.choose"});
+        clips.push_back({cat.code, "language.name"});
+      }
+      break;
+    case Screen::Question:
+      if (const Item* item = current_item()) {
+        say(item->key);
+        say(item->max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one");
+      }
+      break;
+    case Screen::Result: {
+      say("ui.result.title");
+      for (const auto& step : steps_) {
+        const Item& item = content_->modules[step.module].items[step.item];
+        auto it = answers_.find(item.key);
+        if (it == answers_.end()) continue;
+        for (const auto& v : it->second)
+          for (const auto& o : item.options)
+            if (o.id == v) say(o.text_key);
+      }
+      break;
+    }
+    case Screen::IdlePrompt:
+      say("ui.idle.question");
+      say("ui.idle.continue");
+      break;
+    case Screen::StopConfirm:
+      say("ui.stop.question");
+      break;
+    case Screen::OutOfOrder:
+      for (const auto& cat : content_->locales) clips.push_back({cat.code, "ui.out_of_order"});
+      break;
+    case Screen::OperatorPin:
+    case Screen::OperatorMenu:
+    case Screen::Credits:
+      break;  // staff screens are not spoken
+  }
+  return clips;
+}
+
+void KioskFlow::fail_storage(const std::string& what) {
+  log::error("storage", what);
+  out_of_order_reason_ = what;
+  session_.reset();
+  answers_.clear();
+  position_ = 0;
+  screen_ = Screen::OutOfOrder;
+  speak_screen();
+}
+
+void KioskFlow::start_session(const std::string& locale, double now) {
+  try {
+    session_ = store_->start_session(locale, content_->id, content_->version);
+    log::info("session", "started " + session_->uuid);
+  } catch (const StoreError& e) {
+    fail_storage(std::string("cannot start a session: ") + e.what());
+    return;
+  }
+  answers_.clear();
+  position_ = 0;
+  go(Screen::Question, now);
+}
+
+void KioskFlow::reset_to_attract(SessionStatus end_status) {
+  if (session_) {
+    try {
+      store_->end_session(*session_, end_status);
+      log::info("session", std::string("ended ") + session_->uuid + " as " + to_string(end_status));
+    } catch (const StoreError& e) {
+      log::error("storage", std::string("cannot close session: ") + e.what());
+    }
+  }
+  // Nothing of this participant may stay visible or audible for the next one.
+  session_.reset();
+  answers_.clear();
+  position_ = 0;
+  pin_.clear();
+  locale_ = (content_ && content_->locale(config_->default_locale)) ? config_->default_locale
+                                                                      : (content_ ? content_->source_locale : "nl");
+  screen_ = Screen::Attract;
+  effects_.speak.reset();
+  effects_.stop_audio = true;
+}
+
+void KioskFlow::choose_option(const std::string& option_id) {
+  const Item* item = current_item();
+  if (!item) return;
+  const Option* opt = nullptr;
+  for (const auto& o : item->options)
+    if (o.id == option_id) opt = &o;
+  if (!opt) return;
+
+  std::vector<std::string> chosen = answers_.count(item->key) ? answers_[item->key] : std::vector<std::string>{};
+  if (item->max_choices == 1) {
+    chosen = {opt->id};
+  } else {
+    auto it = std::find(chosen.begin(), chosen.end(), opt->id);
+    if (it != chosen.end()) {
+      chosen.erase(it);
+    } else {
+      if (opt->exclusive) {
+        chosen.clear();
+      } else {
+        std::erase_if(chosen, [&](const std::string& id) {
+          for (const auto& o : item->options)
+            if (o.id == id) return o.exclusive;
+          return false;
+        });
+      }
+      if (static_cast<int>(chosen.size()) >= item->max_choices) chosen.erase(chosen.begin());
+      chosen.push_back(opt->id);
+    }
+  }
+  // Commit first: the screen only shows what is on disk.
+  try {
+    store_->record_answer(*session_, item->key, chosen);
+  } catch (const StoreError& e) {
+    fail_storage(std::string("cannot store an answer: ") + e.what());
+    return;
+  }
+  log::info("answer", "committed " + session_->uuid + " " + item->key);
+  answers_[item->key] = std::move(chosen);
+  effects_.speak = std::vector<Clip>{{locale_, opt->text_key}};
+}
+
+void KioskFlow::next(double now) {
+  const Item* item = current_item();
+  if (!item) return;
+  if (!answers_.count(item->key) || answers_[item->key].empty()) {
+    try {
+      store_->record_skip(*session_, item->key);
+    } catch (const StoreError& e) {
+      fail_storage(std::string("cannot store a skip: ") + e.what());
+      return;
+    }
+  }
+  if (position_ + 1 < static_cast<int>(steps_.size())) {
+    ++position_;
+    go(Screen::Question, now);
+    return;
+  }
+  try {
+    store_->end_session(*session_, SessionStatus::Finished);
+    log::info("session", "finished " + session_->uuid);
+  } catch (const StoreError& e) {
+    fail_storage(std::string("cannot finish the session: ") + e.what());
+    return;
+  }
+  go(Screen::Result, now);
+}
+
+void KioskFlow::back(double now) {
+  if (screen_ == Screen::Result) {
+    position_ = static_cast<int>(steps_.size()) - 1;
+    go(Screen::Question, now);
+  } else if (screen_ == Screen::Question && position_ > 0) {
+    --position_;
+    go(Screen::Question, now);
+  } else if (screen_ == Screen::Question) {
+    go(Screen::Language, now);
+  } else if (screen_ == Screen::Language) {
+    if (session_)
+      go(Screen::Question, now);
+    else
+      reset_to_attract(SessionStatus::Stopped);
+  }
+}
+
+void KioskFlow::handle_operator_corner(double now) {
+  corner_taps_.push_back(now);
+  while (!corner_taps_.empty() && now - corner_taps_.front() > kCornerWindowS) corner_taps_.pop_front();
+  if (static_cast<int>(corner_taps_.size()) >= kCornerTapsToOpen) {
+    corner_taps_.clear();
+    pin_.clear();
+    pin_wrong_shown_ = false;
+    screen_ = Screen::OperatorPin;
+    last_input_ = now;
+    effects_.stop_audio = true;
+    log::info("operator", "PIN keypad opened");
+  }
+}
+
+void KioskFlow::handle_pin_key(const std::string& key, double now) {
+  if (key == "cancel") {
+    pin_.clear();
+    screen_ = out_of_order_reason_.empty() ? Screen::Attract : Screen::OutOfOrder;
+    return;
+  }
+  if (now < pin_locked_until_) return;
+  if (key == "clear") {
+    pin_.clear();
+  } else if (key == "ok") {
+    if (check_operator_pin(*config_, pin_)) {
+      pin_failures_ = 0;
+      screen_ = Screen::OperatorMenu;
+      log::info("operator", "menu opened");
+    } else {
+      ++pin_failures_;
+      pin_wrong_shown_ = true;
+      log::warn("operator", "wrong PIN (" + std::to_string(pin_failures_) + ")");
+      if (pin_failures_ >= kPinAttempts) {
+        pin_locked_until_ = now + kPinLockS;
+        pin_failures_ = 0;
+      }
+    }
+    pin_.clear();
+  } else if (key.size() == 1 && key[0] >= '0' && key[0] <= '9' && pin_.size() < 12) {
+    pin_ += key;
+    pin_wrong_shown_ = false;
+  }
+}
+
+void KioskFlow::handle_operator(const std::string& id) {
+  if (id == "op:exit") {
+    log::info("operator", "exit");
+    effects_.quit = true;
+  } else if (id == "op:volume_down" || id == "op:volume_up") {
+    int step = id == "op:volume_up" ? 10 : -10;
+    config_->volume_percent = std::clamp(config_->volume_percent + step, 0, 100);
+    effects_.settings_changed = true;
+    effects_.speak = std::vector<Clip>{{locale_, "ui.attract.title"}};  // a sample at the new volume
+  } else if (id == "op:language" && content_) {
+    auto& cats = content_->locales;
+    size_t i = 0;
+    while (i < cats.size() && cats[i].code != config_->default_locale) ++i;
+    config_->default_locale = cats[(i + 1) % cats.size()].code;
+    locale_ = config_->default_locale;
+    effects_.settings_changed = true;
+  } else if (id == "op:credits") {
+    screen_ = Screen::Credits;
+  } else if (id == "op:back") {
+    if (screen_ == Screen::Credits)
+      screen_ = Screen::OperatorMenu;
+    else
+      reset_to_attract(SessionStatus::Stopped);
+    if (screen_ == Screen::Attract && !out_of_order_reason_.empty()) screen_ = Screen::OutOfOrder;
+  }
+}
+
+void KioskFlow::tap(const std::string& id, double now) {
+  last_input_ = now;
+  if (id == "operator-corner") {
+    if (screen_ == Screen::Attract || screen_ == Screen::OutOfOrder) handle_operator_corner(now);
+    return;
+  }
+  if (id == "speak") {
+    speak_screen();
+    return;
+  }
+  switch (screen_) {
+    case Screen::Attract:
+      if (id == "start") {
+        // The welcome, then the language screen speaks its choices.
+        go(Screen::Language, now);
+        if (effects_.speak) effects_.speak->insert(effects_.speak->begin(), Clip{locale_, "ui.attract.title"});
+      }
+      break;
+    case Screen::Language:
+      if (id.rfind("lang:", 0) == 0 && content_->locale(id.substr(5))) {
+        locale_ = id.substr(5);
+        if (!session_) {
+          start_session(locale_, now);
+        } else {
+          try {
+            store_->set_locale(*session_, locale_);
+          } catch (const StoreError& e) {
+            fail_storage(std::string("cannot store the language: ") + e.what());
+            return;
+          }
+          go(Screen::Question, now);
+        }
+      } else if (id == "nav:back") {
+        back(now);
+      } else if (id == "nav:stop") {
+        if (session_) {
+          return_to_ = screen_;
+          go(Screen::StopConfirm, now);
+        } else {
+          reset_to_attract(SessionStatus::Stopped);
+        }
+      }
+      break;
+    case Screen::Question:
+      if (id.rfind("answer:", 0) == 0)
+        choose_option(id.substr(7));
+      else if (id == "nav:next")
+        next(now);
+      else if (id == "nav:back")
+        back(now);
+      else if (id == "nav:stop") {
+        return_to_ = screen_;
+        go(Screen::StopConfirm, now);
+      }
+      break;
+    case Screen::Result:
+      if (id == "done") reset_to_attract(SessionStatus::Finished);
+      else if (id == "nav:back") back(now);
+      break;
+    case Screen::StopConfirm:
+      if (id == "stop:yes")
+        reset_to_attract(SessionStatus::Stopped);
+      else if (id == "stop:no")
+        go(return_to_, now);
+      break;
+    case Screen::IdlePrompt:
+      if (id == "idle:continue") go(return_to_, now);
+      break;
+    case Screen::OperatorPin:
+      if (id.rfind("pin:", 0) == 0) handle_pin_key(id.substr(4), now);
+      break;
+    case Screen::OperatorMenu:
+    case Screen::Credits:
+      if (id.rfind("op:", 0) == 0) handle_operator(id);
+      break;
+    case Screen::OutOfOrder:
+      break;
+  }
+}
+
+double KioskFlow::seconds_until_deadline(double now) const {
+  if (participant_screen()) return std::max(0.0, last_input_ + config_->idle_timeout_s - now);
+  if (screen_ == Screen::IdlePrompt) return std::max(0.0, prompt_started_ + config_->idle_prompt_s - now);
+  if (screen_ == Screen::OperatorPin || screen_ == Screen::OperatorMenu || screen_ == Screen::Credits)
+    return std::max(0.0, last_input_ + config_->idle_timeout_s - now);
+  return -1;
+}
+
+void KioskFlow::tick(double now) {
+  if (participant_screen() && now - last_input_ >= config_->idle_timeout_s) {
+    return_to_ = screen_ == Screen::StopConfirm ? return_to_ : screen_;
+    go(Screen::IdlePrompt, now);
+    log::info("session", "idle prompt");
+  } else if (screen_ == Screen::IdlePrompt && now - prompt_started_ >= config_->idle_prompt_s) {
+    log::info("session", "no answer to the idle prompt: back to the start");
+    reset_to_attract(SessionStatus::Abandoned);
+  } else if ((screen_ == Screen::OperatorPin || screen_ == Screen::OperatorMenu || screen_ == Screen::Credits) &&
+             now - last_input_ >= config_->idle_timeout_s) {
+    reset_to_attract(SessionStatus::Stopped);  // an operator walked away: lock again
+    if (!out_of_order_reason_.empty()) screen_ = Screen::OutOfOrder;
+  }
+}
+
+ScreenModel KioskFlow::view(const Metrics& m) const {
+  ScreenModel s;
+  switch (screen_) {
+    case Screen::Attract: s = view_attract(m); break;
+    case Screen::Language: s = view_language(m); break;
+    case Screen::Question: s = view_question(m); break;
+    case Screen::Result: s = view_result(m); break;
+    case Screen::IdlePrompt: s = view_idle_prompt(m); break;
+    case Screen::StopConfirm: s = view_stop_confirm(m); break;
+    case Screen::OperatorPin: s = view_operator_pin(m); break;
+    case Screen::OperatorMenu: s = view_operator_menu(m); break;
+    case Screen::Credits: s = view_credits(m); break;
+    case Screen::OutOfOrder: s = view_out_of_order(m); break;
+  }
+  s.id = screen_id(screen_);
+  s.locale = locale_;
+  s.has_audio = !screen_speech().empty();
+  return s;
+}
+
+}  // namespace wk

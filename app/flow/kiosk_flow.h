@@ -1,0 +1,122 @@
+#pragma once
+// The kiosk's whole behaviour as a state machine without a screen: taps and clock ticks
+// go in; a screen model, speech requests and storage writes come out. The ImGui layer and
+// the tests drive exactly this class.
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "content/content_pack.h"
+#include "platform/config.h"
+#include "screens/layout.h"
+#include "screens/screen_model.h"
+#include "storage/session_store.h"
+
+namespace wk {
+
+enum class Screen { Attract, Language, Question, Result, IdlePrompt, StopConfirm, OperatorPin, OperatorMenu, Credits, OutOfOrder };
+const char* screen_id(Screen s);
+
+struct Clip {
+  std::string locale;
+  std::string key;
+  bool operator==(const Clip&) const = default;
+};
+
+// What the shell must do after an event: play clips (replacing what plays), stop sound, quit.
+struct Effects {
+  std::optional<std::vector<Clip>> speak;  // set: stop what plays and play these in order
+  bool stop_audio = false;
+  bool settings_changed = false;  // volume or default language: save and apply
+  bool quit = false;
+};
+
+class KioskFlow {
+ public:
+  // content or store may be null: the kiosk then shows the out-of-order screen with reason.
+  KioskFlow(const ContentPack* content, SessionStore* store, KioskConfig* config, std::string out_of_order_reason = "");
+
+  void tap(const std::string& target_id, double now);
+  void note_activity(double now) { last_input_ = now; }
+  void tick(double now);
+  Effects take_effects();
+  // Seconds from now until tick() has something to do (idle prompt or reset); < 0: nothing.
+  double seconds_until_deadline(double now) const;
+
+  ScreenModel view(const Metrics& m) const;
+  std::vector<Clip> screen_speech() const;  // what the speaker button on this screen plays
+
+  // Read-only state, for the shell and the tests.
+  Screen screen() const { return screen_; }
+  const std::string& locale() const { return locale_; }
+  const std::optional<SessionRef>& session() const { return session_; }
+  const std::map<std::string, std::vector<std::string>>& answers() const { return answers_; }
+  const Item* current_item() const;
+  int position() const { return position_; }
+  const std::string& out_of_order_reason() const { return out_of_order_reason_; }
+  void set_status_lines(std::vector<std::string> lines) { status_lines_ = std::move(lines); }
+
+  static constexpr int kCornerTapsToOpen = 5;
+  static constexpr double kCornerWindowS = 4.0;
+  static constexpr int kPinAttempts = 5;
+  static constexpr double kPinLockS = 60.0;
+
+ private:
+  struct Step {
+    int module;
+    int item;
+  };
+  bool participant_screen() const;
+  void go(Screen s, double now);
+  void speak_screen();
+  void start_session(const std::string& locale, double now);
+  void reset_to_attract(SessionStatus end_status);
+  void fail_storage(const std::string& what);
+  void choose_option(const std::string& option_id);
+  void next(double now);
+  void back(double now);
+  void handle_operator_corner(double now);
+  void handle_pin_key(const std::string& key, double now);
+  void handle_operator(const std::string& id);
+
+  ScreenModel view_attract(const Metrics& m) const;
+  ScreenModel view_language(const Metrics& m) const;
+  ScreenModel view_question(const Metrics& m) const;
+  ScreenModel view_result(const Metrics& m) const;
+  ScreenModel view_idle_prompt(const Metrics& m) const;
+  ScreenModel view_stop_confirm(const Metrics& m) const;
+  ScreenModel view_operator_pin(const Metrics& m) const;
+  ScreenModel view_operator_menu(const Metrics& m) const;
+  ScreenModel view_credits(const Metrics& m) const;
+  ScreenModel view_out_of_order(const Metrics& m) const;
+  void add_progress(ScreenModel& s, const Metrics& m) const;
+  void add_nav(ScreenModel& s, const Metrics& m, bool with_next, const std::string& next_label_key,
+               const std::string& next_picture_role, const std::string& next_id) const;
+  std::string t(const std::string& key) const;  // text in the current language
+
+  const ContentPack* content_;
+  SessionStore* store_;
+  KioskConfig* config_;
+  std::string out_of_order_reason_;
+  std::vector<Step> steps_;
+
+  Screen screen_ = Screen::Attract;
+  Screen return_to_ = Screen::Attract;  // where the idle prompt / stop question returns
+  std::string locale_;
+  std::optional<SessionRef> session_;
+  std::map<std::string, std::vector<std::string>> answers_;
+  int position_ = 0;
+  double last_input_ = 0;
+  double prompt_started_ = 0;
+  std::deque<double> corner_taps_;
+  std::string pin_;
+  int pin_failures_ = 0;
+  double pin_locked_until_ = 0;
+  bool pin_wrong_shown_ = false;
+  std::vector<std::string> status_lines_;
+  Effects effects_;
+};
+
+}  // namespace wk

@@ -1,0 +1,45 @@
+#pragma once
+// Physical layout: the kiosk knows its screen's size in millimetres, so targets can be
+// 20 x 20 mm and text can have the cap height the viewing distance asks for
+// (ACCESSIBILITY.md items 4 and 6), whatever the pixel density.
+#include <vector>
+
+#include "screens/screen_model.h"
+
+namespace wk {
+
+struct Metrics {
+  float width = 1280, height = 800;  // window, pixels
+  float px_per_mm = 96.0f / 25.4f;
+  float body_px = 32, title_px = 42, small_px = 26;  // font pixel sizes (em)
+
+  float mm(float v) const { return v * px_per_mm; }
+};
+
+// Noto Sans cap height is 1462/2048 of the em.
+inline constexpr float kNotoCapHeightPerEm = 0.714f;
+// A capital H must subtend 0.7 degrees at the viewing distance (EN 301 549 5.1.4).
+float min_cap_height_mm(double viewing_distance_cm);
+Metrics make_metrics(float width_px, float height_px, float px_per_mm, double viewing_distance_cm);
+
+// Shared page regions, in window pixels.
+struct PageRegions {
+  Rect progress;  // step pictures along the top
+  Rect prompt;    // picture, question, speaker
+  Rect body;      // answers
+  Rect nav;       // back / stop / next along the bottom
+};
+PageRegions page_regions(const Metrics& m);
+
+// Lays out n cells in a grid inside area, as large as fits, each at most max_w wide;
+// label_h is the room each cell keeps under its picture for words.
+std::vector<Rect> grid_cells(const Rect& area, int n, float gap, float max_w, float max_h);
+
+// Standard bottom bar positions, identical on every participant screen.
+Rect nav_back_rect(const Metrics& m);
+Rect nav_stop_rect(const Metrics& m);
+Rect nav_next_rect(const Metrics& m);
+Rect speaker_rect(const Metrics& m);
+Rect operator_corner_rect(const Metrics& m);
+
+}  // namespace wk

@@ -1,0 +1,38 @@
+// Parts shared by the participant pages: the step pictures on top and the bottom bar.
+#include <algorithm>
+
+#include "flow/kiosk_flow.h"
+
+namespace wk {
+
+void KioskFlow::add_progress(ScreenModel& s, const Metrics& m) const {
+  if (!content_) return;
+  const Rect area = page_regions(m).progress;
+  const int n = static_cast<int>(content_->modules.size()) + 1;  // modules, then the result
+  const float size = std::min(area.h, m.mm(16));
+  const float gap = std::min(m.mm(8), (area.w - n * size) / std::max(1, n - 1));
+  const float total = n * size + (n - 1) * gap;
+  float x = area.x + (area.w - total) / 2;
+  int current_module = (screen_ == Screen::Result) ? n - 1 : (position_ < (int)steps_.size() ? steps_[position_].module : 0);
+  if (screen_ == Screen::Language) current_module = -1;
+  for (int i = 0; i < n; ++i) {
+    PictureBlock p;
+    p.picture = i < n - 1 ? content_->modules[i].picture : content_->ui_picture("done");
+    p.rect = {x, area.y + (area.h - size) / 2, size, size};
+    p.state = i < current_module ? PictureState::Done : (i == current_module ? PictureState::Current : PictureState::Todo);
+    s.pictures.push_back(p);
+    x += size + gap;
+  }
+}
+
+void KioskFlow::add_nav(ScreenModel& s, const Metrics& m, bool with_next, const std::string& next_label_key,
+                        const std::string& next_picture_role, const std::string& next_id) const {
+  s.targets.push_back({"nav:back", t("ui.back"), content_->ui_picture("back"), nav_back_rect(m), TargetStyle::Nav});
+  if (next_id != "done")
+    s.targets.push_back({"nav:stop", t("ui.stop"), content_->ui_picture("stop"), nav_stop_rect(m), TargetStyle::Nav});
+  if (with_next)
+    s.targets.push_back(
+        {next_id, t(next_label_key), content_->ui_picture(next_picture_role), nav_next_rect(m), TargetStyle::Primary});
+}
+
+}  // namespace wk

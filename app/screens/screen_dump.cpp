@@ -1,0 +1,35 @@
+#include "screens/screen_dump.h"
+
+#include <nlohmann/json.hpp>
+
+namespace wk {
+
+std::string screen_dump_json(const ScreenModel& s, const Metrics& m, long frame) {
+  nlohmann::json j;
+  j["screen"] = s.id;
+  j["locale"] = s.locale;
+  if (!s.item.empty()) j["item"] = s.item;
+  j["frame"] = frame;
+  j["window"] = {{"w", m.width}, {"h", m.height}, {"px_per_mm", m.px_per_mm}};
+  j["has_picture"] = s.has_picture();
+  j["has_audio"] = s.has_audio;
+  nlohmann::json targets = nlohmann::json::array();
+  for (const auto& t : s.targets) {
+    targets.push_back({{"id", t.id},
+                       {"label", t.label},
+                       {"x", t.rect.x},
+                       {"y", t.rect.y},
+                       {"w", t.rect.w},
+                       {"h", t.rect.h},
+                       {"selected", t.selected},
+                       {"participant", t.participant},
+                       {"has_picture", !t.picture.empty()}});
+  }
+  j["targets"] = std::move(targets);
+  nlohmann::json texts = nlohmann::json::array();
+  for (const auto& t : s.texts) texts.push_back(t.text);
+  j["texts"] = std::move(texts);
+  return j.dump() + "\n";
+}
+
+}  // namespace wk

@@ -1,0 +1,78 @@
+#pragma once
+// What a screen shows, as plain data: texts, pictures and tappable targets with their
+// rectangles in window pixels. The flow builds it; the ImGui layer only draws it and
+// turns taps on targets back into events; the UI dump and the tests read it as is.
+#include <string>
+#include <vector>
+
+namespace wk {
+
+struct Rect {
+  float x = 0, y = 0, w = 0, h = 0;
+  bool contains(float px, float py) const { return px >= x && py >= y && px < x + w && py < y + h; }
+  bool overlaps(const Rect& o) const { return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h; }
+};
+
+enum class TargetStyle {
+  Answer,      // an answer card: picture over its word
+  Nav,         // back / stop
+  Primary,     // next / done / continue
+  Speaker,     // "listen again"
+  Key,         // keypad key (operator)
+  Operator,    // operator menu button
+  FullScreen,  // the attract screen: tap anywhere
+  Hidden,      // the operator corner: not drawn
+};
+
+enum class TextRole { Title, Body, Small };
+
+struct Target {
+  std::string id;       // the event the tap sends, e.g. "answer:leuk", "nav:next", "lang:en"
+  std::string label;    // the word shown with the picture (empty only for Hidden)
+  std::string picture;  // OpenMoji hexcode
+  Rect rect;
+  TargetStyle style = TargetStyle::Answer;
+  bool selected = false;
+  bool participant = true;  // participant targets are held to 20 x 20 mm
+};
+
+struct TextBlock {
+  std::string text;
+  Rect rect;
+  TextRole role = TextRole::Body;
+  bool centered = true;
+};
+
+enum class PictureState { Plain, Todo, Current, Done };
+
+struct PictureBlock {
+  std::string picture;
+  Rect rect;
+  PictureState state = PictureState::Plain;
+};
+
+struct ScreenModel {
+  std::string id;      // attract, language, question, result, idle_prompt, stop_confirm, operator_pin, ...
+  std::string locale;
+  std::string item;    // <module>.<item> on a question screen
+  std::vector<TextBlock> texts;
+  std::vector<PictureBlock> pictures;
+  std::vector<Target> targets;
+  bool has_audio = false;
+
+  const Target* find_target(const std::string& id) const {
+    for (const auto& t : targets)
+      if (t.id == id) return &t;
+    return nullptr;
+  }
+  bool has_picture() const;
+};
+
+inline bool ScreenModel::has_picture() const {
+  if (!pictures.empty()) return true;
+  for (const auto& t : targets)
+    if (!t.picture.empty()) return true;
+  return false;
+}
+
+}  // namespace wk

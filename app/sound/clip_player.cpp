@@ -1,0 +1,100 @@
+#include "sound/clip_player.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "platform/log.h"
+
+namespace wk {
+
+namespace {
+constexpr int kRate = 22050;  // espeak-ng's own rate; recorded clips are converted to it
+constexpr float kGapSeconds = 0.35f;
+}  // namespace
+
+ClipPlayer::~ClipPlayer() {
+  if (device_) SDL_CloseAudioDevice(device_);
+}
+
+bool ClipPlayer::open() {
+  if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+    log::warn("audio", std::string("no audio system, running silently: ") + SDL_GetError());
+    return false;
+  }
+  SDL_AudioSpec want{};
+  want.freq = kRate;
+  want.format = AUDIO_S16SYS;
+  want.channels = 1;
+  want.samples = 1024;
+  device_ = SDL_OpenAudioDevice(nullptr, 0, &want, &spec_, 0);
+  if (!device_) {
+    log::warn("audio", std::string("no audio device, running silently: ") + SDL_GetError());
+    return false;
+  }
+  SDL_PauseAudioDevice(device_, 0);
+  log::info("audio", std::string("audio device open (") + SDL_GetCurrentAudioDriver() + ")");
+  return true;
+}
+
+float ClipPlayer::gain_for_percent(int percent) {
+  if (percent <= 0) return 0.0f;
+  percent = std::clamp(percent, 10, 100);
+  float db = (percent - 100) * 0.3f;  // 10 % -> -27 dB
+  return std::pow(10.0f, db / 20.0f);
+}
+
+void ClipPlayer::set_volume_percent(int percent) { gain_ = gain_for_percent(percent); }
+
+const std::vector<int16_t>* ClipPlayer::load(const std::string& path) {
+  if (auto it = cache_.find(path); it != cache_.end()) return &it->second;
+  SDL_AudioSpec spec;
+  Uint8* buf = nullptr;
+  Uint32 len = 0;
+  if (!SDL_LoadWAV(path.c_str(), &spec, &buf, &len)) {
+    if (missing_logged_.insert(path).second) log::warn("audio", "clip missing or unreadable: " + path);
+    return nullptr;
+  }
+  SDL_AudioCVT cvt;
+  if (SDL_BuildAudioCVT(&cvt, spec.format, spec.channels, spec.freq, AUDIO_S16SYS, 1, kRate) < 0) {
+    SDL_FreeWAV(buf);
+    log::warn("audio", "clip in an unusable format: " + path);
+    return nullptr;
+  }
+  std::vector<Uint8> data(static_cast<size_t>(len) * std::max(1, cvt.len_mult));
+  std::copy(buf, buf + len, data.begin());
+  SDL_FreeWAV(buf);
+  cvt.buf = data.data();
+  cvt.len = static_cast<int>(len);
+  if (cvt.needed && SDL_ConvertAudio(&cvt) != 0) {
+    log::warn("audio", "clip could not be converted: " + path);
+    return nullptr;
+  }
+  size_t out_len = cvt.needed ? static_cast<size_t>(cvt.len_cvt) : len;
+  std::vector<int16_t> samples(out_len / 2);
+  std::memcpy(samples.data(), data.data(), samples.size() * 2);
+  return &(cache_[path] = std::move(samples));
+}
+
+void ClipPlayer::play(const std::vector<std::string>& wav_paths) {
+  stop();
+  std::vector<int16_t> out;
+  const std::vector<int16_t> gap(static_cast<size_t>(kRate * kGapSeconds), 0);
+  for (const auto& p : wav_paths) {
+    const auto* clip = load(p);
+    if (!clip) continue;
+    if (!out.empty()) out.insert(out.end(), gap.begin(), gap.end());
+    out.insert(out.end(), clip->begin(), clip->end());
+  }
+  if (!device_ || out.empty()) return;
+  for (auto& s : out) s = static_cast<int16_t>(std::clamp(s * gain_, -32768.0f, 32767.0f));
+  SDL_QueueAudio(device_, out.data(), static_cast<Uint32>(out.size() * 2));
+}
+
+void ClipPlayer::stop() {
+  if (device_) SDL_ClearQueuedAudio(device_);
+}
+
+bool ClipPlayer::playing() const { return device_ && SDL_GetQueuedAudioSize(device_) > 0; }
+
+}  // namespace wk

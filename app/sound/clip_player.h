@@ -1,0 +1,37 @@
+#pragma once
+// Plays spoken clips through SDL audio, one sequence at a time: a new request cuts off
+// whatever is playing (speech must be interruptible, EN 301 549 8.2.1 / ACCESSIBILITY.md 2).
+#include <SDL.h>
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace wk {
+
+class ClipPlayer {
+ public:
+  ClipPlayer() = default;
+  ~ClipPlayer();
+  // Opens the default audio device. Without one the kiosk runs silently (logged).
+  bool open();
+  bool available() const { return device_ != 0; }
+  void play(const std::vector<std::string>& wav_paths);
+  void stop();
+  // 0 mutes; 10..100 % spans -27 dB .. 0 dB, so the range exceeds the 18 dB asked for.
+  void set_volume_percent(int percent);
+  bool playing() const;
+  static float gain_for_percent(int percent);
+
+ private:
+  const std::vector<int16_t>* load(const std::string& path);
+  SDL_AudioDeviceID device_ = 0;
+  SDL_AudioSpec spec_{};
+  float gain_ = 1.0f;
+  std::map<std::string, std::vector<int16_t>> cache_;
+  std::set<std::string> missing_logged_;
+};
+
+}  // namespace wk

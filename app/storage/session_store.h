@@ -1,0 +1,70 @@
+#pragma once
+// Durable sessions and answers. Every answer is an appended event, committed (WAL,
+// synchronous=FULL) before the call returns, so the screen only moves on once the answer
+// is on disk, and a changed answer keeps its history.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "storage/database.h"
+
+namespace wk {
+
+enum class SessionStatus { InProgress, Finished, Stopped, Abandoned, Interrupted };
+const char* to_string(SessionStatus s);
+
+struct SessionRef {
+  int64_t row = 0;
+  std::string uuid;
+  std::string code;
+};
+
+struct AnswerEvent {
+  int64_t seq = 0;
+  std::string item;  // <module>.<item>
+  std::string kind;  // "answer" or "skip"
+  std::vector<std::string> values;
+  std::string at;
+};
+
+struct StoredSession {
+  std::string uuid, code, locale, content_id, content_version, started_at, ended_at, status;
+  std::vector<AnswerEvent> events;
+  // The answer that counts per item: the latest event.
+  std::map<std::string, std::vector<std::string>> latest_answers() const;
+};
+
+// Failures the kiosk must show the operator rather than hide (disk full, locked, damaged).
+using StoreError = DbError;
+
+class SessionStore {
+ public:
+  // Opens <data_dir>/werkcheck.db, migrates, checks integrity and proves it can write.
+  // Throws StoreError with a message for the operator.
+  static std::unique_ptr<SessionStore> open(const std::string& data_dir);
+  static std::string database_path(const std::string& data_dir) { return data_dir + "/werkcheck.db"; }
+
+  SessionRef start_session(const std::string& locale, const std::string& content_id, const std::string& content_version);
+  void record_answer(const SessionRef& s, const std::string& item, const std::vector<std::string>& values);
+  void record_skip(const SessionRef& s, const std::string& item);
+  void set_locale(const SessionRef& s, const std::string& locale);
+  void end_session(const SessionRef& s, SessionStatus status);
+  // Sessions left open by a crash or power loss: closed, never resumed for the next person.
+  int close_interrupted_sessions();
+
+  std::vector<StoredSession> all_sessions();
+  int64_t count_sessions();
+  Database& db() { return *db_; }
+
+ private:
+  explicit SessionStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+  void append_event(const SessionRef& s, const std::string& item, const std::string& kind,
+                    const std::vector<std::string>& values);
+  std::unique_ptr<Database> db_;
+};
+
+const std::vector<std::string>& session_store_migrations();
+
+}  // namespace wk

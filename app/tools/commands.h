@@ -1,0 +1,18 @@
+#pragma once
+// Subcommands of the werkcheck binary that need no window: export for operators and
+// tests, and the build steps that turn the content sources into a runnable pack.
+#include <ostream>
+#include <string>
+
+namespace wk {
+
+// Every session with its answers as JSON lines. Returns a process exit code.
+int run_export(const std::string& data_dir, std::ostream& out);
+// The OpenMoji hexcodes the content pack needs, one per line.
+int run_list_pictures(const std::string& content_dir, std::ostream& out);
+// Generates the spoken clips with espeak-ng; a recorded clip with the same key wins.
+int run_make_audio(const std::string& content_dir, const std::string& recorded_dir);
+// The content linter.
+int run_lint(const std::string& content_dir, std::ostream& out);
+
+}  // namespace wk

@@ -1,0 +1,19 @@
+#pragma once
+// Noto Sans, rasterised by FreeType at exactly the pixel sizes the layout asks for.
+#include <imgui.h>
+
+#include "screens/layout.h"
+
+namespace wk {
+
+struct Fonts {
+  ImFont* title = nullptr;
+  ImFont* body = nullptr;
+  ImFont* small = nullptr;
+  ImFont* body_bold = nullptr;  // answer words
+};
+
+// Builds the font atlas; returns false (and logs) when no font file could be read.
+bool build_fonts(const Metrics& m, Fonts& out);
+
+}  // namespace wk

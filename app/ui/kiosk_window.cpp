@@ -1,0 +1,291 @@
+// The kiosk's shell: an SDL2 window with an OpenGL context, Dear ImGui for drawing, SDL
+// audio for speech. It feeds taps and time into KioskFlow and draws what it returns. When
+// nothing changes it sleeps in SDL_WaitEventTimeout, so an idle kiosk costs no CPU.
+#include "ui/kiosk_window.h"
+
+#include <SDL.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdl.h>
+#include <imgui.h>
+#include <GL/gl.h>
+
+#include <chrono>
+#include <cmath>
+#include <memory>
+
+#include "content/content_pack.h"
+#include "flow/kiosk_flow.h"
+#include "platform/files.h"
+#include "platform/log.h"
+#include "screens/screen_dump.h"
+#include "sound/clip_player.h"
+#include "storage/session_store.h"
+#include "ui/draw_screen.h"
+#include "ui/fonts.h"
+#include "ui/textures.h"
+
+namespace wk {
+
+namespace {
+
+double seconds_now() {
+  using namespace std::chrono;
+  return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+float physical_px_per_mm(const KioskConfig& config, SDL_Window* window) {
+  int display = SDL_GetWindowDisplayIndex(window);
+  SDL_Rect bounds{0, 0, 1280, 800};
+  SDL_GetDisplayBounds(display < 0 ? 0 : display, &bounds);
+  if (config.screen_width_mm > 0) return static_cast<float>(bounds.w / config.screen_width_mm);
+  if (config.screen_dpi > 0) return static_cast<float>(config.screen_dpi / 25.4);
+  float hdpi = 0;
+  if (SDL_GetDisplayDPI(display < 0 ? 0 : display, nullptr, &hdpi, nullptr) == 0 && hdpi >= 50 && hdpi <= 500) {
+    log::warn("screen", "screen size not configured; using the display's own DPI " + std::to_string(hdpi));
+    return hdpi / 25.4f;
+  }
+  log::warn("screen", "screen size not configured and unknown; assuming 96 DPI");
+  return 96.0f / 25.4f;
+}
+
+// A tap is a finger (or mouse button) going down and coming up on the same target,
+// as WCAG 2.5.2 asks: sliding off a target cancels it. Nothing depends on hover.
+struct TapTracker {
+  std::string pressed;
+  bool down = false;
+  SDL_FingerID finger = -1;
+
+  static const Target* hit(const ScreenModel& s, float x, float y, float slack = 0) {
+    for (const auto& t : s.targets) {
+      Rect r{t.rect.x - slack, t.rect.y - slack, t.rect.w + 2 * slack, t.rect.h + 2 * slack};
+      if (r.contains(x, y)) return &t;
+    }
+    return nullptr;
+  }
+};
+
+}  // namespace
+
+int run_kiosk(KioskConfig& config) {
+  files::make_dirs(config.data_dir);
+  log::open_file(config.data_dir + "/werkcheck.log");
+  log::info("kiosk", "starting; data " + config.data_dir + ", content " + config.content_dir);
+  const double started = seconds_now();
+
+  std::string reason;
+  auto load = load_content_pack(config.content_dir);
+  const ContentPack* content = nullptr;
+  if (load.pack) {
+    content = &*load.pack;
+    for (const auto& w : content->warnings) log::warn("content", w);
+    log::info("content", "loaded " + content->id + " " + content->version + ": " + std::to_string(content->item_count()) +
+                             " items in " + std::to_string(content->modules.size()) + " modules");
+  } else {
+    reason = "content: " + load.error;
+    log::error("content", load.error);
+  }
+
+  std::unique_ptr<SessionStore> store;
+  try {
+    store = SessionStore::open(config.data_dir);
+    if (int n = store->close_interrupted_sessions())
+      log::warn("storage", std::to_string(n) + " session(s) were cut off (power or crash); closed as interrupted");
+  } catch (const StoreError& e) {
+    if (reason.empty()) reason = std::string("database: ") + e.what();
+    log::error("storage", e.what());
+  }
+
+  SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");  // SIGTERM ends the process; answers are already on disk
+  SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+  SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+    log::error("kiosk", std::string("cannot open the display: ") + SDL_GetError());
+    return 1;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
+  flags |= config.windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
+  SDL_Window* window = SDL_CreateWindow("werkcheck", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                        config.window_width, config.window_height, flags);
+  if (!window) {
+    log::error("kiosk", std::string("cannot open a window: ") + SDL_GetError());
+    return 1;
+  }
+  SDL_GLContext gl = SDL_GL_CreateContext(window);
+  if (!gl) {
+    log::error("kiosk", std::string("no OpenGL 3.0 context: ") + SDL_GetError());
+    return 1;
+  }
+  SDL_GL_MakeCurrent(window, gl);
+  SDL_GL_SetSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // nothing of a session is written outside the database
+  ImGui::GetIO().LogFilename = nullptr;
+  ImGui_ImplSDL2_InitForOpenGL(window, gl);
+  ImGui_ImplOpenGL3_Init("#version 130");
+
+  const float px_per_mm = physical_px_per_mm(config, window);
+  int win_w = 0, win_h = 0;
+  SDL_GetWindowSize(window, &win_w, &win_h);
+  Metrics metrics = make_metrics(static_cast<float>(win_w), static_cast<float>(win_h), px_per_mm, config.viewing_distance_cm);
+  log::info("screen", "window " + std::to_string(win_w) + "x" + std::to_string(win_h) + ", " +
+                          std::to_string(px_per_mm) + " px/mm, body text " + std::to_string(metrics.body_px) + " px");
+  Fonts fonts;
+  build_fonts(metrics, fonts);
+  TextureCache textures;
+
+  ClipPlayer player;
+  player.open();
+  player.set_volume_percent(config.volume_percent);
+
+  KioskFlow flow(content, store.get(), &config, reason);
+  TapTracker taps;
+  std::string last_model;
+  bool redraw = true;
+  long frame = 0;
+  bool first_frame_logged = false;
+  Screen last_screen = flow.screen();
+
+  auto status_lines = [&] {
+    std::vector<std::string> lines;
+    lines.push_back("Data: " + config.data_dir);
+    if (store) lines.push_back("Sessions stored: " + std::to_string(store->count_sessions()));
+    if (content) lines.push_back("Content: " + content->id + " " + content->version);
+    lines.push_back(std::string("Audio: ") + (player.available() ? "on" : "no device (silent)"));
+    lines.push_back("Screen: " + std::to_string(static_cast<int>(metrics.width)) + "x" +
+                    std::to_string(static_cast<int>(metrics.height)) + " px, " + std::to_string(metrics.px_per_mm) +
+                    " px/mm");
+    lines.push_back("Log: " + config.data_dir + "/werkcheck.log");
+    return lines;
+  };
+
+  auto handle_press = [&](float x, float y, double now) {
+    flow.note_activity(now);  // any touch counts as activity, even off target
+    const Target* t = TapTracker::hit(flow.view(metrics), x, y);
+    taps.pressed = t ? t->id : "";
+    taps.down = true;
+  };
+  auto handle_release = [&](float x, float y, double now) {
+    if (!taps.down) return;
+    taps.down = false;
+    std::string pressed = std::move(taps.pressed);
+    taps.pressed.clear();
+    ScreenModel s = flow.view(metrics);
+    const Target* t = TapTracker::hit(s, x, y, metrics.mm(3));
+    if (t && t->id == pressed) flow.tap(pressed, now);
+  };
+
+  bool quit = false;
+  while (!quit) {
+    double now = seconds_now();
+    double wait = flow.seconds_until_deadline(now);
+    int timeout_ms = redraw ? 0 : (wait < 0 ? 5000 : static_cast<int>(std::min(5000.0, std::ceil(wait * 1000) + 1)));
+    SDL_Event e;
+    bool got = SDL_WaitEventTimeout(&e, timeout_ms) != 0;
+    while (got) {
+      now = seconds_now();
+      ImGui_ImplSDL2_ProcessEvent(&e);
+      switch (e.type) {
+        case SDL_QUIT:
+          if (config.windowed) quit = true;  // in kiosk mode a participant cannot close the app
+          break;
+        case SDL_KEYDOWN:
+          if (config.windowed && e.key.keysym.sym == SDLK_ESCAPE) quit = true;  // development only
+          break;
+        case SDL_WINDOWEVENT:
+          if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            metrics = make_metrics(static_cast<float>(e.window.data1), static_cast<float>(e.window.data2), px_per_mm,
+                                   config.viewing_distance_cm);
+          }
+          redraw = true;
+          break;
+        case SDL_MOUSEBUTTONDOWN:
+          if (e.button.which != SDL_TOUCH_MOUSEID && e.button.button == SDL_BUTTON_LEFT)
+            handle_press(static_cast<float>(e.button.x), static_cast<float>(e.button.y), now);
+          redraw = true;
+          break;
+        case SDL_MOUSEBUTTONUP:
+          if (e.button.which != SDL_TOUCH_MOUSEID && e.button.button == SDL_BUTTON_LEFT)
+            handle_release(static_cast<float>(e.button.x), static_cast<float>(e.button.y), now);
+          redraw = true;
+          break;
+        case SDL_FINGERDOWN:
+          if (!taps.down) {  // one finger at a time: no multi-finger gestures
+            taps.finger = e.tfinger.fingerId;
+            handle_press(e.tfinger.x * metrics.width, e.tfinger.y * metrics.height, now);
+          }
+          redraw = true;
+          break;
+        case SDL_FINGERUP:
+          if (taps.down && e.tfinger.fingerId == taps.finger)
+            handle_release(e.tfinger.x * metrics.width, e.tfinger.y * metrics.height, now);
+          redraw = true;
+          break;
+        default:
+          break;
+      }
+      got = SDL_PollEvent(&e) != 0;
+    }
+
+    flow.tick(now);
+    Effects fx = flow.take_effects();
+    if (fx.quit) quit = true;
+    if (fx.stop_audio) player.stop();
+    if (fx.settings_changed) {
+      player.set_volume_percent(config.volume_percent);
+      if (!config.save_operator_settings(config.data_dir + "/kiosk.json"))
+        log::warn("config", "could not save the operator settings");
+    }
+    if (fx.speak && content) {
+      std::vector<std::string> paths;
+      for (const auto& c : *fx.speak) paths.push_back(content->audio_path(c.locale, c.key));
+      player.play(paths);
+    }
+    if (flow.screen() != last_screen) {
+      if (flow.screen() == Screen::OperatorMenu) flow.set_status_lines(status_lines());
+      last_screen = flow.screen();
+    }
+
+    ScreenModel model = flow.view(metrics);
+    std::string model_json = screen_dump_json(model, metrics, 0) + taps.pressed;
+    if (model_json == last_model && !redraw) continue;
+    redraw = false;
+    last_model = model_json;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    DrawContext ctx{metrics, fonts, textures, content, taps.pressed};
+    draw_screen(model, ctx);
+    ImGui::Render();
+    int fb_w = 0, fb_h = 0;
+    SDL_GL_GetDrawableSize(window, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(0.97f, 0.96f, 0.94f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(window);
+    ++frame;
+    if (!first_frame_logged) {
+      first_frame_logged = true;
+      log::info("kiosk", "first frame after " + std::to_string(static_cast<int>((seconds_now() - started) * 1000)) + " ms");
+    }
+    if (!config.ui_dump_path.empty()) files::write_atomically(config.ui_dump_path, screen_dump_json(model, metrics, frame));
+  }
+
+  log::info("kiosk", "exit");
+  player.stop();
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplSDL2_Shutdown();
+  ImGui::DestroyContext();
+  SDL_GL_DeleteContext(gl);
+  SDL_DestroyWindow(window);
+  SDL_Quit();
+  return 0;
+}
+
+}  // namespace wk

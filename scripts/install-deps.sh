@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what werkcheck needs to build, run and test on Debian 12.
+# Only installs what is missing, so running it again is cheap.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Build and runtime libraries, tools used at build time, and test tools.
+packages=(
+  build-essential cmake pkg-config
+  libsdl2-dev libimgui-dev libstb-dev libfreetype-dev libgl1-mesa-dev libgl1-mesa-dri libegl1
+  libsqlite3-dev sqlite3 libcurl4-openssl-dev libsodium-dev libgettextpo-dev gettext
+  nlohmann-json3-dev doctest-dev
+  fonts-noto-core espeak-ng librsvg2-bin
+  xvfb xauth xdotool x11-utils imagemagick sox python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+# Node.js may come from elsewhere (its npm conflicts with Debian's): only add Debian's if absent.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+# OpenMoji pictures, pinned by package-lock.json.
+if [ ! -f node_modules/openmoji/package.json ] || \
+   ! grep -q "\"version\": \"$(node -p "require('./package-lock.json').packages['node_modules/openmoji'].version")\"" node_modules/openmoji/package.json; then
+  echo "install-deps: npm ci (OpenMoji)"
+  npm ci --no-audit --no-fund
+fi

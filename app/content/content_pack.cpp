@@ -30,7 +30,7 @@ const std::vector<std::string>& screen_text_keys() {
 
 const std::vector<std::string>& screen_picture_roles() {
   static const std::vector<std::string> roles = {"attract", "tap",  "speaker", "back", "next",        "stop",
-                                                 "done",    "continue", "yes", "no",  "out_of_order", "selected"};
+                                                 "done",    "continue", "yes", "no",  "out_of_order"};
   return roles;
 }
 

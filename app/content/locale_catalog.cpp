@@ -61,7 +61,7 @@ std::optional<LocaleCatalog> LocaleCatalog::load(const std::string& path, std::s
   t_error = &problem;
   t_jump = &jump;
   static const po_xerror_handler handler = {on_xerror, on_xerror2};
-  po_file_t file = nullptr;
+  po_file_t volatile file = nullptr;
   if (setjmp(jump) == 0) file = po_file_read(path.c_str(), &handler);
   t_error = nullptr;
   t_jump = nullptr;

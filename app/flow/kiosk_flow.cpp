@@ -87,6 +87,8 @@ std::vector<Clip> KioskFlow::screen_speech() const {
       break;
     case Screen::Question:
       if (const Item* item = current_item()) {
+        // The first question of a part starts with the part's name: "Wat doe je graag?"
+        if (steps_[position_].item == 0) say(content_->modules[steps_[position_].module].title_key);
         say(item->key);
         say(item->max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one");
       }

@@ -17,7 +17,7 @@ ScreenModel KioskFlow::view_language(const Metrics& m) const {
   s.targets.push_back({"speak", t("ui.speaker"), content_->ui_picture("speaker"), speaker, TargetStyle::Speaker});
 
   const int n = static_cast<int>(content_->locales.size());
-  auto cells = grid_cells(r.body, n, m.mm(10), m.mm(110), r.body.h);
+  auto cells = grid_cells(r.body, n, m.mm(10), m.mm(100), m.mm(100));
   for (int i = 0; i < n; ++i) {
     const auto& cat = content_->locales[i];
     s.targets.push_back({"lang:" + cat.code, content_->text(cat.code, "language.name"), cat.flag_picture, cells[i],

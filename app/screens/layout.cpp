@@ -45,17 +45,18 @@ PageRegions page_regions(const Metrics& m) {
 std::vector<Rect> grid_cells(const Rect& area, int n, float gap, float max_w, float max_h) {
   std::vector<Rect> cells;
   if (n <= 0) return cells;
-  int best_cols = 1;
+  int best_cols = 1, best_rows = n;
   float best_score = -1;
   for (int cols = 1; cols <= n; ++cols) {
     int rows = (n + cols - 1) / cols;
     float cw = std::min(max_w, (area.w - (cols - 1) * gap) / cols);
     float ch = std::min(max_h, (area.h - (rows - 1) * gap) / rows);
-    // The smaller side decides how large a picture can be.
+    // The smaller side decides how large a picture can be; on a tie, fewer rows read easier.
     float score = std::min(cw, ch);
-    if (score > best_score + 0.5f) {
-      best_score = score;
+    if (score > best_score + 0.5f || (score > best_score - 0.5f && rows < best_rows)) {
+      best_score = std::max(score, best_score);
       best_cols = cols;
+      best_rows = rows;
     }
   }
   int cols = best_cols;

@@ -25,7 +25,7 @@ ScreenModel KioskFlow::view_question(const Metrics& m) const {
 
   const auto chosen_it = answers_.find(item->key);
   const int n = static_cast<int>(item->options.size());
-  auto cells = grid_cells(r.body, n, m.mm(5), m.mm(90), r.body.h);
+  auto cells = grid_cells(r.body, n, m.mm(5), m.mm(90), m.mm(100));
   for (int i = 0; i < n; ++i) {
     const Option& o = item->options[i];
     bool selected = chosen_it != answers_.end() &&

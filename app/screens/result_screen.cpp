@@ -15,33 +15,39 @@ ScreenModel KioskFlow::view_result(const Metrics& m) const {
   s.targets.push_back({"speak", t("ui.speaker"), content_->ui_picture("speaker"), speaker, TargetStyle::Speaker});
 
   const int n = static_cast<int>(steps_.size());
-  auto cells = grid_cells(r.body, n, m.mm(4), m.mm(120), r.body.h);
+  auto cells = grid_cells(r.body, n, m.mm(4), m.mm(120), m.mm(75));
+  const float pad = m.mm(2);
   for (int i = 0; i < n; ++i) {
     const Item& item = content_->modules[steps_[i].module].items[steps_[i].item];
     const Rect c = cells[i];
-    // Each cell: the question's picture, small, then the chosen answers' pictures and words.
-    const float small = std::min(c.h * 0.45f, c.w * 0.3f);
-    s.pictures.push_back({item.picture, {c.x, c.y, small, small}, PictureState::Plain});
+    s.panels.push_back(c);
+    // Each card: the question's picture (small), the chosen answers' pictures, their words below.
+    const float label_h = m.body_px * 1.25f * 2;
+    const float pic_h = std::max(0.0f, c.h - label_h - 3 * pad);
+    const float small = std::min(pic_h * 0.6f, c.w * 0.25f);
+    s.pictures.push_back({item.picture, {c.x + pad, c.y + pad, small, small}, PictureState::Plain});
     auto it = answers_.find(item.key);
     std::vector<const Option*> chosen;
     if (it != answers_.end())
       for (const auto& v : it->second)
         for (const auto& o : item.options)
           if (o.id == v) chosen.push_back(&o);
-    const float ax = c.x + small + m.mm(2);
-    const float aw = c.x + c.w - ax;
+    const float ax = c.x + pad + small + m.mm(3);
+    const float aw = c.x + c.w - pad - ax;
+    const Rect words_rect{c.x + pad, c.y + pad + pic_h + pad, c.w - 2 * pad, label_h};
     if (chosen.empty()) {
-      s.texts.push_back({t("ui.result.skipped"), {ax, c.y, aw, small}, TextRole::Body, false});
+      s.texts.push_back({t("ui.result.skipped"), words_rect, TextRole::Body});
       continue;
     }
-    const float big = std::min(c.h - m.body_px * 1.4f, aw / static_cast<float>(chosen.size()));
+    const float big = std::min(pic_h, aw / static_cast<float>(chosen.size()));
     std::string words;
     for (size_t k = 0; k < chosen.size(); ++k) {
-      s.pictures.push_back({chosen[k]->picture, {ax + k * big, c.y, big * 0.92f, big * 0.92f}, PictureState::Plain});
+      s.pictures.push_back({chosen[k]->picture, {ax + k * big, c.y + pad + (pic_h - big) / 2, big * 0.92f, big * 0.92f},
+                            PictureState::Plain});
       if (!words.empty()) words += ", ";
       words += t(chosen[k]->text_key);
     }
-    s.texts.push_back({words, {c.x, c.y + std::max(small, big), c.w, c.h - std::max(small, big)}, TextRole::Body, false});
+    s.texts.push_back({words, words_rect, TextRole::Body});
   }
   s.targets.push_back({"nav:back", t("ui.back"), content_->ui_picture("back"), nav_back_rect(m), TargetStyle::Nav});
   s.targets.push_back({"done", t("ui.done"), content_->ui_picture("done"), nav_next_rect(m), TargetStyle::Primary});

@@ -55,6 +55,7 @@ struct ScreenModel {
   std::string id;      // attract, language, question, result, idle_prompt, stop_confirm, operator_pin, ...
   std::string locale;
   std::string item;    // <module>.<item> on a question screen
+  std::vector<Rect> panels;  // plain cards behind groups of pictures and words
   std::vector<TextBlock> texts;
   std::vector<PictureBlock> pictures;
   std::vector<Target> targets;

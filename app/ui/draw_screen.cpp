@@ -112,9 +112,10 @@ void draw_target(ImDrawList* dl, DrawContext& ctx, const Target& t) {
       const float label_h = ctx.fonts.body_bold->FontSize * 1.25f * 2 + pad;
       float side = std::min(t.rect.w - 2 * pad, t.rect.h - label_h - 2 * pad);
       side = std::max(side, 0.0f);
-      Rect pic{t.rect.x + (t.rect.w - side) / 2, t.rect.y + pad, side, side};
+      const float block = side + label_h;
+      Rect pic{t.rect.x + (t.rect.w - side) / 2, t.rect.y + (t.rect.h - block) / 2, side, side};
       draw_picture(dl, ctx, t.picture, pic);
-      Rect label{t.rect.x + pad, pic.y + side, t.rect.w - 2 * pad, t.rect.y + t.rect.h - pad - (pic.y + side)};
+      Rect label{t.rect.x + pad, pic.y + side, t.rect.w - 2 * pad, label_h};
       draw_text(dl, ctx.fonts, t.label, label, TextRole::Body, true, kText);
       if (t.selected) draw_check_badge(dl, {t.rect.x + t.rect.w - m.mm(7), t.rect.y + m.mm(7)}, m.mm(5.5f));
       break;
@@ -159,6 +160,10 @@ void draw_screen(const ScreenModel& s, DrawContext& ctx) {
   ImDrawList* dl = ImGui::GetBackgroundDrawList();
   const Metrics& m = ctx.metrics;
   dl->AddRectFilled({0, 0}, {m.width, m.height}, kBackground);
+  for (const auto& p : s.panels) {
+    dl->AddRectFilled(tl(p), br(p), kCard, m.mm(2.5f));
+    dl->AddRect(tl(p), br(p), kBorder, m.mm(2.5f), 0, m.mm(0.4f));
+  }
   for (const auto& p : s.pictures) {
     switch (p.state) {
       case PictureState::Plain:

@@ -106,9 +106,22 @@ int run_kiosk(KioskConfig& config) {
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
   Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
-  flags |= config.windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
-  SDL_Window* window = SDL_CreateWindow("werkcheck", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                        config.window_width, config.window_height, flags);
+  int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED, w = config.window_width, h = config.window_height;
+  if (config.windowed) {
+    flags |= SDL_WINDOW_RESIZABLE;
+  } else {
+    // Borderless at the display's full size as well as fullscreen, so the window covers the
+    // screen even where no window manager runs (a bare X server on a kiosk).
+    SDL_Rect bounds;
+    if (SDL_GetDisplayBounds(0, &bounds) == 0) {
+      x = bounds.x;
+      y = bounds.y;
+      w = bounds.w;
+      h = bounds.h;
+    }
+    flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+  }
+  SDL_Window* window = SDL_CreateWindow("werkcheck", x, y, w, h, flags);
   if (!window) {
     log::error("kiosk", std::string("cannot open a window: ") + SDL_GetError());
     return 1;
@@ -165,7 +178,8 @@ int run_kiosk(KioskConfig& config) {
 
   auto handle_press = [&](float x, float y, double now) {
     flow.note_activity(now);  // any touch counts as activity, even off target
-    const Target* t = TapTracker::hit(flow.view(metrics), x, y);
+    const ScreenModel s = flow.view(metrics);
+    const Target* t = TapTracker::hit(s, x, y);
     taps.pressed = t ? t->id : "";
     taps.down = true;
   };

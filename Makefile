@@ -1,0 +1,31 @@
+# werkcheck: `make demo` starts the kiosk on the demo content; `make test` runs every test.
+# Both install what is missing first (Debian 12: apt-get, and npm for the pictures).
+BUILD ?= build
+JOBS ?= $(shell nproc)
+DEMO_DATA ?= .demo-data
+
+.PHONY: all deps build demo test bench lint clean
+
+all: build
+
+deps:
+	bash scripts/install-deps.sh
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	$(BUILD)/werkcheck --windowed --data $(DEMO_DATA)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure --timeout 1200
+
+lint: build
+	$(BUILD)/werkcheck lint --content $(BUILD)/content
+
+bench: build
+	python3 bench/kiosk_bench.py --bin $(BUILD)/werkcheck --content $(BUILD)/content --bench-bin $(BUILD)/bench_kiosk
+
+clean:
+	rm -rf $(BUILD)

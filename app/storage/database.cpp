@@ -32,7 +32,7 @@ std::string explain_db_error(int code, const std::string& detail) {
 
 Statement::Statement(sqlite3* db, const std::string& sql) : db_(db) {
   int rc = sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr);
-  if (rc != SQLITE_OK) fail(db, rc, "prepare");
+  if (rc != SQLITE_OK) fail(db, rc, "database");
 }
 
 Statement::~Statement() { sqlite3_finalize(stmt_); }

@@ -9,7 +9,13 @@
 #include <imgui.h>
 #include <GL/gl.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <cmath>
 #include <memory>
 
@@ -85,14 +91,27 @@ int run_kiosk(KioskConfig& config) {
     log::error("content", load.error);
   }
 
+  // One kiosk per data directory: a second one would interleave two people's sessions.
+  std::string lock_problem;
+  int lock_fd = ::open((config.data_dir + "/werkcheck.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (lock_fd < 0)
+    lock_problem = "cannot write the data directory " + config.data_dir + " (" + std::strerror(errno) + ")";
+  else if (::flock(lock_fd, LOCK_EX | LOCK_NB) != 0)
+    lock_problem = "another werkcheck is already using " + config.data_dir;
+
   std::unique_ptr<SessionStore> store;
-  try {
-    store = SessionStore::open(config.data_dir);
-    if (int n = store->close_interrupted_sessions())
-      log::warn("storage", std::to_string(n) + " session(s) were cut off (power or crash); closed as interrupted");
-  } catch (const StoreError& e) {
-    if (reason.empty()) reason = std::string("database: ") + e.what();
-    log::error("storage", e.what());
+  if (!lock_problem.empty()) {
+    if (reason.empty()) reason = lock_problem;
+    log::error("kiosk", lock_problem);
+  } else {
+    try {
+      store = SessionStore::open(config.data_dir);
+      if (int n = store->close_interrupted_sessions())
+        log::warn("storage", std::to_string(n) + " session(s) were cut off (power or crash); closed as interrupted");
+    } catch (const StoreError& e) {
+      if (reason.empty()) reason = std::string("database: ") + e.what();
+      log::error("storage", e.what());
+    }
   }
 
   SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");  // SIGTERM ends the process; answers are already on disk

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "platform/log.h"
+#include "sound/volume.h"
 
 namespace wk {
 
@@ -37,14 +38,7 @@ bool ClipPlayer::open() {
   return true;
 }
 
-float ClipPlayer::gain_for_percent(int percent) {
-  if (percent <= 0) return 0.0f;
-  percent = std::clamp(percent, 10, 100);
-  float db = (percent - 100) * 0.3f;  // 10 % -> -27 dB
-  return std::pow(10.0f, db / 20.0f);
-}
-
-void ClipPlayer::set_volume_percent(int percent) { gain_ = gain_for_percent(percent); }
+void ClipPlayer::set_volume_percent(int percent) { gain_ = volume_gain(percent); }
 
 const std::vector<int16_t>* ClipPlayer::load(const std::string& path) {
   if (auto it = cache_.find(path); it != cache_.end()) return &it->second;

@@ -20,10 +20,8 @@ class ClipPlayer {
   bool available() const { return device_ != 0; }
   void play(const std::vector<std::string>& wav_paths);
   void stop();
-  // 0 mutes; 10..100 % spans -27 dB .. 0 dB, so the range exceeds the 18 dB asked for.
-  void set_volume_percent(int percent);
+  void set_volume_percent(int percent);  // see sound/volume.h
   bool playing() const;
-  static float gain_for_percent(int percent);
 
  private:
   const std::vector<int16_t>* load(const std::string& path);

@@ -139,15 +139,16 @@ void draw_target(ImDrawList* dl, DrawContext& ctx, const Target& t) {
       dl->AddRect(tl(t.rect), br(t.rect), primary ? kPrimary : kBorder, round, 0, m.mm(0.6f));
       float x = t.rect.x + pad;
       if (!t.picture.empty()) {
-        float side = std::min(t.rect.h - 2 * pad, t.rect.w * 0.4f);
+        float side = std::min({t.rect.h - 2 * pad, t.rect.w * 0.4f, m.mm(24)});
         // On a dark button the picture sits on a light disc so it keeps its contrast.
         if (primary) dl->AddCircleFilled({x + side / 2, t.rect.y + t.rect.h / 2}, side / 2, kCard);
         draw_picture(dl, ctx, t.picture, {x, t.rect.y + (t.rect.h - side) / 2, side, side});
         x += side + pad;
       }
       Rect label{x, t.rect.y, t.rect.x + t.rect.w - pad - x, t.rect.h};
-      draw_text(dl, ctx.fonts, t.label, label, t.style == TargetStyle::Key ? TextRole::Title : TextRole::Body,
-                t.picture.empty(), primary ? kPrimaryText : kText);
+      draw_text(dl, ctx.fonts, t.label, label,
+                (t.style == TargetStyle::Key || primary) ? TextRole::Title : TextRole::Body, true,
+                primary ? kPrimaryText : kText);
       break;
     }
   }

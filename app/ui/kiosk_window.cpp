@@ -157,6 +157,11 @@ int run_kiosk(KioskConfig& config) {
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // nothing of a session is written outside the database
   ImGui::GetIO().LogFilename = nullptr;
+  if (!config.windowed) {
+    // A touch kiosk shows no mouse pointer; keep ImGui from switching it back on.
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    SDL_ShowCursor(SDL_DISABLE);
+  }
   ImGui_ImplSDL2_InitForOpenGL(window, gl);
   ImGui_ImplOpenGL3_Init("#version 130");
 

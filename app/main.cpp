@@ -50,11 +50,12 @@ struct Args {
   }
 };
 
-double number(const std::string& flag, const std::string& s) {
+// The same ranges as kiosk.json (platform/config.cpp): a typo must not make the kiosk unusable.
+double number(const std::string& flag, const std::string& s, double lo, double hi) {
   char* end = nullptr;
   double d = std::strtod(s.c_str(), &end);
-  if (s.empty() || *end) {
-    std::cerr << "werkcheck: " << flag << " needs a number, not \"" << s << "\"\n";
+  if (s.empty() || *end || !(d >= lo && d <= hi)) {
+    std::cerr << "werkcheck: " << flag << " needs a number from " << lo << " to " << hi << ", not \"" << s << "\"\n";
     std::exit(2);
   }
   return d;
@@ -170,10 +171,10 @@ int main(int argc, char** argv) {
       config.window_width = w;
       config.window_height = h;
     }
-    if (flag == "--screen-width-mm") config.screen_width_mm = number(flag, value);
-    if (flag == "--dpi") config.screen_dpi = number(flag, value);
-    if (flag == "--viewing-distance-cm") config.viewing_distance_cm = number(flag, value);
-    if (flag == "--idle-timeout") config.idle_timeout_s = number(flag, value);
+    if (flag == "--screen-width-mm") config.screen_width_mm = number(flag, value, 20, 5000);
+    if (flag == "--dpi") config.screen_dpi = number(flag, value, 20, 1000);
+    if (flag == "--viewing-distance-cm") config.viewing_distance_cm = number(flag, value, 20, 300);
+    if (flag == "--idle-timeout") config.idle_timeout_s = number(flag, value, 5, 3600);
   }
   if (const char* dump = std::getenv("WERKCHECK_UI_DUMP"); dump && *dump) config.ui_dump_path = dump;
   return wk::run_kiosk(config);

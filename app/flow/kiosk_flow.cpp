@@ -224,13 +224,8 @@ void KioskFlow::next(double now) {
     go(Screen::Question, now);
     return;
   }
-  try {
-    store_->end_session(*session_, SessionStatus::Finished);
-    log::info("session", "finished " + session_->uuid);
-  } catch (const StoreError& e) {
-    fail_storage(std::string("cannot finish the session: ") + e.what());
-    return;
-  }
+  // The session is closed as finished only when the person leaves the result screen:
+  // from here they may still go back and change an answer.
   go(Screen::Result, now);
 }
 
@@ -378,7 +373,10 @@ void KioskFlow::tap(const std::string& id, double now) {
       }
       break;
     case Screen::Result:
-      if (id == "done") reset_to_attract(SessionStatus::Finished);
+      if (id == "done") {
+        log::info("session", "finished " + session_->uuid);
+        reset_to_attract(SessionStatus::Finished);
+      }
       else if (id == "nav:back") back(now);
       break;
     case Screen::StopConfirm:
@@ -417,7 +415,8 @@ void KioskFlow::tick(double now) {
     log::info("session", "idle prompt");
   } else if (screen_ == Screen::IdlePrompt && now - prompt_started_ >= config_->idle_prompt_s) {
     log::info("session", "no answer to the idle prompt: back to the start");
-    reset_to_attract(SessionStatus::Abandoned);
+    // Someone who saw their result and walked away did finish the check.
+    reset_to_attract(return_to_ == Screen::Result ? SessionStatus::Finished : SessionStatus::Abandoned);
   } else if ((screen_ == Screen::OperatorPin || screen_ == Screen::OperatorMenu || screen_ == Screen::Credits) &&
              now - last_input_ >= config_->idle_timeout_s) {
     reset_to_attract(SessionStatus::Stopped);  // an operator walked away: lock again

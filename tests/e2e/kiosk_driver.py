@@ -112,6 +112,7 @@ class Xvfb:
                 time.sleep(0.05)
             # Our server must be the one that owns the socket: another may have raced us to it.
             if proc.poll() is None and os.path.exists("/tmp/.X11-unix/X%d" % n) and self._answers(n):
+                time.sleep(0.2)  # a server that lost the race for :n exits right after its lock check
                 if proc.poll() is None:
                     self.proc, self.display = proc, ":%d" % n
                     return self
@@ -282,9 +283,14 @@ class Kiosk:
         self.proc = subprocess.Popen(args, env=env, stdin=subprocess.DEVNULL, stdout=self._out,
                                      stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)
         if wait_screen:
-            self.wait_for(screen=wait_screen, timeout=timeout)
-            self._find_window()
+            self.ready(wait_screen, timeout)
         return self
+
+    def ready(self, screen="attract", timeout=20):
+        """Waits for the first screen after start(wait_screen=None)."""
+        d = self.wait_for(screen=screen, timeout=timeout)
+        self._find_window()
+        return d
 
     def _find_window(self):
         """Where the window is on the X screen (taps are in root coordinates)."""
@@ -427,7 +433,8 @@ def export(binary, data_dir):
 class Results:
     """Named checks; a failed check is reported and counted, the run goes on."""
 
-    def __init__(self):
+    def __init__(self, verbose=None):
+        self.verbose = bool(os.environ.get("WERKCHECK_E2E_VERBOSE")) if verbose is None else verbose
         self.passed = 0
         self.failed = 0
         self.failures = []
@@ -435,6 +442,8 @@ class Results:
     def check(self, cond, name, detail=""):
         if cond:
             self.passed += 1
+            if self.verbose:
+                print("ok: %s" % name, flush=True)
         else:
             self.failed += 1
             self.failures.append(name)

@@ -24,7 +24,8 @@ std::vector<int> sentence_word_counts(const std::string& text) {
     if (word_char && !in_word) ++words;
     in_word = word_char || (in_word && (c == '\'' || c == '-'));
     bool terminal = c == '.' || c == '!' || c == '?' || c == '\n';
-    bool next_breaks = i + 1 >= text.size() || std::isspace(static_cast<unsigned char>(text[i + 1]));
+    // A line break always ends a sentence; . ! ? only before a space or the end ("3.5" is one word).
+    bool next_breaks = c == '\n' || i + 1 >= text.size() || std::isspace(static_cast<unsigned char>(text[i + 1]));
     if (terminal && next_breaks) end_sentence();
   }
   end_sentence();

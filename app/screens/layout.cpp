@@ -76,19 +76,30 @@ std::vector<Rect> grid_cells(const Rect& area, int n, float gap, float max_w, fl
   return cells;
 }
 
+namespace {
+constexpr float kNavBackMm = 62, kNavStopMm = 62, kNavNextMm = 80, kNavGapMm = 10;
+// The bar's buttons keep their widths where they fit; on a narrow screen (a 10-inch tablet
+// is 217 mm wide) they shrink together so that stop and next never overlap.
+float nav_scale(const Metrics& m) {
+  const float bar = page_regions(m).nav.w - 2 * m.mm(kNavGapMm);
+  return std::min(1.0f, bar / m.mm(kNavBackMm + kNavStopMm + kNavNextMm));
+}
+}  // namespace
+
 Rect nav_back_rect(const Metrics& m) {
   auto r = page_regions(m).nav;
-  return {r.x, r.y, m.mm(62), r.h};
+  return {r.x, r.y, m.mm(kNavBackMm) * nav_scale(m), r.h};
 }
 
 Rect nav_stop_rect(const Metrics& m) {
   auto r = page_regions(m).nav;
-  return {r.x + m.mm(62) + m.mm(10), r.y, m.mm(62), r.h};
+  const float s = nav_scale(m);
+  return {r.x + m.mm(kNavBackMm) * s + m.mm(kNavGapMm), r.y, m.mm(kNavStopMm) * s, r.h};
 }
 
 Rect nav_next_rect(const Metrics& m) {
   auto r = page_regions(m).nav;
-  float w = m.mm(80);
+  float w = m.mm(kNavNextMm) * nav_scale(m);
   return {r.x + r.w - w, r.y, w, r.h};
 }
 

@@ -57,8 +57,9 @@ ScreenModel KioskFlow::view_operator_menu(const Metrics& m) const {
   auto op = [&](const std::string& k) { return content_ ? t(k) : builtin_operator_text(k); };
   ScreenModel s;
   s.texts.push_back({op("operator.title"), {m.mm(6), m.mm(6), m.width - m.mm(12), m.title_px * 1.4f}, TextRole::Title});
-  const float bw = std::min(m.mm(75), m.width * 0.3f), bh = m.mm(22), gap = m.mm(4);
-  float y = m.mm(10) + m.title_px * 1.5f;
+  const float bw = std::min(m.mm(75), m.width * 0.3f);
+  const float top = m.mm(10) + m.title_px * 1.5f;
+  float y = top;
   const float x = m.mm(6);
   std::string lang = config_->default_locale;
   std::vector<std::pair<std::string, std::string>> buttons = {
@@ -70,6 +71,15 @@ ScreenModel KioskFlow::view_operator_menu(const Metrics& m) const {
       {"op:exit", op("operator.exit")},
   };
   if (!content_) buttons.erase(buttons.begin() + 2);  // no languages to choose from
+  // 22 mm buttons where they fit; on a short screen the column shrinks to stay on screen.
+  const float n = static_cast<float>(buttons.size());
+  float bh = m.mm(22), gap = m.mm(4);
+  const float room = m.height - top - m.mm(6);
+  if (n * bh + (n - 1) * gap > room) {
+    const float scale = room / (n * bh + (n - 1) * gap);
+    bh *= scale;
+    gap *= scale;
+  }
   for (const auto& [id, label] : buttons) {
     s.targets.push_back(key_target(id, label, {x, y, bw, bh}, TargetStyle::Operator));
     y += bh + gap;

@@ -1,1 +1,706 @@
+// The kiosk's behaviour, headless: taps and clock ticks in, screens, speech and stored
+// answers out. Runs on the built demo pack and a real SessionStore in a temp directory.
+#include <doctest/doctest.h>
 
+#include <algorithm>
+#include <memory>
+
+#include "flow/kiosk_flow.h"
+#include "platform/random_ids.h"
+#include "test_support.h"
+
+using namespace wk;
+using wktest::TempDir;
+
+namespace {
+
+const Metrics kMetrics = make_metrics(1280, 800, 96.0f / 25.4f, 50);
+
+std::vector<std::string> strings_of(const ScreenModel& s) {
+  std::vector<std::string> out;
+  for (const auto& t : s.texts) out.push_back(t.text);
+  for (const auto& t : s.targets) out.push_back(t.label);
+  return out;
+}
+
+bool mentions(const ScreenModel& s, const std::string& needle) {
+  for (const auto& str : strings_of(s))
+    if (str.find(needle) != std::string::npos) return true;
+  return false;
+}
+
+bool speaks(const Effects& e, const Clip& c) {
+  return e.speak && std::find(e.speak->begin(), e.speak->end(), c) != e.speak->end();
+}
+
+struct Rig {
+  TempDir dir;
+  const ContentPack& pack = wktest::built_pack();
+  std::unique_ptr<SessionStore> store = SessionStore::open(dir.file("data"));
+  KioskConfig config;
+  std::unique_ptr<KioskFlow> flow = std::make_unique<KioskFlow>(&pack, store.get(), &config);
+  double now = 1000;
+
+  // Taps a target the current screen really shows, dt seconds after the last event.
+  Effects tap(const std::string& id, double dt = 1.0) {
+    ScreenModel v = flow->view(kMetrics);
+    INFO("screen " << v.id << ", target " << id);
+    REQUIRE(v.find_target(id) != nullptr);
+    now += dt;
+    flow->tap(id, now);
+    return flow->take_effects();
+  }
+  Effects tick(double dt) {
+    now += dt;
+    flow->tick(now);
+    return flow->take_effects();
+  }
+  void start(const std::string& locale) {
+    tap("start");
+    tap("lang:" + locale);
+    REQUIRE(flow->screen() == Screen::Question);
+  }
+  StoredSession only_session() {
+    auto all = store->all_sessions();
+    REQUIRE(all.size() == 1);
+    return all[0];
+  }
+  void enter_pin(const std::string& pin) {
+    for (char c : pin) tap(std::string("pin:") + c, 0.2);
+    tap("pin:ok", 0.2);
+  }
+  void open_operator_corner() {
+    REQUIRE(flow->screen() == Screen::Attract);
+    for (int i = 0; i < KioskFlow::kCornerTapsToOpen; ++i) tap("operator-corner", 0.5);
+    REQUIRE(flow->screen() == Screen::OperatorPin);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("attract -> start -> language -> lang:en starts a session on the first question") {
+  Rig r;
+  CHECK(r.flow->screen() == Screen::Attract);
+  CHECK(r.flow->locale() == "nl");
+  CHECK_FALSE(r.flow->session().has_value());
+  CHECK(r.flow->view(kMetrics).id == "attract");
+
+  Effects e = r.tap("start");
+  CHECK(r.flow->screen() == Screen::Language);
+  REQUIRE(e.speak);
+  CHECK(e.speak->front() == Clip{"nl", "ui.attract.title"});
+  CHECK(speaks(e, {"nl", "ui.language.choose"}));
+  CHECK(speaks(e, {"en", "ui.language.choose"}));
+  CHECK(speaks(e, {"en", "language.name"}));
+  CHECK_FALSE(r.flow->session().has_value());
+  CHECK(r.store->count_sessions() == 0);  // no session before a language is chosen
+  ScreenModel lang = r.flow->view(kMetrics);
+  CHECK(lang.id == "language");
+  REQUIRE(lang.find_target("lang:en"));
+  CHECK(lang.find_target("lang:en")->label == "English");
+  CHECK(lang.find_target("lang:nl")->label == "Nederlands");
+
+  e = r.tap("lang:en");
+  CHECK(r.flow->screen() == Screen::Question);
+  CHECK(r.flow->position() == 0);
+  CHECK(r.flow->locale() == "en");
+  REQUIRE(r.flow->session().has_value());
+  REQUIRE(r.flow->current_item());
+  CHECK(r.flow->current_item()->key == "werk_plezier.handen");
+  REQUIRE(e.speak);
+  CHECK(*e.speak == std::vector<Clip>{{"en", "werk_plezier.title"}, {"en", "werk_plezier.handen"},
+                                       {"en", "ui.question.pick_one"}});
+
+  StoredSession s = r.only_session();
+  CHECK(s.uuid == r.flow->session()->uuid);
+  CHECK(s.code == r.flow->session()->code);
+  CHECK(s.locale == "en");
+  CHECK(s.status == "in_progress");
+  CHECK(s.content_id == r.pack.id);
+  CHECK(s.content_version == r.pack.version);
+  CHECK(s.events.empty());
+
+  ScreenModel q = r.flow->view(kMetrics);
+  CHECK(q.id == "question");
+  CHECK(q.locale == "en");
+  CHECK(q.item == "werk_plezier.handen");
+  CHECK(q.has_audio);
+  REQUIRE(q.find_target("answer:leuk"));
+  CHECK(q.find_target("answer:leuk")->label == "I like it");
+  CHECK(mentions(q, r.pack.text("en", "werk_plezier.handen")));
+  CHECK(q.find_target("nav:next"));
+  CHECK(q.find_target("nav:back"));
+  CHECK(q.find_target("nav:stop"));
+  CHECK(q.find_target("speak"));
+}
+
+TEST_CASE("answers are stored before they show, spoken, and can be changed, skipped and revisited") {
+  Rig r;
+  r.start("en");
+
+  Effects e = r.tap("answer:leuk");
+  // Stored already, and the screen has not moved on.
+  StoredSession s = r.only_session();
+  REQUIRE(s.events.size() == 1);
+  CHECK(s.events[0].item == "werk_plezier.handen");
+  CHECK(s.events[0].kind == "answer");
+  CHECK(s.events[0].values == std::vector<std::string>{"leuk"});
+  CHECK(r.flow->screen() == Screen::Question);
+  CHECK(r.flow->position() == 0);
+  CHECK(r.flow->answers().at("werk_plezier.handen") == std::vector<std::string>{"leuk"});
+  REQUIRE(e.speak);
+  CHECK(*e.speak == std::vector<Clip>{{"en", "answers.faces3.leuk"}});
+  ScreenModel q = r.flow->view(kMetrics);
+  CHECK(q.find_target("answer:leuk")->selected);
+  CHECK_FALSE(q.find_target("answer:weet_niet")->selected);
+
+  // A changed answer on a pick-one question replaces the old one; both are in the history.
+  e = r.tap("answer:niet_leuk");
+  CHECK(*e.speak == std::vector<Clip>{{"en", "answers.faces3.niet_leuk"}});
+  s = r.only_session();
+  REQUIRE(s.events.size() == 2);
+  CHECK(s.latest_answers().at("werk_plezier.handen") == std::vector<std::string>{"niet_leuk"});
+  q = r.flow->view(kMetrics);
+  CHECK_FALSE(q.find_target("answer:leuk")->selected);
+  CHECK(q.find_target("answer:niet_leuk")->selected);
+
+  // The speaker replays the question.
+  e = r.tap("speak");
+  REQUIRE(e.speak);
+  CHECK(speaks(e, {"en", "werk_plezier.handen"}));
+
+  // Next after an answer: no extra event; the next question is spoken (no module title now).
+  e = r.tap("nav:next");
+  CHECK(r.flow->position() == 1);
+  CHECK(r.flow->current_item()->key == "werk_plezier.zorgen");
+  CHECK(r.only_session().events.size() == 2);
+  REQUIRE(e.speak);
+  CHECK(*e.speak == std::vector<Clip>{{"en", "werk_plezier.zorgen"}, {"en", "ui.question.pick_one"}});
+
+  // Next without an answer is a skip.
+  r.tap("nav:next");
+  CHECK(r.flow->position() == 2);
+  s = r.only_session();
+  REQUIRE(s.events.size() == 3);
+  CHECK(s.events[2].item == "werk_plezier.zorgen");
+  CHECK(s.events[2].kind == "skip");
+  CHECK(s.events[2].values.empty());
+
+  // Back.
+  e = r.tap("nav:back");
+  CHECK(r.flow->position() == 1);
+  CHECK(r.flow->screen() == Screen::Question);
+  CHECK(speaks(e, {"en", "werk_plezier.zorgen"}));
+  r.tap("nav:back");
+  CHECK(r.flow->position() == 0);
+  CHECK(r.flow->view(kMetrics).find_target("answer:niet_leuk")->selected);  // the answer is still shown
+
+  // Back from the first question: the language screen, in the same session.
+  r.tap("nav:back");
+  CHECK(r.flow->screen() == Screen::Language);
+  CHECK(r.flow->view(kMetrics).find_target("lang:en")->selected);
+  r.tap("lang:nl");
+  CHECK(r.flow->screen() == Screen::Question);
+  CHECK(r.flow->position() == 0);
+  CHECK(r.flow->locale() == "nl");
+  CHECK(r.store->count_sessions() == 1);
+  s = r.only_session();
+  CHECK(s.locale == "nl");
+  CHECK(s.events.size() == 3);
+  CHECK(r.flow->view(kMetrics).find_target("answer:niet_leuk")->label == "Niet leuk");
+}
+
+TEST_CASE("a multi-choice question: several answers, and the exclusive one clears the others") {
+  Rig r;
+  r.start("nl");
+  Effects e;
+  while (r.flow->current_item() && r.flow->current_item()->key != "hulp.wie") e = r.tap("nav:next");
+  REQUIRE(r.flow->current_item());
+  CHECK(r.flow->position() == 6);
+  REQUIRE(e.speak);
+  CHECK(*e.speak == std::vector<Clip>{{"nl", "hulp.title"}, {"nl", "hulp.wie"}, {"nl", "ui.question.pick_many"}});
+  CHECK(mentions(r.flow->view(kMetrics), r.pack.text("nl", "ui.question.pick_many")));
+
+  using V = std::vector<std::string>;
+  auto latest = [&] { return r.only_session().latest_answers()["hulp.wie"]; };
+
+  r.tap("answer:familie");
+  r.tap("answer:vrienden");
+  CHECK(r.flow->answers().at("hulp.wie") == V{"familie", "vrienden"});
+  CHECK(latest() == V{"familie", "vrienden"});
+  ScreenModel q = r.flow->view(kMetrics);
+  CHECK(q.find_target("answer:familie")->selected);
+  CHECK(q.find_target("answer:vrienden")->selected);
+  CHECK_FALSE(q.find_target("answer:niemand")->selected);
+
+  e = r.tap("answer:niemand");
+  CHECK(r.flow->answers().at("hulp.wie") == V{"niemand"});
+  CHECK(latest() == V{"niemand"});
+  CHECK(*e.speak == std::vector<Clip>{{"nl", "hulp.wie.niemand"}});
+
+  r.tap("answer:coach");  // a normal answer clears the exclusive one
+  CHECK(r.flow->answers().at("hulp.wie") == V{"coach"});
+  r.tap("answer:collegas");
+  CHECK(r.flow->answers().at("hulp.wie") == V{"coach", "collegas"});
+  r.tap("answer:coach");  // tapping a chosen answer again takes it away
+  CHECK(r.flow->answers().at("hulp.wie") == V{"collegas"});
+  CHECK(latest() == V{"collegas"});
+  r.tap("answer:collegas");
+  CHECK(r.flow->answers().at("hulp.wie").empty());
+  CHECK(latest().empty());
+
+  // Nothing chosen any more: "next" counts as a skip.
+  size_t before = r.only_session().events.size();
+  r.tap("nav:next");
+  auto s = r.only_session();
+  REQUIRE(s.events.size() == before + 1);
+  CHECK(s.events.back().kind == "skip");
+  CHECK(r.flow->screen() == Screen::Result);
+}
+
+TEST_CASE("stopping asks first; 'no' returns, 'yes' ends the session and forgets it") {
+  Rig r;
+  r.start("en");
+  r.tap("answer:leuk");
+  r.tap("nav:next");
+  r.tap("answer:weet_niet");
+
+  Effects e = r.tap("nav:stop");
+  CHECK(r.flow->screen() == Screen::StopConfirm);
+  CHECK(speaks(e, {"en", "ui.stop.question"}));
+  ScreenModel v = r.flow->view(kMetrics);
+  CHECK(v.id == "stop_confirm");
+  CHECK(v.find_target("stop:yes"));
+  CHECK(v.find_target("stop:no"));
+
+  r.tap("stop:no");
+  CHECK(r.flow->screen() == Screen::Question);
+  CHECK(r.flow->position() == 1);
+  CHECK(r.flow->answers().size() == 2);
+  CHECK(r.only_session().status == "in_progress");
+
+  r.tap("nav:stop");
+  e = r.tap("stop:yes");
+  CHECK(r.flow->screen() == Screen::Attract);
+  CHECK_FALSE(r.flow->session().has_value());
+  CHECK(r.flow->answers().empty());
+  CHECK(r.flow->position() == 0);
+  CHECK(r.flow->locale() == "nl");
+  CHECK(e.stop_audio);
+  CHECK_FALSE(e.speak.has_value());
+  StoredSession s = r.only_session();
+  CHECK(s.status == "stopped");
+  CHECK_FALSE(s.ended_at.empty());
+  CHECK(s.events.size() == 2);  // what was answered is kept
+
+  // A new person starts a new session.
+  r.start("nl");
+  CHECK(r.store->count_sessions() == 2);
+  CHECK(r.flow->answers().empty());
+}
+
+TEST_CASE("stop on the language screen before a session goes back to the start") {
+  Rig r;
+  r.tap("start");
+  r.tap("nav:stop");
+  CHECK(r.flow->screen() == Screen::Attract);
+  CHECK(r.store->count_sessions() == 0);
+  r.tap("start");
+  r.tap("nav:back");
+  CHECK(r.flow->screen() == Screen::Attract);
+}
+
+TEST_CASE("idle: the prompt after the idle time, 'continue' returns, no answer resets everything") {
+  Rig r;
+  r.start("en");
+  r.tap("answer:leuk");
+  r.tap("nav:next");
+  r.tap("answer:niet_leuk");
+  const std::string code = r.flow->session()->code;
+  const int pos = r.flow->position();
+
+  CHECK(r.flow->seconds_until_deadline(r.now) == doctest::Approx(r.config.idle_timeout_s));
+  Effects e = r.tick(r.config.idle_timeout_s - 1);
+  CHECK(r.flow->screen() == Screen::Question);
+  CHECK(r.flow->seconds_until_deadline(r.now) == doctest::Approx(1.0));
+  e = r.tick(1);
+  CHECK(r.flow->screen() == Screen::IdlePrompt);
+  CHECK(speaks(e, {"en", "ui.idle.question"}));
+  ScreenModel idle = r.flow->view(kMetrics);
+  CHECK(idle.id == "idle_prompt");
+  CHECK(mentions(idle, r.pack.text("en", "ui.idle.question")));
+  // The prompt covers the answers: nothing of the question is on view.
+  CHECK_FALSE(mentions(idle, r.pack.text("en", "answers.faces3.niet_leuk")));
+  CHECK(r.flow->seconds_until_deadline(r.now) == doctest::Approx(r.config.idle_prompt_s));
+
+  r.tap("idle:continue");
+  CHECK(r.flow->screen() == Screen::Question);
+  CHECK(r.flow->position() == pos);
+  CHECK(r.flow->answers().size() == 2);
+  CHECK(r.flow->view(kMetrics).find_target("answer:niet_leuk")->selected);
+
+  // Input keeps the prompt away.
+  r.tick(r.config.idle_timeout_s - 5);
+  r.tap("answer:leuk");
+  r.tick(r.config.idle_timeout_s - 5);
+  CHECK(r.flow->screen() == Screen::Question);
+
+  // Nobody comes back.
+  r.tick(5);
+  CHECK(r.flow->screen() == Screen::IdlePrompt);
+  r.tick(r.config.idle_prompt_s - 1);
+  CHECK(r.flow->screen() == Screen::IdlePrompt);
+  e = r.tick(1);
+  CHECK(r.flow->screen() == Screen::Attract);
+  CHECK_FALSE(r.flow->session().has_value());
+  CHECK(r.flow->answers().empty());
+  CHECK(e.stop_audio);
+  CHECK_FALSE(e.speak.has_value());
+  CHECK(r.only_session().status == "abandoned");
+  CHECK(r.only_session().events.size() == 3);
+
+  // Nothing of the previous person is on the attract screen: it is what a new kiosk shows.
+  ScreenModel attract = r.flow->view(kMetrics);
+  CHECK(attract.id == "attract");
+  CHECK(attract.locale == "nl");
+  CHECK_FALSE(mentions(attract, code));
+  CHECK_FALSE(mentions(attract, ids::display_code(code)));
+  CHECK_FALSE(mentions(attract, r.pack.text("en", "werk_plezier.zorgen")));
+  CHECK_FALSE(mentions(attract, r.pack.text("en", "answers.faces3.leuk")));
+  CHECK_FALSE(mentions(attract, r.pack.text("en", "ui.attract.title")));
+  Rig fresh;
+  ScreenModel clean = fresh.flow->view(kMetrics);
+  CHECK(strings_of(attract) == strings_of(clean));
+  CHECK(attract.targets.size() == clean.targets.size());
+  CHECK(attract.pictures.size() == clean.pictures.size());
+  CHECK(r.flow->seconds_until_deadline(r.now) < 0);  // the attract screen waits forever
+}
+
+TEST_CASE("idle on the stop question still returns to the question") {
+  Rig r;
+  r.start("nl");
+  r.tap("nav:next");
+  r.tap("nav:stop");
+  r.tick(r.config.idle_timeout_s);
+  CHECK(r.flow->screen() == Screen::IdlePrompt);
+  r.tap("idle:continue");
+  CHECK(r.flow->screen() == Screen::Question);
+  CHECK(r.flow->position() == 1);
+}
+
+TEST_CASE("idle on the language screen before a session returns to the start without storing") {
+  Rig r;
+  r.tap("start");
+  r.tick(r.config.idle_timeout_s);
+  CHECK(r.flow->screen() == Screen::IdlePrompt);
+  r.tick(r.config.idle_prompt_s);
+  CHECK(r.flow->screen() == Screen::Attract);
+  CHECK(r.store->count_sessions() == 0);
+}
+
+TEST_CASE("answering every item ends on the result screen with the session finished") {
+  Rig r;
+  r.start("nl");
+  int answered = 0;
+  while (r.flow->screen() == Screen::Question) {
+    const Item* item = r.flow->current_item();
+    REQUIRE(item);
+    r.tap("answer:" + item->options.front().id);
+    ++answered;
+    r.tap("nav:next");
+  }
+  CHECK(answered == r.pack.item_count());
+  CHECK(r.flow->screen() == Screen::Result);
+  StoredSession s = r.only_session();
+  // Still open on the result screen: the person may go back and change an answer.
+  CHECK(s.status == "in_progress");
+  CHECK(s.latest_answers().size() == static_cast<size_t>(r.pack.item_count()));
+  CHECK(s.latest_answers().at("hulp.wie") == std::vector<std::string>{"familie"});
+
+  ScreenModel v = r.flow->view(kMetrics);
+  CHECK(v.id == "result");
+  CHECK(mentions(v, r.pack.text("nl", "ui.result.title")));
+  CHECK(mentions(v, "Leuk"));
+  CHECK(mentions(v, "Familie"));
+  CHECK_FALSE(mentions(v, r.pack.text("nl", "ui.result.skipped")));
+  CHECK(v.find_target("done"));
+  auto speech = r.flow->screen_speech();
+  REQUIRE(speech.size() == 1 + static_cast<size_t>(r.pack.item_count()));
+  CHECK(speech.front() == Clip{"nl", "ui.result.title"});
+  CHECK(speech.back() == Clip{"nl", "hulp.wie.familie"});
+
+  Effects e = r.tap("done");
+  CHECK(r.flow->screen() == Screen::Attract);
+  CHECK_FALSE(r.flow->session().has_value());
+  CHECK(r.flow->answers().empty());
+  CHECK(e.stop_audio);
+  s = r.only_session();
+  CHECK(s.status == "finished");
+  CHECK_FALSE(s.ended_at.empty());
+}
+
+TEST_CASE("a person who sees the result and walks away has finished, not abandoned") {
+  Rig r;
+  r.start("nl");
+  r.tap("answer:leuk");
+  while (r.flow->screen() == Screen::Question) r.tap("nav:next");
+  REQUIRE(r.flow->screen() == Screen::Result);
+  r.tick(r.config.idle_timeout_s);
+  CHECK(r.flow->screen() == Screen::IdlePrompt);
+  r.tick(r.config.idle_prompt_s);
+  CHECK(r.flow->screen() == Screen::Attract);
+  CHECK(r.flow->answers().empty());
+  CHECK(r.only_session().status == "finished");
+}
+
+TEST_CASE("from the result screen an answer can still be changed before finishing") {
+  Rig r;
+  r.start("nl");
+  while (r.flow->screen() == Screen::Question) r.tap("nav:next");
+  REQUIRE(r.flow->screen() == Screen::Result);
+  r.tap("nav:back");
+  REQUIRE(r.flow->current_item()->key == "hulp.wie");
+  r.tap("answer:coach");
+  r.tap("nav:next");
+  REQUIRE(r.flow->screen() == Screen::Result);
+  CHECK(mentions(r.flow->view(kMetrics), "Een coach"));
+  r.tap("done");
+  StoredSession s = r.only_session();
+  CHECK(s.status == "finished");
+  CHECK(s.latest_answers().at("hulp.wie") == std::vector<std::string>{"coach"});
+}
+
+TEST_CASE("the result screen shows skipped questions as skipped") {
+  Rig r;
+  r.start("nl");
+  r.tap("answer:weet_niet");
+  while (r.flow->screen() == Screen::Question) r.tap("nav:next");
+  REQUIRE(r.flow->screen() == Screen::Result);
+  ScreenModel v = r.flow->view(kMetrics);
+  CHECK(mentions(v, "Weet ik niet"));
+  CHECK(mentions(v, r.pack.text("nl", "ui.result.skipped")));
+  CHECK(r.flow->screen_speech().size() == 2);  // the title and the one answer
+  r.tap("nav:back");
+  CHECK(r.flow->screen() == Screen::Question);
+  CHECK(r.flow->current_item()->key == "hulp.wie");
+}
+
+TEST_CASE("the operator corner opens the PIN keypad after 5 taps within 4 seconds") {
+  Rig r;
+  SUBCASE("5 quick taps open it") {
+    for (int i = 0; i < 4; ++i) r.tap("operator-corner", 0.5);
+    CHECK(r.flow->screen() == Screen::Attract);
+    Effects e = r.tap("operator-corner", 0.5);
+    CHECK(r.flow->screen() == Screen::OperatorPin);
+    CHECK(e.stop_audio);
+    ScreenModel v = r.flow->view(kMetrics);
+    CHECK(v.id == "operator_pin");
+    CHECK(v.find_target("pin:0"));
+    CHECK(v.find_target("pin:ok"));
+    CHECK_FALSE(v.has_audio);  // staff screens are not spoken
+    r.tap("pin:cancel");
+    CHECK(r.flow->screen() == Screen::Attract);
+  }
+  SUBCASE("4 taps do not") {
+    for (int i = 0; i < 4; ++i) r.tap("operator-corner", 0.5);
+    r.tick(10);
+    CHECK(r.flow->screen() == Screen::Attract);
+    // ...and old taps do not count towards a new series.
+    r.tap("operator-corner", 0.5);
+    CHECK(r.flow->screen() == Screen::Attract);
+  }
+  SUBCASE("5 taps spread over more than 4 seconds do not") {
+    for (int i = 0; i < 5; ++i) r.tap("operator-corner", 1.1);
+    CHECK(r.flow->screen() == Screen::Attract);
+  }
+  SUBCASE("the corner does nothing during a check") {
+    r.start("nl");
+    for (int i = 0; i < 6; ++i) {
+      r.now += 0.3;
+      r.flow->tap("operator-corner", r.now);
+    }
+    CHECK(r.flow->screen() == Screen::Question);
+  }
+}
+
+TEST_CASE("the operator PIN: the demo PIN opens the menu, 5 wrong ones lock the keypad") {
+  Rig r;
+  r.open_operator_corner();
+  SUBCASE("the demo PIN") {
+    r.enter_pin(kDemoOperatorPin);
+    CHECK(r.flow->screen() == Screen::OperatorMenu);
+    ScreenModel v = r.flow->view(kMetrics);
+    CHECK(v.id == "operator_menu");
+    CHECK(mentions(v, r.pack.text("nl", "operator.demo_pin_warning")));
+    Effects e = r.tap("op:exit");
+    CHECK(e.quit);
+  }
+  SUBCASE("a wrong PIN is refused; four wrong ones do not lock") {
+    for (int i = 0; i < KioskFlow::kPinAttempts - 1; ++i) {
+      r.enter_pin("1111");
+      CHECK(r.flow->screen() == Screen::OperatorPin);
+    }
+    CHECK(mentions(r.flow->view(kMetrics), r.pack.text("nl", "operator.pin.wrong")));
+    r.enter_pin(kDemoOperatorPin);
+    CHECK(r.flow->screen() == Screen::OperatorMenu);
+  }
+  SUBCASE("five wrong PINs lock, even against the right one, for a minute") {
+    for (int i = 0; i < KioskFlow::kPinAttempts; ++i) r.enter_pin("0000");
+    CHECK(mentions(r.flow->view(kMetrics), r.pack.text("nl", "operator.pin.locked")));
+    r.enter_pin(kDemoOperatorPin);
+    CHECK(r.flow->screen() == Screen::OperatorPin);
+    r.now += KioskFlow::kPinLockS;
+    r.enter_pin(kDemoOperatorPin);
+    CHECK(r.flow->screen() == Screen::OperatorMenu);
+  }
+  SUBCASE("clear forgets the digits typed") {
+    r.tap("pin:9");
+    r.tap("pin:clear");
+    r.enter_pin(kDemoOperatorPin);
+    CHECK(r.flow->screen() == Screen::OperatorMenu);
+  }
+  SUBCASE("a configured PIN replaces the demo PIN") {
+    r.config.operator_pin_hash = hash_operator_pin("731");
+    r.enter_pin(kDemoOperatorPin);
+    CHECK(r.flow->screen() == Screen::OperatorPin);
+    r.enter_pin("731");
+    CHECK(r.flow->screen() == Screen::OperatorMenu);
+    CHECK_FALSE(mentions(r.flow->view(kMetrics), r.pack.text("nl", "operator.demo_pin_warning")));
+  }
+}
+
+TEST_CASE("the operator menu: volume, default language, credits, back; it locks when left alone") {
+  Rig r;
+  r.open_operator_corner();
+  r.enter_pin(kDemoOperatorPin);
+  REQUIRE(r.flow->screen() == Screen::OperatorMenu);
+
+  Effects e = r.tap("op:volume_up");
+  CHECK(r.config.volume_percent == 90);
+  CHECK(e.settings_changed);
+  r.tap("op:volume_up");
+  r.tap("op:volume_up");
+  CHECK(r.config.volume_percent == 100);  // clamped
+  r.tap("op:volume_down");
+  CHECK(r.config.volume_percent == 90);
+
+  e = r.tap("op:language");
+  CHECK(e.settings_changed);
+  CHECK(r.config.default_locale == "en");
+  CHECK(r.flow->locale() == "en");
+
+  r.tap("op:credits");
+  CHECK(r.flow->screen() == Screen::Credits);
+  CHECK(mentions(r.flow->view(kMetrics), "OpenMoji"));
+  r.tap("op:back");
+  CHECK(r.flow->screen() == Screen::OperatorMenu);
+  r.tap("op:back");
+  CHECK(r.flow->screen() == Screen::Attract);
+  CHECK(r.flow->locale() == "en");  // the new default language
+  CHECK(r.flow->view(kMetrics).texts.front().text == r.pack.text("en", "ui.attract.title"));
+
+  // An operator who walks away: the menu locks again.
+  r.open_operator_corner();
+  r.enter_pin(kDemoOperatorPin);
+  r.tick(r.config.idle_timeout_s);
+  CHECK(r.flow->screen() == Screen::Attract);
+}
+
+TEST_CASE("without a store the kiosk is out of order and does not start") {
+  const ContentPack& pack = wktest::built_pack();
+  KioskConfig config;
+  KioskFlow flow(&pack, nullptr, &config, "open /x/werkcheck.db: the database is damaged");
+  CHECK(flow.screen() == Screen::OutOfOrder);
+  CHECK(flow.out_of_order_reason() == "open /x/werkcheck.db: the database is damaged");
+  flow.tap("start", 1);
+  flow.tap("lang:nl", 2);
+  CHECK(flow.screen() == Screen::OutOfOrder);
+  CHECK_FALSE(flow.session().has_value());
+  ScreenModel v = flow.view(kMetrics);
+  CHECK(v.id == "out_of_order");
+  CHECK(v.find_target("start") == nullptr);
+  CHECK(mentions(v, "the database is damaged"));
+  CHECK(mentions(v, pack.text("nl", "ui.out_of_order")));
+  CHECK(mentions(v, pack.text("en", "ui.out_of_order")));
+  auto speech = flow.screen_speech();
+  CHECK(std::find(speech.begin(), speech.end(), Clip{"en", "ui.out_of_order"}) != speech.end());
+  flow.tick(1000);
+  CHECK(flow.screen() == Screen::OutOfOrder);
+
+  // The operator can still get in, and leaving the menu returns to out of order.
+  for (int i = 0; i < KioskFlow::kCornerTapsToOpen; ++i) flow.tap("operator-corner", 10 + i * 0.5);
+  CHECK(flow.screen() == Screen::OperatorPin);
+  for (const char* k : {"pin:2", "pin:5", "pin:8", "pin:0", "pin:ok"}) flow.tap(k, 20);
+  CHECK(flow.screen() == Screen::OperatorMenu);
+  CHECK(mentions(flow.view(kMetrics), "the database is damaged"));
+  flow.tap("op:back", 21);
+  CHECK(flow.screen() == Screen::OutOfOrder);
+}
+
+TEST_CASE("without a store or content the reason is given anyway") {
+  KioskConfig config;
+  KioskFlow no_store(&wktest::built_pack(), nullptr, &config);
+  CHECK(no_store.screen() == Screen::OutOfOrder);
+  CHECK(no_store.out_of_order_reason() == "no database");
+
+  TempDir dir;
+  auto store = SessionStore::open(dir.path());
+  KioskFlow no_content(nullptr, store.get(), &config);
+  CHECK(no_content.screen() == Screen::OutOfOrder);
+  CHECK(no_content.out_of_order_reason() == "no content");
+  ScreenModel v = no_content.view(kMetrics);  // must not need the content
+  CHECK(v.id == "out_of_order");
+  CHECK(mentions(v, "out of order"));
+  no_content.tap("start", 1);
+  CHECK(no_content.screen() == Screen::OutOfOrder);
+  for (int i = 0; i < KioskFlow::kCornerTapsToOpen; ++i) no_content.tap("operator-corner", 10 + i * 0.5);
+  REQUIRE(no_content.screen() == Screen::OperatorPin);
+  CHECK(mentions(no_content.view(kMetrics), "PIN medewerker"));  // built-in operator words
+  for (const char* k : {"pin:2", "pin:5", "pin:8", "pin:0", "pin:ok"}) no_content.tap(k, 20);
+  REQUIRE(no_content.screen() == Screen::OperatorMenu);
+  CHECK(no_content.view(kMetrics).find_target("op:language") == nullptr);
+}
+
+TEST_CASE("a store that fails mid-session sends the kiosk out of order, without crashing") {
+  Rig r;
+  r.start("nl");
+  r.tap("answer:leuk");
+  r.tap("nav:next");
+  REQUIRE(r.only_session().events.size() == 1);
+
+  // The disk fills up.
+  auto pages = r.store->db().prepare("PRAGMA page_count");
+  REQUIRE(pages.step());
+  r.store->db().exec("PRAGMA max_page_count=" + std::to_string(pages.int64(0)));
+
+  Effects e;
+  int taps = 0;
+  const char* options[] = {"answer:leuk", "answer:niet_leuk"};
+  while (r.flow->screen() == Screen::Question && taps < 2000) {
+    e = r.tap(options[taps % 2], 0.1);
+    ++taps;
+  }
+  REQUIRE(r.flow->screen() == Screen::OutOfOrder);
+  CHECK(taps > 1);
+  const std::string reason = r.flow->out_of_order_reason();
+  CHECK_MESSAGE(reason.find("cannot store an answer") != std::string::npos, reason);
+  CHECK_MESSAGE(reason.find("disk is full") != std::string::npos, reason);
+  CHECK_FALSE(r.flow->session().has_value());
+  CHECK(r.flow->answers().empty());
+  CHECK(speaks(e, {"nl", "ui.out_of_order"}));
+  CHECK(speaks(e, {"en", "ui.out_of_order"}));
+  CHECK(mentions(r.flow->view(kMetrics), "disk is full"));
+
+  // What was committed is still there.
+  auto s = r.only_session();
+  CHECK(s.events.size() == static_cast<size_t>(taps));  // the first answer plus all but the failed tap
+  CHECK(s.events[0].values == std::vector<std::string>{"leuk"});
+  CHECK(s.status == "in_progress");  // closed as interrupted on the next start
+
+  // No new check can start until the kiosk is fixed.
+  r.now += 1;
+  r.flow->tap("start", r.now);
+  CHECK(r.flow->screen() == Screen::OutOfOrder);
+  r.tick(1000);
+  CHECK(r.flow->screen() == Screen::OutOfOrder);
+}

@@ -92,6 +92,10 @@ class KioskFlow {
   ScreenModel view_credits(const Metrics& m) const;
   ScreenModel view_out_of_order(const Metrics& m) const;
   void add_progress(ScreenModel& s, const Metrics& m) const;
+  // A large centred picture with a title under it; returns where the content below may start.
+  float add_centred_heading(ScreenModel& s, const Metrics& m, const std::string& picture, const std::string& title,
+                            float picture_size) const;
+  void add_speaker(ScreenModel& s, const Metrics& m) const;
   void add_nav(ScreenModel& s, const Metrics& m, bool with_next, const std::string& next_label_key,
                const std::string& next_picture_role, const std::string& next_id) const;
   std::string t(const std::string& key) const;  // text in the current language

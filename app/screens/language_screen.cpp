@@ -14,7 +14,7 @@ ScreenModel KioskFlow::view_language(const Metrics& m) const {
   }
   Rect speaker = speaker_rect(m);
   s.texts.push_back({title, {r.prompt.x, r.prompt.y, r.prompt.w - speaker.w - m.mm(5), r.prompt.h}, TextRole::Title});
-  s.targets.push_back({"speak", t("ui.speaker"), content_->ui_picture("speaker"), speaker, TargetStyle::Speaker});
+  add_speaker(s, m);
 
   const int n = static_cast<int>(content_->locales.size());
   auto cells = grid_cells(r.body, n, m.mm(10), m.mm(100), m.mm(100));

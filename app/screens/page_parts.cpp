@@ -25,6 +25,19 @@ void KioskFlow::add_progress(ScreenModel& s, const Metrics& m) const {
   }
 }
 
+float KioskFlow::add_centred_heading(ScreenModel& s, const Metrics& m, const std::string& picture,
+                                     const std::string& title, float picture_size) const {
+  const float top = m.height * 0.08f;
+  s.pictures.push_back({picture, {(m.width - picture_size) / 2, top, picture_size, picture_size}});
+  const float y = top + picture_size + m.mm(5);
+  s.texts.push_back({title, {0, y, m.width, m.title_px * 1.5f}, TextRole::Title});
+  return y + m.title_px * 1.5f + m.mm(8);
+}
+
+void KioskFlow::add_speaker(ScreenModel& s, const Metrics& m) const {
+  s.targets.push_back({"speak", t("ui.speaker"), content_->ui_picture("speaker"), speaker_rect(m), TargetStyle::Speaker});
+}
+
 void KioskFlow::add_nav(ScreenModel& s, const Metrics& m, bool with_next, const std::string& next_label_key,
                         const std::string& next_picture_role, const std::string& next_id) const {
   s.targets.push_back({"nav:back", t("ui.back"), content_->ui_picture("back"), nav_back_rect(m), TargetStyle::Nav});

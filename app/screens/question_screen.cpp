@@ -21,7 +21,7 @@ ScreenModel KioskFlow::view_question(const Metrics& m) const {
   s.texts.push_back({t(item->key), {text_area.x, text_area.y, text_area.w, text_area.h * 0.68f}, TextRole::Title, false});
   s.texts.push_back(
       {hint, {text_area.x, text_area.y + text_area.h * 0.68f, text_area.w, text_area.h * 0.32f}, TextRole::Body, false});
-  s.targets.push_back({"speak", t("ui.speaker"), content_->ui_picture("speaker"), speaker, TargetStyle::Speaker});
+  add_speaker(s, m);
 
   const auto chosen_it = answers_.find(item->key);
   const int n = static_cast<int>(item->options.size());

@@ -12,7 +12,7 @@ ScreenModel KioskFlow::view_result(const Metrics& m) const {
   const Rect speaker = speaker_rect(m);
   s.texts.push_back({t("ui.result.title"), {r.prompt.x, r.prompt.y, speaker.x - r.prompt.x - m.mm(5), r.prompt.h},
                      TextRole::Title});
-  s.targets.push_back({"speak", t("ui.speaker"), content_->ui_picture("speaker"), speaker, TargetStyle::Speaker});
+  add_speaker(s, m);
 
   const int n = static_cast<int>(steps_.size());
   auto cells = grid_cells(r.body, n, m.mm(4), m.mm(120), m.mm(75));

@@ -29,7 +29,7 @@ const char* kUsage = R"(werkcheck - career check kiosk
     --idle-timeout S                  seconds without a touch before "Ben je er nog?" (default 60)
   werkcheck export --data DIR         every session with its answers, as JSON lines
   werkcheck set-pin --data DIR        read a new operator PIN (digits) from standard input
-  werkcheck lint --content DIR        check a content pack
+  werkcheck lint --content DIR [--esco DIR]   check a content pack (and occupations against ESCO)
   werkcheck list-pictures --content DIR
   werkcheck make-audio --content DIR --recorded DIR
 
@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
   wk::KioskConfig config;
   config.data_dir = wk::files::default_data_dir();
   config.content_dir = bundled_content_dir();
-  std::string recorded_dir;
+  std::string recorded_dir, esco_dir;
   bool data_given = false;
   // Flags given on the command line win over kiosk.json, so remember them and apply last.
   std::vector<std::pair<std::string, std::string>> overrides;
@@ -91,6 +91,8 @@ int main(int argc, char** argv) {
       data_given = true;
     } else if (a == "--content") {
       config.content_dir = args.value(a);
+    } else if (a == "--esco") {
+      esco_dir = args.value(a);
     } else if (a == "--recorded") {
       recorded_dir = args.value(a);
     } else if (a == "--windowed") {
@@ -108,7 +110,7 @@ int main(int argc, char** argv) {
     if (!data_given) std::cerr << "werkcheck export: using " << config.data_dir << "\n";
     return wk::run_export(config.data_dir, std::cout);
   }
-  if (command == "lint") return wk::run_lint(config.content_dir, std::cout);
+  if (command == "lint") return wk::run_lint(config.content_dir, esco_dir, std::cout);
   if (command == "list-pictures") return wk::run_list_pictures(config.content_dir, std::cout);
   if (command == "make-audio") {
     if (recorded_dir.empty()) {

@@ -1,24 +1,26 @@
 #!/usr/bin/env bash
-# Builds the runnable content pack from the sources a content author edits:
-#   assets/content/*.json  ->  PACK/check.json, PACK/modules/
-#   locales/*.po           ->  PACK/locales/
+# Builds a runnable content pack from the sources a content author edits:
+#   CONTENT/*.json *.csv   ->  PACK/  (check.json, occupations, stories, prospects)
+#   CONTENT/modules/*.json ->  PACK/modules/
+#   LOCALES/*.po           ->  PACK/locales/
 #   OpenMoji SVG (npm)     ->  PACK/pictures/<HEX>.png   (rsvg-convert)
-#   the words in each .po  ->  PACK/audio/<lang>/<key>.wav (espeak-ng; audio/recorded/ wins)
+#   the words in each .po  ->  PACK/audio/<lang>/<key>.wav (espeak-ng; RECORDED/<lang>/<key>.wav wins)
 # Incremental: pictures and clips are only made again when their source changed.
+# usage: build-content-pack.sh WERKCHECK_BIN CONTENT_DIR LOCALES_DIR RECORDED_DIR SVG_DIR PACK_DIR
 set -euo pipefail
-bin="$1" src="$2" pack="$3"
+bin="$1" content="$2" locales="$3" recorded="$4" svg_dir="$5" pack="$6"
 picture_px=256
 
 mkdir -p "$pack/modules" "$pack/locales" "$pack/pictures" "$pack/audio"
 # Sources are copied whole each time so a removed module or language does not linger.
-rm -f "$pack"/modules/*.json "$pack"/locales/*.po
-cp "$src"/assets/content/check.json "$pack/"
-cp "$src"/assets/content/modules/*.json "$pack/modules/"
-cp "$src"/locales/*.po "$pack/locales/"
+rm -f "$pack"/*.json "$pack"/*.csv "$pack"/modules/*.json "$pack"/locales/*.po
+cp "$content"/*.json "$pack/"
+if compgen -G "$content/*.csv" >/dev/null; then cp "$content"/*.csv "$pack/"; fi
+cp "$content"/modules/*.json "$pack/modules/"
+cp "$locales"/*.po "$pack/locales/"
 
-svg_dir="$src/node_modules/openmoji/color/svg"
 if [ ! -d "$svg_dir" ]; then
-  echo "build-content-pack: OpenMoji is not installed; run 'make deps' (npm ci)" >&2
+  echo "build-content-pack: OpenMoji is not installed ($svg_dir); run 'make deps' (npm ci)" >&2
   exit 1
 fi
 "$bin" list-pictures --content "$pack" | while read -r hex; do
@@ -33,4 +35,4 @@ fi
   fi
 done
 
-"$bin" make-audio --content "$pack" --recorded "$src/audio/recorded"
+"$bin" make-audio --content "$pack" --recorded "$recorded"

@@ -1,6 +1,10 @@
 #include "content/content_lint.h"
 
+#include <csv.h>
+
 #include <cctype>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "content/content_pack.h"
@@ -32,7 +36,48 @@ std::vector<int> sentence_word_counts(const std::string& text) {
   return counts;
 }
 
-LintReport lint_content_pack(const std::string& dir) {
+namespace {
+// ESCO occupation rows by concept URI: preferred label and ISCO group.
+struct EscoRow {
+  std::string label, isco;
+};
+struct EscoReader {
+  std::vector<std::string> header, current;
+  std::map<std::string, EscoRow> rows;
+  bool first = true;
+};
+void esco_field(void* data, size_t len, void* reader) {
+  static_cast<EscoReader*>(reader)->current.emplace_back(static_cast<const char*>(data), len);
+}
+void esco_row(int, void* reader) {
+  auto* r = static_cast<EscoReader*>(reader);
+  if (r->first) {
+    r->header = std::move(r->current);
+    r->first = false;
+  } else {
+    auto col = [&](const char* name) -> std::string {
+      for (size_t i = 0; i < r->header.size() && i < r->current.size(); ++i)
+        if (r->header[i] == name) return r->current[i];
+      return "";
+    };
+    r->rows[col("conceptUri")] = {col("preferredLabel"), col("iscoGroup")};
+  }
+  r->current.clear();
+}
+std::optional<std::map<std::string, EscoRow>> read_esco(const std::string& path) {
+  auto text = files::read_all(path);
+  if (!text) return std::nullopt;
+  csv_parser parser;
+  csv_init(&parser, CSV_APPEND_NULL);
+  EscoReader reader;
+  csv_parse(&parser, text->data(), text->size(), esco_field, esco_row, &reader);
+  csv_fini(&parser, esco_field, esco_row, &reader);
+  csv_free(&parser);
+  return reader.rows;
+}
+}  // namespace
+
+LintReport lint_content_pack(const std::string& dir, const std::string& esco_dir) {
   LintReport report;
   auto load = load_content_pack(dir);
   if (!load.pack) {
@@ -75,6 +120,52 @@ LintReport lint_content_pack(const std::string& dir) {
                                 " words (at most " + std::to_string(kMaxWordsPerSentence) + ")");
         break;
       }
+  }
+
+  // Occupations and stories may only name things the modules ask about.
+  auto known = [&](const std::string& tag) {
+    auto v = pack.tag_values(tag);
+    return std::set<std::string>(v.begin(), v.end());
+  };
+  const auto skills = known("skill"), values = known("value"), sectors = known("sector"), schools = known("school");
+  for (const auto& o : pack.occupations) {
+    const std::string w = dir + "/occupations.json \"" + o.id + "\"";
+    for (const auto& sk : o.skills)
+      if (!skills.count(sk)) report.errors.push_back(w + ": unknown skill \"" + sk + "\"");
+    for (const auto& v : o.values)
+      if (!values.count(v)) report.errors.push_back(w + ": unknown value \"" + v + "\"");
+    if (!sectors.empty() && !sectors.count(o.sector)) report.errors.push_back(w + ": unknown sector \"" + o.sector + "\"");
+    if (!schools.empty() && !schools.count(o.school)) report.errors.push_back(w + ": unknown school level \"" + o.school + "\"");
+    if (!pack.prospects.empty() && !pack.prospect(o.prospect_group, "Nederland"))
+      report.errors.push_back(w + ": prospect group \"" + o.prospect_group + "\" has no row for Nederland in prospects.csv");
+  }
+  for (const auto& st : pack.stories)
+    for (const auto& [tag, vals] : st.fits) {
+      const auto k = known(tag);
+      for (const auto& v : vals)
+        if (!k.count(v)) report.errors.push_back(dir + "/stories.json \"" + st.id + "\": fits " + tag + " \"" + v + "\", which no item uses");
+    }
+  if (!esco_dir.empty() && !pack.occupations.empty()) {
+    auto nl = read_esco(esco_dir + "/occupations_nl.csv");
+    auto en = read_esco(esco_dir + "/occupations_en.csv");
+    if (!nl || !en) {
+      report.errors.push_back(esco_dir + ": cannot read occupations_nl.csv and occupations_en.csv");
+    } else {
+      for (const auto& o : pack.occupations) {
+        const std::string w = dir + "/occupations.json \"" + o.id + "\"";
+        auto n = nl->find(o.esco_uri);
+        auto e = en->find(o.esco_uri);
+        if (n == nl->end() || e == en->end()) {
+          report.errors.push_back(w + ": " + o.esco_uri + " is not in the ESCO exports");
+          continue;
+        }
+        if (n->second.isco != o.isco) report.errors.push_back(w + ": ISCO " + o.isco + " but ESCO says " + n->second.isco);
+        if (pack.text("nl", o.name_key()) != n->second.label)
+          report.errors.push_back(w + ": Dutch name is not the ESCO label \"" + n->second.label + "\"");
+        if (pack.locale("en") && pack.text("en", o.name_key()) != e->second.label)
+          report.errors.push_back(w + ": English name is not the ESCO label \"" + e->second.label + "\"");
+      }
+    }
   }
 
   for (const auto& pic : pack.used_pictures())

@@ -13,7 +13,9 @@ struct LintReport {
   bool ok() const { return errors.empty(); }
 };
 
-LintReport lint_content_pack(const std::string& dir);
+// esco_dir: ESCO exports (occupations_nl.csv, occupations_en.csv); when given, occupation
+// URIs, ISCO codes and names are checked against them.
+LintReport lint_content_pack(const std::string& dir, const std::string& esco_dir = "");
 
 // Sentences of a text (split after . ! ? and line breaks) and their word counts.
 std::vector<int> sentence_word_counts(const std::string& text);

@@ -1,5 +1,7 @@
 #include "content/content_pack.h"
 
+#include <csv.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -83,11 +85,115 @@ std::vector<std::string> ContentPack::used_text_keys() const {
       for (const auto& o : i.options) add(o.text_key);
     }
   }
+  // Words the result screens build from tags: names and reasons in the participant's terms.
+  for (const auto& type : tag_values("riasec")) {
+    add("riasec." + type);
+    add("reason.riasec." + type);
+  }
+  for (const auto& v : tag_values("skill")) add("reason.skill." + v);
+  for (const auto& v : tag_values("value")) add("reason.value." + v);
+  for (const auto& v : tag_values("sector")) add("sector." + v);
+  if (!occupations.empty())
+    for (const char* label : {"zeer_ruim", "ruim", "evenwicht", "krap", "zeer_krap"}) add(std::string("prospect.") + label);
+  for (const auto& o : occupations) add(o.name_key());
+  for (const auto& st : stories) {
+    add(st.title_key());
+    add(st.text_key());
+  }
   return keys;
+}
+
+std::vector<std::string> ContentPack::tag_values(const std::string& tag) const {
+  std::set<std::string> values;
+  for (const auto& m : modules)
+    for (const auto& i : m.items) {
+      if (auto it = i.tags.find(tag); it != i.tags.end()) values.insert(it->second);
+      for (const auto& o : i.options)
+        if (auto it = o.tags.find(tag); it != o.tags.end()) values.insert(it->second);
+    }
+  return {values.begin(), values.end()};
+}
+
+const Item* ContentPack::find_item(const std::string& module_id, const std::string& item_id) const {
+  for (const auto& m : modules)
+    if (m.id == module_id)
+      for (const auto& i : m.items)
+        if (i.id == item_id) return &i;
+  return nullptr;
+}
+
+const ProspectRow* ContentPack::prospect(const std::string& group, const std::string& region) const {
+  const ProspectRow* national = nullptr;
+  for (const auto& row : prospects) {
+    if (row.group != group) continue;
+    if (row.region == region) return &row;
+    if (row.region == "Nederland") national = &row;
+  }
+  return national;
+}
+
+std::string prospect_label(double ratio) {
+  if (ratio < 0.25) return "zeer_ruim";
+  if (ratio < 0.67) return "ruim";
+  if (ratio <= 1.5) return "evenwicht";
+  if (ratio <= 4.0) return "krap";
+  return "zeer_krap";
+}
+
+namespace {
+struct CsvRows {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> current;
+};
+void csv_field(void* data, size_t len, void* rows) {
+  static_cast<CsvRows*>(rows)->current.emplace_back(static_cast<const char*>(data), len);
+}
+void csv_row(int, void* rows) {
+  auto* r = static_cast<CsvRows*>(rows);
+  r->rows.push_back(std::move(r->current));
+  r->current.clear();
+}
+}  // namespace
+
+std::string parse_prospects_csv(const std::string& text, const std::string& where, std::vector<ProspectRow>& out) {
+  csv_parser parser;
+  if (csv_init(&parser, CSV_STRICT | CSV_APPEND_NULL) != 0) return where + ": cannot start the CSV parser";
+  CsvRows rows;
+  size_t done = csv_parse(&parser, text.data(), text.size(), csv_field, csv_row, &rows);
+  if (done != text.size() || csv_fini(&parser, csv_field, csv_row, &rows) != 0) {
+    std::string err = where + ": not valid CSV (" + csv_strerror(csv_error(&parser)) + ")";
+    csv_free(&parser);
+    return err;
+  }
+  csv_free(&parser);
+  const std::vector<std::string> header = {"beroepsgroep", "regio", "spanningsindicator", "periode", "bron"};
+  if (rows.rows.empty() || rows.rows[0] != header)
+    return where + ": the first line must be beroepsgroep,regio,spanningsindicator,periode,bron";
+  std::vector<ProspectRow> parsed;
+  for (size_t n = 1; n < rows.rows.size(); ++n) {
+    const auto& r = rows.rows[n];
+    const std::string line = where + " line " + std::to_string(n + 1);
+    if (r.size() != header.size()) return line + ": needs " + std::to_string(header.size()) + " fields";
+    ProspectRow row{r[0], r[1], r[3], r[4], 0};
+    char* end = nullptr;
+    std::string number = r[2];
+    std::replace(number.begin(), number.end(), ',', '.');  // Dutch decimal comma
+    row.ratio = std::strtod(number.c_str(), &end);
+    if (number.empty() || *end || row.ratio < 0 || row.ratio > 1000)
+      return line + ": spanningsindicator \"" + r[2] + "\" is not a number of 0 or more";
+    if (row.group.empty() || row.region.empty() || row.period.empty() || row.source.empty())
+      return line + ": beroepsgroep, regio, periode and bron must not be empty";
+    parsed.push_back(std::move(row));
+  }
+  out = std::move(parsed);
+  return "";
 }
 
 std::vector<std::string> ContentPack::used_pictures() const {
   std::set<std::string> s;
+  for (const auto& [type, pic] : riasec_pictures) s.insert(pic);
+  for (const auto& o : occupations) s.insert(o.picture);
+  for (const auto& st : stories) s.insert(st.picture);
   for (const auto& [role, pic] : ui_pictures) s.insert(pic);
   for (const auto& c : locales)
     if (!c.flag_picture.empty()) s.insert(c.flag_picture);
@@ -225,6 +331,16 @@ ContentLoad load_content_pack(const std::string& dir) {
     for (const auto& role : screen_picture_roles())
       if (!pack.ui_pictures.count(role)) throw ParseError(check_path + ": \"ui_pictures\" lacks the role \"" + role + "\"");
 
+    if (check.contains("riasec_pictures")) {
+      if (!check.at("riasec_pictures").is_object()) throw ParseError(check_path + ": \"riasec_pictures\" must be an object");
+      for (const auto& [type, pic] : check.at("riasec_pictures").items()) {
+        if (type.size() != 1 || std::string("RIASEC").find(type) == std::string::npos)
+          throw ParseError(check_path + ": riasec picture \"" + type + "\" is not one of R I A S E C");
+        if (!pic.is_string()) throw ParseError(check_path + ": riasec picture \"" + type + "\" must be a string");
+        check_picture(pic.get<std::string>(), check_path + " riasec picture \"" + type + "\"");
+        pack.riasec_pictures[type] = pic.get<std::string>();
+      }
+    }
     if (check.contains("credits")) {
       for (const auto& c : check.at("credits")) {
         if (!c.is_object()) throw ParseError(check_path + ": each credit must be an object");
@@ -269,7 +385,15 @@ ContentLoad load_content_pack(const std::string& dir) {
           item.module_id = mid;
           item.key = mid + "." + item.id;
           std::string type = ij.contains("type") ? get_string(ij, "type", w) : "choice";
-          if (type != "choice") throw ParseError(w + ": unknown item type \"" + type + "\"");
+          if (type == "per_choice") {
+            item.type = ItemType::PerChoice;
+            item.of = get_string(ij, "of", w);
+            const auto of = std::find_if(mod.items.begin(), mod.items.end(), [&](const Item& i) { return i.id == item.of; });
+            if (of == mod.items.end())
+              throw ParseError(w + ": \"of\" names \"" + item.of + "\", which is not an earlier item of this module");
+          } else if (type != "choice") {
+            throw ParseError(w + ": unknown item type \"" + type + "\"");
+          }
           item.picture = get_string(ij, "picture", w);
           check_picture(item.picture, w);
           if (ij.contains("max_choices")) {
@@ -304,6 +428,108 @@ ContentLoad load_content_pack(const std::string& dir) {
       return result;
     }
     pack.modules.push_back(std::move(mod));
+  }
+
+  // Optional parts: occupations, stories, prospects. A file that cannot be read stops the
+  // pack; a single broken entry is skipped and reported.
+  auto string_list = [](const json& j, const char* key, const std::string& w) {
+    std::vector<std::string> out;
+    if (!j.contains(key)) return out;
+    if (!j.at(key).is_array()) throw ParseError(w + ": \"" + key + "\" must be a list");
+    for (const auto& v : j.at(key)) {
+      if (!v.is_string()) throw ParseError(w + ": \"" + key + "\" must list strings");
+      out.push_back(v.get<std::string>());
+    }
+    return out;
+  };
+  const std::string occupations_path = dir + "/occupations.json";
+  if (files::exists(occupations_path)) {
+    try {
+      json oj = parse_json_file(occupations_path);
+      if (!oj.is_object() || !oj.contains("occupations") || !oj.at("occupations").is_array())
+        throw ParseError(occupations_path + ": must be an object with a list \"occupations\"");
+      std::set<std::string> ids;
+      for (size_t n = 0; n < oj.at("occupations").size(); ++n) {
+        const json& o = oj.at("occupations")[n];
+        std::string w = occupations_path + " occupation " + std::to_string(n + 1);
+        try {
+          if (!o.is_object()) throw ParseError(w + ": must be an object");
+          Occupation occ;
+          occ.id = get_string(o, "id", w);
+          check_id(occ.id, w);
+          w = occupations_path + " occupation \"" + occ.id + "\"";
+          if (!ids.insert(occ.id).second) throw ParseError(w + ": duplicate id");
+          occ.esco_uri = get_string(o, "esco_uri", w);
+          if (occ.esco_uri.rfind("http://data.europa.eu/esco/occupation/", 0) != 0)
+            throw ParseError(w + ": esco_uri must be an ESCO occupation URI");
+          occ.isco = get_string(o, "isco", w);
+          occ.picture = get_string(o, "picture", w);
+          check_picture(occ.picture, w);
+          occ.sector = get_string(o, "sector", w);
+          occ.school = get_string(o, "school", w);
+          occ.prospect_group = get_string(o, "prospect_group", w);
+          occ.riasec = string_list(o, "riasec", w);
+          if (occ.riasec.empty()) throw ParseError(w + ": needs at least one RIASEC type");
+          for (const auto& t : occ.riasec)
+            if (t.size() != 1 || std::string("RIASEC").find(t) == std::string::npos)
+              throw ParseError(w + ": \"" + t + "\" is not a RIASEC type");
+          occ.skills = string_list(o, "skills", w);
+          occ.values = string_list(o, "values", w);
+          if (o.contains("conditions")) {
+            const json& c = o.at("conditions");
+            if (!c.is_object()) throw ParseError(w + ": \"conditions\" must be an object");
+            if (c.contains("physical")) occ.physical = get_string(c, "physical", w);
+            if (occ.physical != "light" && occ.physical != "medium" && occ.physical != "heavy")
+              throw ParseError(w + ": physical must be light, medium or heavy");
+            if (c.contains("outdoors")) occ.outdoors = c.at("outdoors").get<bool>();
+            if (c.contains("shifts")) occ.shifts = c.at("shifts").get<bool>();
+          }
+          pack.occupations.push_back(std::move(occ));
+        } catch (const ParseError& e) {
+          pack.warnings.push_back(std::string(e.what()) + " (occupation skipped)");
+        } catch (const json::exception& e) {
+          pack.warnings.push_back(w + ": " + e.what() + " (occupation skipped)");
+        }
+      }
+    } catch (const ParseError& e) {
+      result.error = e.what();
+      return result;
+    }
+  }
+  const std::string stories_path = dir + "/stories.json";
+  if (files::exists(stories_path)) {
+    try {
+      json sj = parse_json_file(stories_path);
+      if (!sj.is_object() || !sj.contains("stories") || !sj.at("stories").is_array())
+        throw ParseError(stories_path + ": must be an object with a list \"stories\"");
+      for (size_t n = 0; n < sj.at("stories").size(); ++n) {
+        const json& o = sj.at("stories")[n];
+        std::string w = stories_path + " story " + std::to_string(n + 1);
+        try {
+          if (!o.is_object()) throw ParseError(w + ": must be an object");
+          Story st;
+          st.id = get_string(o, "id", w);
+          check_id(st.id, w);
+          st.picture = get_string(o, "picture", w);
+          check_picture(st.picture, w);
+          if (o.contains("fits")) {
+            if (!o.at("fits").is_object()) throw ParseError(w + ": \"fits\" must be an object");
+            for (const auto& [tag, vals] : o.at("fits").items()) st.fits[tag] = string_list(o.at("fits"), tag.c_str(), w);
+          }
+          pack.stories.push_back(std::move(st));
+        } catch (const ParseError& e) {
+          pack.warnings.push_back(std::string(e.what()) + " (story skipped)");
+        }
+      }
+    } catch (const ParseError& e) {
+      result.error = e.what();
+      return result;
+    }
+  }
+  const std::string prospects_path = dir + "/prospects.csv";
+  if (files::exists(prospects_path)) {
+    std::string err = parse_prospects_csv(files::read_all(prospects_path).value_or(""), prospects_path, pack.prospects);
+    if (!err.empty()) pack.warnings.push_back(err + " (no prospects shown)");
   }
 
   auto locales = load_locales(dir + "/locales", pack.source_locale);

@@ -26,15 +26,52 @@ struct Option {
   std::map<std::string, std::string> tags;  // scoring tags, e.g. {"riasec": "R"}
 };
 
+enum class ItemType {
+  Choice,     // one screen: pick one or up to max_choices options
+  PerChoice,  // one screen for each option chosen in item `of` (e.g. "when will you do this?")
+};
+
 struct Item {
   std::string id;         // unique within the module
   std::string module_id;
   std::string key;        // <module>.<item>: question text and audio
   std::string picture;
+  ItemType type = ItemType::Choice;
+  std::string of;         // PerChoice: id of the item in the same module whose choices it follows
   int max_choices = 1;    // 1: pick one; N: pick up to N
   std::vector<Option> options;
   std::map<std::string, std::string> tags;
+  // Where an answer is stored: the item key, or for PerChoice <key>.<chosen option>.
+  std::string answer_key(const std::string& for_option = "") const {
+    return for_option.empty() ? key : key + "." + for_option;
+  }
 };
+
+// An occupation from ESCO, with what the matching needs (see docs/matching.md).
+struct Occupation {
+  std::string id, esco_uri, isco, picture, sector, school, prospect_group;
+  std::vector<std::string> riasec;  // most characteristic first
+  std::vector<std::string> skills;  // skill tag values
+  std::vector<std::string> values;  // value tag values
+  std::string physical = "medium";  // light, medium, heavy
+  bool outdoors = false, shifts = false;
+  std::string name_key() const { return "occupation." + id; }
+};
+
+struct Story {
+  std::string id, picture;
+  std::map<std::string, std::vector<std::string>> fits;  // tag -> values it suits
+  std::string title_key() const { return "story." + id + ".title"; }
+  std::string text_key() const { return "story." + id + ".text"; }
+};
+
+// A row of labour-market prospects in the shape of UWV's spanningsindicator.
+struct ProspectRow {
+  std::string group, region, period, source;
+  double ratio = 0;  // vacancies per job seeker
+};
+// zeer_ruim < 0.25 <= ruim < 0.67 <= evenwicht <= 1.5 < krap <= 4.0 < zeer_krap (DOMAIN.md)
+std::string prospect_label(double ratio);
 
 struct Module {
   std::string id;
@@ -57,6 +94,10 @@ struct ContentPack {
   std::vector<Module> modules;
   std::map<std::string, std::string> ui_pictures;  // role ("speaker", "back", ...) -> OpenMoji hexcode
   std::vector<Credit> credits;
+  std::map<std::string, std::string> riasec_pictures;  // "R" -> picture
+  std::vector<Occupation> occupations;
+  std::vector<Story> stories;
+  std::vector<ProspectRow> prospects;
   std::vector<LocaleCatalog> locales;  // source language first
   std::vector<std::string> warnings;   // problems that skipped an item or fell back; for the log and the linter
 
@@ -68,6 +109,11 @@ struct ContentPack {
   std::string picture_path(const std::string& picture) const;
   std::string audio_path(const std::string& locale, const std::string& key) const;
   int item_count() const;
+  const Item* find_item(const std::string& module_id, const std::string& item_id) const;
+  // Every value of a tag used anywhere in the modules (on items or options), e.g. all skills.
+  std::vector<std::string> tag_values(const std::string& tag) const;
+  // The prospect for an occupation group in a region (falls back to "Nederland"); null if none.
+  const ProspectRow* prospect(const std::string& group, const std::string& region) const;
 
   // Every text key the content and the screens use (for clips and the linter).
   std::vector<std::string> used_text_keys() const;
@@ -85,5 +131,9 @@ struct ContentLoad {
   std::string error;  // set when the pack cannot be used at all: names the file and the problem
 };
 ContentLoad load_content_pack(const std::string& dir);
+
+// Reads prospects in the spanningsindicator shape: header beroepsgroep,regio,spanningsindicator,periode,bron.
+// Returns an error text naming the line, or empty.
+std::string parse_prospects_csv(const std::string& text, const std::string& where, std::vector<ProspectRow>& out);
 
 }  // namespace wk

@@ -123,10 +123,26 @@ LoadedLocales load_locales(const std::string& dir, const std::string& source_loc
   std::sort(paths.begin(), paths.end());
   for (const auto& p : paths) {
     std::string err;
-    if (auto cat = LocaleCatalog::load(p, &err))
-      out.catalogs.push_back(std::move(*cat));
-    else
+    auto cat = LocaleCatalog::load(p, &err);
+    if (!cat) {
       out.errors.push_back(err);
+      continue;
+    }
+    // Several files may hold one language (e.g. nl.po and occupations-nl.po): merge them.
+    auto same = std::find_if(out.catalogs.begin(), out.catalogs.end(), [&](const auto& c) { return c.code == cat->code; });
+    if (same == out.catalogs.end()) {
+      out.catalogs.push_back(std::move(*cat));
+      continue;
+    }
+    for (auto& [key, entry] : cat->entries) {
+      if (same->entries.count(key)) {
+        out.errors.push_back(p + ": key \"" + key + "\" is also in " + same->file);
+        continue;
+      }
+      same->entries.emplace(key, std::move(entry));
+    }
+    if (same->flag_picture.empty()) same->flag_picture = cat->flag_picture;
+    if (same->voice.empty()) same->voice = cat->voice;
   }
   std::stable_sort(out.catalogs.begin(), out.catalogs.end(), [&](const auto& a, const auto& b) {
     return (a.code == source_locale) > (b.code == source_locale);

@@ -33,6 +33,7 @@ struct LocaleCatalog {
 };
 
 // All languages in a directory of PO files: the source language (nl) first, then by code.
+// Files with the same Language header are merged (a key may stand in only one of them).
 struct LoadedLocales {
   std::vector<LocaleCatalog> catalogs;
   std::vector<std::string> errors;

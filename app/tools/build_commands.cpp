@@ -90,8 +90,8 @@ int run_make_audio(const std::string& content_dir, const std::string& recorded_d
   return failed ? 1 : 0;
 }
 
-int run_lint(const std::string& content_dir, std::ostream& out) {
-  auto report = lint_content_pack(content_dir);
+int run_lint(const std::string& content_dir, const std::string& esco_dir, std::ostream& out) {
+  auto report = lint_content_pack(content_dir, esco_dir);
   for (const auto& e : report.errors) out << "lint: " << e << "\n";
   out << "content lint: " << (report.ok() ? "ok" : std::to_string(report.errors.size()) + " problem(s)") << " in "
       << content_dir << "\n";

@@ -13,6 +13,6 @@ int run_list_pictures(const std::string& content_dir, std::ostream& out);
 // Generates the spoken clips with espeak-ng; a recorded clip with the same key wins.
 int run_make_audio(const std::string& content_dir, const std::string& recorded_dir);
 // The content linter.
-int run_lint(const std::string& content_dir, std::ostream& out);
+int run_lint(const std::string& content_dir, const std::string& esco_dir, std::ostream& out);
 
 }  // namespace wk

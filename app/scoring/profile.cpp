@@ -1,0 +1,88 @@
+#include "scoring/profile.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace wk {
+
+double option_score(const Option& o) {
+  auto it = o.tags.find("score");
+  if (it == o.tags.end()) return -1;
+  char* end = nullptr;
+  double v = std::strtod(it->second.c_str(), &end);
+  return *end ? -1 : v;
+}
+
+std::vector<std::string> Profile::strong_skills() const {
+  std::vector<std::string> out;
+  for (const auto& [skill, level] : skills)
+    if (level >= 2) out.push_back(skill);
+  return out;
+}
+
+Profile build_profile(const ContentPack& content, const Answers& answers) {
+  Profile p;
+  std::map<std::string, double> riasec_sum;
+  for (const auto& module : content.modules) {
+    for (const auto& item : module.items) {
+      if (item.type == ItemType::PerChoice) continue;  // read with its "of" item below
+      auto it = answers.find(item.key);
+      if (it == answers.end() || it->second.empty()) continue;
+      std::vector<const Option*> chosen;
+      for (const auto& id : it->second)
+        for (const auto& o : item.options)
+          if (o.id == id) chosen.push_back(&o);
+      if (chosen.empty()) continue;
+
+      // Item tags with a scored answer (one per item): interests, skills, behaviours.
+      const double score = option_score(*chosen.front());
+      double max_score = 0;
+      for (const auto& o : item.options) max_score = std::max(max_score, option_score(o));
+      if (score >= 0 && max_score > 0) {
+        if (auto t = item.tags.find("riasec"); t != item.tags.end()) {
+          riasec_sum[t->second] += score / max_score;
+          p.riasec_answered[t->second] += 1;
+        }
+        if (auto t = item.tags.find("skill"); t != item.tags.end()) p.skills[t->second] = static_cast<int>(score);
+        if (auto t = item.tags.find("behaviour"); t != item.tags.end()) p.behaviours[t->second] = static_cast<int>(score);
+      }
+      // Option tags: what was chosen.
+      for (const Option* o : chosen) {
+        for (const auto& [tag, value] : o->tags) {
+          if (tag == "value") p.values.insert(value);
+          else if (tag == "barrier" && value != "none") p.barriers.insert(value);
+          else if (tag == "network" && value != "nobody") p.network.insert(value);
+          else if (tag == "reason") p.reasons.insert(value);
+          else if (tag == "situation") p.situation = value;
+          else if (tag == "sector") p.sector = value;
+          else if (tag == "school") p.school = value;
+          else if (tag == "age") p.age = value;
+          else if (tag == "action") {
+            // The plan: each chosen action with its "when", from the per-choice item that follows it.
+            std::string when;
+            for (const auto& follower : module.items) {
+              if (follower.type != ItemType::PerChoice || follower.of != item.id) continue;
+              auto w = answers.find(follower.answer_key(o->id));
+              if (w == answers.end() || w->second.empty()) continue;
+              for (const auto& wo : follower.options)
+                if (wo.id == w->second.front()) when = wo.tags.count("when") ? wo.tags.at("when") : wo.id;
+            }
+            p.plan.emplace_back(value, when);
+          }
+        }
+      }
+    }
+  }
+  for (const auto& [type, sum] : riasec_sum) p.riasec[type] = sum / p.riasec_answered[type];
+
+  std::vector<std::pair<double, std::string>> liked;
+  for (const auto& [type, mean] : p.riasec)
+    if (mean > 0.5) liked.emplace_back(mean, type);
+  std::sort(liked.begin(), liked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  for (size_t i = 0; i < liked.size() && i < 2; ++i) p.top_types.push_back(liked[i].second);
+  return p;
+}
+
+}  // namespace wk

@@ -1,0 +1,36 @@
+#pragma once
+// What a participant's answers say, read through the content's scoring tags: interests
+// (RIASEC), skills, values, career behaviours, barriers, network, intake and plan.
+// Plain data, computed in the core; the result screens and the coach pages show it.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "content/content_pack.h"
+
+namespace wk {
+
+using Answers = std::map<std::string, std::vector<std::string>>;  // answer key -> chosen option ids
+
+struct Profile {
+  // RIASEC: mean of the answered items of each type, 0 (niet leuk) .. 1 (leuk); 0.5 is neutral.
+  std::map<std::string, double> riasec;
+  std::map<std::string, int> riasec_answered;
+  std::vector<std::string> top_types;  // at most two types clearly liked (mean > 0.5), best first
+  std::map<std::string, int> skills;   // skill -> 0 (niet), 1 (een beetje), 2 (goed); absent: not answered
+  std::set<std::string> values;        // chosen "what matters to me"
+  std::map<std::string, int> behaviours;  // TNO career behaviour -> 1..5
+  std::set<std::string> barriers, network, reasons;
+  std::string situation, sector, school, age;
+  std::vector<std::pair<std::string, std::string>> plan;  // action -> when (week, month, later or "")
+
+  std::vector<std::string> strong_skills() const;  // rated "goed"
+};
+
+Profile build_profile(const ContentPack& content, const Answers& answers);
+
+// The number behind an option's "score" tag, or -1.
+double option_score(const Option& o);
+
+}  // namespace wk

@@ -30,6 +30,7 @@ const char* kUsage = R"(werkcheck - career check kiosk
   werkcheck export --data DIR         every session with its answers, as JSON lines
   werkcheck set-pin --data DIR        read a new operator PIN (digits) from standard input
   werkcheck lint --content DIR [--esco DIR]   check a content pack (and occupations against ESCO)
+  werkcheck import-prospects --csv FILE --out FILE   check and normalise labour-market prospects
   werkcheck list-pictures --content DIR
   werkcheck make-audio --content DIR --recorded DIR
 
@@ -77,7 +78,7 @@ int main(int argc, char** argv) {
   wk::KioskConfig config;
   config.data_dir = wk::files::default_data_dir();
   config.content_dir = bundled_content_dir();
-  std::string recorded_dir, esco_dir;
+  std::string recorded_dir, esco_dir, csv_path, out_path;
   bool data_given = false;
   // Flags given on the command line win over kiosk.json, so remember them and apply last.
   std::vector<std::pair<std::string, std::string>> overrides;
@@ -91,6 +92,10 @@ int main(int argc, char** argv) {
       data_given = true;
     } else if (a == "--content") {
       config.content_dir = args.value(a);
+    } else if (a == "--csv") {
+      csv_path = args.value(a);
+    } else if (a == "--out") {
+      out_path = args.value(a);
     } else if (a == "--esco") {
       esco_dir = args.value(a);
     } else if (a == "--recorded") {
@@ -111,6 +116,13 @@ int main(int argc, char** argv) {
     return wk::run_export(config.data_dir, std::cout);
   }
   if (command == "lint") return wk::run_lint(config.content_dir, esco_dir, std::cout);
+  if (command == "import-prospects") {
+    if (csv_path.empty() || out_path.empty()) {
+      std::cerr << "werkcheck import-prospects: --csv FILE and --out FILE are required\n";
+      return 2;
+    }
+    return wk::run_import_prospects(csv_path, out_path, std::cout);
+  }
   if (command == "list-pictures") return wk::run_list_pictures(config.content_dir, std::cout);
   if (command == "make-audio") {
     if (recorded_dir.empty()) {

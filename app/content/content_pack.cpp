@@ -10,6 +10,7 @@
 
 #include "platform/files.h"
 #include "platform/log.h"
+#include "platform/random_ids.h"
 
 namespace wk {
 
@@ -21,18 +22,27 @@ const std::vector<std::string>& screen_text_keys() {
       "ui.back",              "ui.next",            "ui.stop",            "ui.speaker",
       "ui.done",              "ui.question.pick_one", "ui.question.pick_many", "ui.idle.question",
       "ui.idle.continue",     "ui.stop.question",   "ui.stop.yes",        "ui.stop.no",
-      "ui.result.title",      "ui.result.skipped",  "ui.out_of_order",
+      "ui.out_of_order",
       "operator.pin.title",   "operator.pin.wrong", "operator.pin.locked", "operator.ok",
       "operator.clear",       "operator.cancel",    "operator.title",     "operator.exit",
       "operator.volume",      "operator.language",  "operator.credits",   "operator.status",
       "operator.back",        "operator.demo_pin_warning",
+      "ui.closing.title",     "ui.closing.code",    "ui.closing.share_question", "ui.closing.share_who",
+      "ui.closing.share_yes", "ui.closing.share_no", "ui.closing.come_back",
   };
   return keys;
 }
 
+// Spoken names of the characters of a participant code ("char.K").
+std::vector<std::string> code_character_keys() {
+  std::vector<std::string> keys;
+  for (const char* c = ids::kCodeAlphabet; *c; ++c) keys.push_back(std::string("char.") + *c);
+  return keys;
+}
+
 const std::vector<std::string>& screen_picture_roles() {
-  static const std::vector<std::string> roles = {"attract", "tap",  "speaker", "back", "next",        "stop",
-                                                 "done",    "continue", "yes", "no",  "out_of_order"};
+  static const std::vector<std::string> roles = {"attract", "tap",  "speaker", "back",         "next",    "stop", "done",
+                                                 "continue", "yes", "no",      "out_of_order", "private", "come_back"};
   return roles;
 }
 
@@ -85,7 +95,22 @@ std::vector<std::string> ContentPack::used_text_keys() const {
       for (const auto& o : i.options) add(o.text_key);
     }
   }
+  for (const auto& k : code_character_keys()) add(k);
   // Words the result screens build from tags: names and reasons in the participant's terms.
+  auto result_keys = [&](std::initializer_list<const char*> ks) {
+    for (const char* k : ks) add(k);
+  };
+  if (!tag_values("riasec").empty()) result_keys({"ui.result.interests_title", "ui.result.no_clear_interest"});
+  if (!tag_values("skill").empty() || !tag_values("value").empty())
+    result_keys({"ui.result.strengths_title", "ui.result.no_strengths", "ui.result.values_title"});
+  if (!occupations.empty())
+    result_keys({"ui.result.occupation_title", "ui.result.prospect", "ui.result.prospect_unknown", "ui.result.source",
+                 "ui.result.esco_credit", "ui.result.transitions_title", "ui.result.no_transitions"});
+  if (!stories.empty()) result_keys({"ui.result.story_title"});
+  if (!tag_values("action").empty()) result_keys({"ui.result.plan_title", "ui.result.no_plan"});
+  if (tag_values("riasec").empty() && tag_values("skill").empty() && tag_values("value").empty() && occupations.empty() &&
+      stories.empty() && tag_values("action").empty())
+    result_keys({"ui.result.title", "ui.result.skipped"});
   for (const auto& type : tag_values("riasec")) {
     add("riasec." + type);
     add("reason.riasec." + type);

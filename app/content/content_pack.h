@@ -123,6 +123,7 @@ struct ContentPack {
 
 // Text keys the screens themselves use. Kept here so the linter can demand them.
 const std::vector<std::string>& screen_text_keys();
+std::vector<std::string> code_character_keys();
 // Picture roles the screens use (looked up in check.json "ui_pictures").
 const std::vector<std::string>& screen_picture_roles();
 

@@ -12,6 +12,7 @@ const char* screen_id(Screen s) {
     case Screen::Language: return "language";
     case Screen::Question: return "question";
     case Screen::Result: return "result";
+    case Screen::Closing: return "closing";
     case Screen::IdlePrompt: return "idle_prompt";
     case Screen::StopConfirm: return "stop_confirm";
     case Screen::OperatorPin: return "operator_pin";
@@ -27,8 +28,6 @@ KioskFlow::KioskFlow(const ContentPack* content, SessionStore* store, KioskConfi
   locale_ = config_->default_locale;
   if (content_) {
     if (!content_->locale(locale_)) locale_ = content_->source_locale;
-    for (int mi = 0; mi < static_cast<int>(content_->modules.size()); ++mi)
-      for (int ii = 0; ii < static_cast<int>(content_->modules[mi].items.size()); ++ii) steps_.push_back({mi, ii});
   }
   if (!content_ && out_of_order_reason_.empty()) out_of_order_reason_ = "no content";
   if (!store_ && out_of_order_reason_.empty()) out_of_order_reason_ = "no database";
@@ -37,16 +36,66 @@ KioskFlow::KioskFlow(const ContentPack* content, SessionStore* store, KioskConfi
 
 std::string KioskFlow::t(const std::string& key) const { return content_ ? content_->text(locale_, key) : key; }
 
+std::vector<KioskFlow::Step> KioskFlow::steps() const {
+  std::vector<Step> out;
+  if (!content_) return out;
+  for (int mi = 0; mi < static_cast<int>(content_->modules.size()); ++mi) {
+    const Module& mod = content_->modules[mi];
+    for (int ii = 0; ii < static_cast<int>(mod.items.size()); ++ii) {
+      const Item& item = mod.items[ii];
+      if (item.type == ItemType::Choice) {
+        out.push_back({mi, ii, ""});
+        continue;
+      }
+      // A per-choice item: one screen for each option chosen in the item it follows.
+      auto chosen = answers_.find(mod.id + "." + item.of);
+      if (chosen == answers_.end()) continue;
+      for (const auto& option : chosen->second) out.push_back({mi, ii, option});
+    }
+  }
+  return out;
+}
+
+std::optional<KioskFlow::Step> KioskFlow::current_step() const {
+  if (screen_ != Screen::Question && screen_ != Screen::IdlePrompt && screen_ != Screen::StopConfirm) return std::nullopt;
+  auto all = steps();
+  if (position_ < 0 || position_ >= static_cast<int>(all.size())) return std::nullopt;
+  return all[position_];
+}
+
 const Item* KioskFlow::current_item() const {
-  if (screen_ != Screen::Question && !(screen_ == Screen::IdlePrompt || screen_ == Screen::StopConfirm)) return nullptr;
-  if (position_ < 0 || position_ >= static_cast<int>(steps_.size())) return nullptr;
-  const auto& s = steps_[position_];
-  return &content_->modules[s.module].items[s.item];
+  auto step = current_step();
+  return step ? &content_->modules[step->module].items[step->item] : nullptr;
+}
+
+Profile KioskFlow::profile() const { return content_ ? build_profile(*content_, answers_) : Profile{}; }
+
+std::vector<OccupationMatch> KioskFlow::suggestions() const {
+  if (!content_) return {};
+  MatchOptions options;
+  options.region = config_->region;
+  return suggested_occupations(*content_, profile(), options);
+}
+
+std::vector<KioskFlow::Page> KioskFlow::result_pages() const {
+  std::vector<Page> pages;
+  if (!content_) return pages;
+  const Profile p = profile();
+  if (!content_->tag_values("riasec").empty()) pages.push_back({ResultPage::Interests});
+  if (!content_->tag_values("skill").empty() || !content_->tag_values("value").empty())
+    pages.push_back({ResultPage::Strengths});
+  const int n = static_cast<int>(suggestions().size());
+  for (int i = 0; i < n; ++i) pages.push_back({ResultPage::Occupation, i});
+  if (!p.sector.empty() && !content_->occupations.empty()) pages.push_back({ResultPage::Transitions});
+  if (!content_->stories.empty()) pages.push_back({ResultPage::Story});
+  if (!content_->tag_values("action").empty()) pages.push_back({ResultPage::Plan});
+  if (pages.empty()) pages.push_back({ResultPage::Answers});  // content without scoring tags: the answers back
+  return pages;
 }
 
 bool KioskFlow::participant_screen() const {
   return screen_ == Screen::Language || screen_ == Screen::Question || screen_ == Screen::Result ||
-         screen_ == Screen::StopConfirm;
+         screen_ == Screen::Closing || screen_ == Screen::StopConfirm;
 }
 
 Effects KioskFlow::take_effects() {
@@ -86,25 +135,31 @@ std::vector<Clip> KioskFlow::screen_speech() const {
       }
       break;
     case Screen::Question:
-      if (const Item* item = current_item()) {
+      if (auto step = current_step()) {
+        const Module& mod = content_->modules[step->module];
+        const Item& item = mod.items[step->item];
         // The first question of a part starts with the part's name: "Wat doe je graag?"
-        if (steps_[position_].item == 0) say(content_->modules[steps_[position_].module].title_key);
-        say(item->key);
-        say(item->max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one");
+        if (step->item == 0) say(mod.title_key);
+        if (!step->for_option.empty())
+          if (const Item* of = content_->find_item(mod.id, item.of))
+            for (const auto& o : of->options)
+              if (o.id == step->for_option) say(o.text_key);
+        say(item.key);
+        say(item.max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one");
       }
       break;
-    case Screen::Result: {
-      say("ui.result.title");
-      for (const auto& step : steps_) {
-        const Item& item = content_->modules[step.module].items[step.item];
-        auto it = answers_.find(item.key);
-        if (it == answers_.end()) continue;
-        for (const auto& v : it->second)
-          for (const auto& o : item.options)
-            if (o.id == v) say(o.text_key);
-      }
+    case Screen::Result:
+      clips = result_page_speech();
       break;
-    }
+    case Screen::Closing:
+      say("ui.closing.title");
+      say("ui.closing.code");
+      if (session_)
+        for (char c : session_->code) say(std::string("char.") + c);
+      say("ui.closing.share_question");
+      say("ui.closing.share_who");
+      say("ui.closing.come_back");
+      break;
     case Screen::IdlePrompt:
       say("ui.idle.question");
       say("ui.idle.continue");
@@ -159,6 +214,8 @@ void KioskFlow::reset_to_attract(SessionStatus end_status) {
   session_.reset();
   answers_.clear();
   position_ = 0;
+  result_page_ = 0;
+  consent_.reset();
   pin_.clear();
   locale_ = (content_ && content_->locale(config_->default_locale)) ? config_->default_locale
                                                                       : (content_ ? content_->source_locale : "nl");
@@ -168,14 +225,16 @@ void KioskFlow::reset_to_attract(SessionStatus end_status) {
 }
 
 void KioskFlow::choose_option(const std::string& option_id) {
+  const auto step = current_step();
   const Item* item = current_item();
-  if (!item) return;
+  if (!item || !step) return;
+  const std::string key = item->answer_key(step->for_option);
   const Option* opt = nullptr;
   for (const auto& o : item->options)
     if (o.id == option_id) opt = &o;
   if (!opt) return;
 
-  std::vector<std::string> chosen = answers_.count(item->key) ? answers_[item->key] : std::vector<std::string>{};
+  std::vector<std::string> chosen = answers_.count(key) ? answers_[key] : std::vector<std::string>{};
   if (item->max_choices == 1) {
     chosen = {opt->id};
   } else {
@@ -198,40 +257,49 @@ void KioskFlow::choose_option(const std::string& option_id) {
   }
   // Commit first: the screen only shows what is on disk.
   try {
-    store_->record_answer(*session_, item->key, chosen);
+    store_->record_answer(*session_, key, chosen);
   } catch (const StoreError& e) {
     fail_storage(std::string("cannot store an answer: ") + e.what());
     return;
   }
-  log::info("answer", "committed " + session_->uuid + " " + item->key);
-  answers_[item->key] = std::move(chosen);
+  log::info("answer", "committed " + session_->uuid + " " + key);
+  answers_[key] = std::move(chosen);
   effects_.speak = std::vector<Clip>{{locale_, opt->text_key}};
 }
 
 void KioskFlow::next(double now) {
+  const auto step = current_step();
   const Item* item = current_item();
-  if (!item) return;
-  if (!answers_.count(item->key) || answers_[item->key].empty()) {
+  if (!item || !step) return;
+  const std::string key = item->answer_key(step->for_option);
+  if (!answers_.count(key) || answers_[key].empty()) {
     try {
-      store_->record_skip(*session_, item->key);
+      store_->record_skip(*session_, key);
     } catch (const StoreError& e) {
       fail_storage(std::string("cannot store a skip: ") + e.what());
       return;
     }
   }
-  if (position_ + 1 < static_cast<int>(steps_.size())) {
+  if (position_ + 1 < static_cast<int>(steps().size())) {
     ++position_;
     go(Screen::Question, now);
     return;
   }
-  // The session is closed as finished only when the person leaves the result screen:
-  // from here they may still go back and change an answer.
+  // The session is closed as finished only when the person leaves the closing screen:
+  // until then they may still go back and change an answer.
+  result_page_ = 0;
   go(Screen::Result, now);
 }
 
 void KioskFlow::back(double now) {
-  if (screen_ == Screen::Result) {
-    position_ = static_cast<int>(steps_.size()) - 1;
+  if (screen_ == Screen::Closing) {
+    result_page_ = static_cast<int>(result_pages().size()) - 1;
+    go(Screen::Result, now);
+  } else if (screen_ == Screen::Result && result_page_ > 0) {
+    --result_page_;
+    go(Screen::Result, now);
+  } else if (screen_ == Screen::Result) {
+    position_ = static_cast<int>(steps().size()) - 1;
     go(Screen::Question, now);
   } else if (screen_ == Screen::Question && position_ > 0) {
     --position_;
@@ -373,15 +441,44 @@ void KioskFlow::tap(const std::string& id, double now) {
       }
       break;
     case Screen::Result:
-      if (id == "done") {
+      if (id == "nav:next") {
+        if (result_page_ + 1 < static_cast<int>(result_pages().size())) {
+          ++result_page_;
+          go(Screen::Result, now);
+        } else {
+          go(Screen::Closing, now);
+        }
+      } else if (id == "nav:back") {
+        back(now);
+      } else if (id == "nav:stop") {
+        return_to_ = screen_;
+        go(Screen::StopConfirm, now);
+      }
+      break;
+    case Screen::Closing:
+      if (id == "consent:yes" || id == "consent:no") {
+        const bool yes = id == "consent:yes";
+        try {
+          store_->set_consent(*session_, yes);
+        } catch (const StoreError& e) {
+          fail_storage(std::string("cannot store the consent: ") + e.what());
+          return;
+        }
+        consent_ = yes;
+        log::info("session", std::string("consent to share with a coach: ") + (yes ? "yes" : "no"));
+        effects_.speak = std::vector<Clip>{{locale_, yes ? "ui.closing.share_yes" : "ui.closing.share_no"}};
+      } else if (id == "done") {
         log::info("session", "finished " + session_->uuid);
         reset_to_attract(SessionStatus::Finished);
+      } else if (id == "nav:back") {
+        back(now);
       }
-      else if (id == "nav:back") back(now);
       break;
     case Screen::StopConfirm:
       if (id == "stop:yes")
-        reset_to_attract(SessionStatus::Stopped);
+        // Someone who answered every question and stops while reading the result did finish.
+        reset_to_attract((return_to_ == Screen::Result || return_to_ == Screen::Closing) ? SessionStatus::Finished
+                                                                                         : SessionStatus::Stopped);
       else if (id == "stop:no")
         go(return_to_, now);
       break;
@@ -416,7 +513,8 @@ void KioskFlow::tick(double now) {
   } else if (screen_ == Screen::IdlePrompt && now - prompt_started_ >= config_->idle_prompt_s) {
     log::info("session", "no answer to the idle prompt: back to the start");
     // Someone who saw their result and walked away did finish the check.
-    reset_to_attract(return_to_ == Screen::Result ? SessionStatus::Finished : SessionStatus::Abandoned);
+    reset_to_attract((return_to_ == Screen::Result || return_to_ == Screen::Closing) ? SessionStatus::Finished
+                                                                                     : SessionStatus::Abandoned);
   } else if ((screen_ == Screen::OperatorPin || screen_ == Screen::OperatorMenu || screen_ == Screen::Credits) &&
              now - last_input_ >= config_->idle_timeout_s) {
     reset_to_attract(SessionStatus::Stopped);  // an operator walked away: lock again
@@ -431,6 +529,7 @@ ScreenModel KioskFlow::view(const Metrics& m) const {
     case Screen::Language: s = view_language(m); break;
     case Screen::Question: s = view_question(m); break;
     case Screen::Result: s = view_result(m); break;
+    case Screen::Closing: s = view_closing(m); break;
     case Screen::IdlePrompt: s = view_idle_prompt(m); break;
     case Screen::StopConfirm: s = view_stop_confirm(m); break;
     case Screen::OperatorPin: s = view_operator_pin(m); break;

@@ -10,13 +10,17 @@
 
 #include "content/content_pack.h"
 #include "platform/config.h"
+#include "scoring/matching.h"
+#include "scoring/profile.h"
 #include "screens/layout.h"
 #include "screens/screen_model.h"
 #include "storage/session_store.h"
 
 namespace wk {
 
-enum class Screen { Attract, Language, Question, Result, IdlePrompt, StopConfirm, OperatorPin, OperatorMenu, Credits, OutOfOrder };
+enum class Screen {
+  Attract, Language, Question, Result, Closing, IdlePrompt, StopConfirm, OperatorPin, OperatorMenu, Credits, OutOfOrder
+};
 const char* screen_id(Screen s);
 
 struct Clip {
@@ -55,6 +59,25 @@ class KioskFlow {
   const std::map<std::string, std::vector<std::string>>& answers() const { return answers_; }
   const Item* current_item() const;
   int position() const { return position_; }
+  // One screen of the check: an item, or for a per-choice item one of the chosen options.
+  struct Step {
+    int module;
+    int item;
+    std::string for_option;
+  };
+  std::vector<Step> steps() const;  // follows the answers: per-choice items expand as options are chosen
+
+  // The result, in pages: what the person's answers say, then the closing screen.
+  enum class ResultPage { Interests, Strengths, Occupation, Transitions, Story, Plan, Answers };
+  struct Page {
+    ResultPage kind;
+    int index = 0;  // which occupation
+  };
+  std::vector<Page> result_pages() const;
+  int result_page() const { return result_page_; }
+  Profile profile() const;
+  std::vector<OccupationMatch> suggestions() const;
+  const std::optional<bool>& consent() const { return consent_; }
   const std::string& out_of_order_reason() const { return out_of_order_reason_; }
   void set_status_lines(std::vector<std::string> lines) { status_lines_ = std::move(lines); }
 
@@ -64,11 +87,8 @@ class KioskFlow {
   static constexpr double kPinLockS = 60.0;
 
  private:
-  struct Step {
-    int module;
-    int item;
-  };
   bool participant_screen() const;
+  std::optional<Step> current_step() const;
   void go(Screen s, double now);
   void speak_screen();
   void start_session(const std::string& locale, double now);
@@ -85,6 +105,15 @@ class KioskFlow {
   ScreenModel view_language(const Metrics& m) const;
   ScreenModel view_question(const Metrics& m) const;
   ScreenModel view_result(const Metrics& m) const;
+  ScreenModel view_closing(const Metrics& m) const;
+  void result_page_interests(ScreenModel& s, const Metrics& m, const Profile& p) const;
+  void result_page_strengths(ScreenModel& s, const Metrics& m, const Profile& p) const;
+  void result_page_occupation(ScreenModel& s, const Metrics& m, const OccupationMatch& match, int index, int count) const;
+  void result_page_transitions(ScreenModel& s, const Metrics& m, const Profile& p) const;
+  void result_page_story(ScreenModel& s, const Metrics& m, const Profile& p) const;
+  void result_page_plan(ScreenModel& s, const Metrics& m, const Profile& p) const;
+  void result_page_answers(ScreenModel& s, const Metrics& m) const;
+  std::vector<Clip> result_page_speech() const;
   ScreenModel view_idle_prompt(const Metrics& m) const;
   ScreenModel view_stop_confirm(const Metrics& m) const;
   ScreenModel view_operator_pin(const Metrics& m) const;
@@ -104,7 +133,6 @@ class KioskFlow {
   SessionStore* store_;
   KioskConfig* config_;
   std::string out_of_order_reason_;
-  std::vector<Step> steps_;
 
   Screen screen_ = Screen::Attract;
   Screen return_to_ = Screen::Attract;  // where the idle prompt / stop question returns
@@ -112,6 +140,8 @@ class KioskFlow {
   std::optional<SessionRef> session_;
   std::map<std::string, std::vector<std::string>> answers_;
   int position_ = 0;
+  int result_page_ = 0;
+  std::optional<bool> consent_;
   double last_input_ = 0;
   double prompt_started_ = 0;
   std::deque<double> corner_taps_;

@@ -35,6 +35,7 @@ std::optional<std::string> KioskConfig::load_file(const std::string& path) {
     num("volume_percent", vol, 0, 100);
     volume_percent = static_cast<int>(vol);
     if (j.contains("default_locale")) default_locale = j.at("default_locale").get<std::string>();
+    if (j.contains("region")) region = j.at("region").get<std::string>();
     if (j.contains("operator_pin_hash")) operator_pin_hash = j.at("operator_pin_hash").get<std::string>();
   } catch (const std::exception& e) {
     return path + ": " + e.what();

@@ -20,6 +20,7 @@ struct KioskConfig {
   double idle_timeout_s = 60;      // no touch for this long -> "Ben je er nog?"
   double idle_prompt_s = 30;       // how long that prompt waits (>= 20 s, WCAG 2.2.1)
   std::string default_locale = "nl";
+  std::string region = "Nederland";  // labour-market region for prospects (a row of prospects.csv)
   int volume_percent = 80;
   std::string operator_pin_hash;   // argon2id (libsodium); empty: the documented demo PIN
   std::string ui_dump_path;        // WERKCHECK_UI_DUMP

@@ -13,7 +13,8 @@ void KioskFlow::add_progress(ScreenModel& s, const Metrics& m) const {
   const float gap = std::min(m.mm(8), (area.w - n * size) / std::max(1, n - 1));
   const float total = n * size + (n - 1) * gap;
   float x = area.x + (area.w - total) / 2;
-  int current_module = (screen_ == Screen::Result) ? n - 1 : (position_ < (int)steps_.size() ? steps_[position_].module : 0);
+  const auto step = current_step();
+  int current_module = (screen_ == Screen::Result || screen_ == Screen::Closing) ? n - 1 : (step ? step->module : 0);
   if (screen_ == Screen::Language) current_module = -1;
   for (int i = 0; i < n; ++i) {
     PictureBlock p;

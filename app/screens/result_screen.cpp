@@ -1,24 +1,208 @@
-// Result: every question with the answer the person chose, as pictures and words.
+// The result, one page at a time: interests, strengths and values, each suggested
+// occupation, transitions from the current sector, a story of someone like them, and the
+// plan. Everything on a page is also spoken (result_page_speech).
 #include <algorithm>
 
 #include "flow/kiosk_flow.h"
 
 namespace wk {
 
+namespace {
+// The picture of the item (or option) that carries a tag value, e.g. the skill card "driving".
+std::string picture_for_tag(const ContentPack& c, const std::string& tag, const std::string& value) {
+  for (const auto& m : c.modules)
+    for (const auto& i : m.items) {
+      if (auto it = i.tags.find(tag); it != i.tags.end() && it->second == value) return i.picture;
+      for (const auto& o : i.options)
+        if (auto it = o.tags.find(tag); it != o.tags.end() && it->second == value) return o.picture;
+    }
+  return "";
+}
+
+const Option* option_with_tag(const ContentPack& c, const std::string& tag, const std::string& value) {
+  for (const auto& m : c.modules)
+    for (const auto& i : m.items)
+      for (const auto& o : i.options)
+        if (auto it = o.tags.find(tag); it != o.tags.end() && it->second == value) return &o;
+  return nullptr;
+}
+
+// The per-choice item's option for a "when" tag value (its words: "Deze week").
+const Option* when_option(const ContentPack& c, const std::string& when) { return option_with_tag(c, "when", when); }
+}  // namespace
+
 ScreenModel KioskFlow::view_result(const Metrics& m) const {
   ScreenModel s;
   add_progress(s, m);
+  add_speaker(s, m);
+  const auto pages = result_pages();
+  const Profile p = profile();
+  const Page page = pages.empty() ? Page{ResultPage::Answers} : pages[std::min<size_t>(result_page_, pages.size() - 1)];
+  switch (page.kind) {
+    case ResultPage::Interests: result_page_interests(s, m, p); break;
+    case ResultPage::Strengths: result_page_strengths(s, m, p); break;
+    case ResultPage::Occupation: {
+      auto list = suggestions();
+      if (page.index < static_cast<int>(list.size()))
+        result_page_occupation(s, m, list[page.index], page.index, static_cast<int>(list.size()));
+      break;
+    }
+    case ResultPage::Transitions: result_page_transitions(s, m, p); break;
+    case ResultPage::Story: result_page_story(s, m, p); break;
+    case ResultPage::Plan: result_page_plan(s, m, p); break;
+    case ResultPage::Answers: result_page_answers(s, m); break;
+  }
+  add_nav(s, m, true, "ui.next", "next", "nav:next");
+  return s;
+}
+
+namespace {
+Rect title_rect(const Metrics& m) {
   const PageRegions r = page_regions(m);
   const Rect speaker = speaker_rect(m);
-  s.texts.push_back({t("ui.result.title"), {r.prompt.x, r.prompt.y, speaker.x - r.prompt.x - m.mm(5), r.prompt.h},
-                     TextRole::Title});
-  add_speaker(s, m);
+  return {r.prompt.x, r.prompt.y, speaker.x - r.prompt.x - m.mm(5), r.prompt.h};
+}
 
-  const int n = static_cast<int>(steps_.size());
+// A card: picture on the left, a title and lines of words on the right.
+void add_card(ScreenModel& s, const Metrics& m, const Rect& c, const std::string& picture, const std::string& title,
+              const std::string& body) {
+  s.panels.push_back(c);
+  const float pad = m.mm(3);
+  const float pic = std::min(c.h - 2 * pad, c.w * 0.35f);
+  s.pictures.push_back({picture, {c.x + pad, c.y + (c.h - pic) / 2, pic, pic}});
+  const float tx = c.x + 2 * pad + pic;
+  const float tw = c.x + c.w - pad - tx;
+  if (body.empty()) {
+    s.texts.push_back({title, {tx, c.y + pad, tw, c.h - 2 * pad}, TextRole::Title, false});
+  } else {
+    const float th = std::min(c.h * 0.4f, m.title_px * 2.6f);
+    s.texts.push_back({title, {tx, c.y + pad, tw, th}, TextRole::Title, false});
+    s.texts.push_back({body, {tx, c.y + pad + th, tw, c.h - 2 * pad - th}, TextRole::Body, false, false});
+  }
+}
+}  // namespace
+
+void KioskFlow::result_page_interests(ScreenModel& s, const Metrics& m, const Profile& p) const {
+  const PageRegions r = page_regions(m);
+  s.texts.push_back({t("ui.result.interests_title"), title_rect(m), TextRole::Title});
+  if (p.top_types.empty()) {
+    add_card(s, m, {r.body.x, r.body.y, r.body.w, std::min(r.body.h, m.mm(60))}, content_->ui_picture("attract"),
+             t("ui.result.no_clear_interest"), "");
+    return;
+  }
+  auto cells = grid_cells(r.body, static_cast<int>(p.top_types.size()), m.mm(6), m.mm(160), m.mm(70));
+  for (size_t i = 0; i < p.top_types.size(); ++i) {
+    const std::string& type = p.top_types[i];
+    auto pic = content_->riasec_pictures.count(type) ? content_->riasec_pictures.at(type) : "";
+    add_card(s, m, cells[i], pic, t("riasec." + type), t("reason.riasec." + type));
+  }
+}
+
+void KioskFlow::result_page_strengths(ScreenModel& s, const Metrics& m, const Profile& p) const {
+  const PageRegions r = page_regions(m);
+  s.texts.push_back({t("ui.result.strengths_title"), title_rect(m), TextRole::Title});
+  // Left: what I can do well. Right: what matters to me.
+  const float gap = m.mm(6);
+  const Rect left{r.body.x, r.body.y, (r.body.w - gap) / 2, r.body.h};
+  const Rect right{left.x + left.w + gap, r.body.y, left.w, r.body.h};
+  auto strong = p.strong_skills();
+  if (strong.size() > 4) strong.resize(4);
+  if (strong.empty()) {
+    s.texts.push_back({t("ui.result.no_strengths"), {left.x, left.y, left.w, m.title_px * 3}, TextRole::Body, false});
+  } else {
+    auto cells = grid_cells(left, static_cast<int>(strong.size()), m.mm(3), left.w, m.mm(40));
+    for (size_t i = 0; i < strong.size(); ++i)
+      add_card(s, m, cells[i], picture_for_tag(*content_, "skill", strong[i]), t("reason.skill." + strong[i]), "");
+  }
+  std::vector<std::string> values(p.values.begin(), p.values.end());
+  s.texts.push_back({t("ui.result.values_title"), {right.x, right.y, right.w, m.title_px * 1.4f}, TextRole::Title, false});
+  Rect vr{right.x, right.y + m.title_px * 1.5f, right.w, right.h - m.title_px * 1.5f};
+  auto cells = grid_cells(vr, std::max<int>(1, static_cast<int>(values.size())), m.mm(3), right.w, m.mm(36));
+  for (size_t i = 0; i < values.size(); ++i)
+    add_card(s, m, cells[i], picture_for_tag(*content_, "value", values[i]), t("reason.value." + values[i]), "");
+}
+
+void KioskFlow::result_page_occupation(ScreenModel& s, const Metrics& m, const OccupationMatch& match, int index,
+                                       int count) const {
+  const PageRegions r = page_regions(m);
+  const Occupation& o = *match.occupation;
+  s.texts.push_back({t("ui.result.occupation_title") + "  " + std::to_string(index + 1) + " / " + std::to_string(count),
+                     title_rect(m), TextRole::Title});
+  // Picture and name on top; the reasons as lines with a check; the prospect with its source.
+  const float pic = std::min(r.body.h * 0.42f, m.mm(45));
+  s.panels.push_back(r.body);
+  const float pad = m.mm(4);
+  s.pictures.push_back({o.picture, {r.body.x + pad, r.body.y + pad, pic, pic}});
+  const float tx = r.body.x + 2 * pad + pic;
+  const float tw = r.body.x + r.body.w - pad - tx;
+  s.texts.push_back({t(o.name_key()), {tx, r.body.y + pad, tw, pic * 0.5f}, TextRole::Title, false});
+  std::string reasons;
+  for (const auto& reason : match.reasons) reasons += "+ " + t(reason.text_key) + "\n";
+  s.texts.push_back({reasons, {tx, r.body.y + pad + pic * 0.5f, tw, pic * 0.5f + m.mm(8)}, TextRole::Body, false, false});
+  float y = r.body.y + pad + pic + m.mm(9);
+  std::string prospect = t("ui.result.prospect") + " " +
+                         (match.prospect_label.empty() ? t("ui.result.prospect_unknown") : t("prospect." + match.prospect_label));
+  s.texts.push_back({prospect, {r.body.x + pad, y, r.body.w - 2 * pad, m.body_px * 2.6f}, TextRole::Body, false, false});
+  y += m.body_px * 2.6f;
+  std::string source;
+  if (match.prospect) {
+    source = t("ui.result.source") + ": " + match.prospect->source + ", " + match.prospect->period + ", " +
+             match.prospect->region + ".";
+  }
+  source += " " + t("ui.result.esco_credit");
+  s.texts.push_back({source, {r.body.x + pad, y, r.body.w - 2 * pad, r.body.y + r.body.h - y - pad}, TextRole::Small, false,
+                     false});
+}
+
+void KioskFlow::result_page_transitions(ScreenModel& s, const Metrics& m, const Profile& p) const {
+  const PageRegions r = page_regions(m);
+  s.texts.push_back({t("ui.result.transitions_title"), title_rect(m), TextRole::Title});
+  MatchOptions opt;
+  opt.region = config_->region;
+  auto list = transition_options(*content_, p, opt);
+  if (list.empty()) {
+    s.texts.push_back({t("ui.result.no_transitions"), {r.body.x, r.body.y, r.body.w, m.title_px * 3}, TextRole::Body});
+    return;
+  }
+  auto cells = grid_cells(r.body, static_cast<int>(list.size()), m.mm(4), r.body.w, m.mm(40));
+  for (size_t i = 0; i < list.size(); ++i) {
+    const Occupation& o = *list[i].occupation;
+    add_card(s, m, cells[i], o.picture, t(o.name_key()),
+             t("sector." + p.sector) + "  ->  " + t("sector." + o.sector));
+  }
+}
+
+void KioskFlow::result_page_story(ScreenModel& s, const Metrics& m, const Profile& p) const {
+  const PageRegions r = page_regions(m);
+  s.texts.push_back({t("ui.result.story_title"), title_rect(m), TextRole::Title});
+  if (const Story* st = fitting_story(*content_, p)) add_card(s, m, r.body, st->picture, t(st->title_key()), t(st->text_key()));
+}
+
+void KioskFlow::result_page_plan(ScreenModel& s, const Metrics& m, const Profile& p) const {
+  const PageRegions r = page_regions(m);
+  s.texts.push_back({t("ui.result.plan_title"), title_rect(m), TextRole::Title});
+  if (p.plan.empty()) {
+    s.texts.push_back({t("ui.result.no_plan"), {r.body.x, r.body.y, r.body.w, m.title_px * 3}, TextRole::Body});
+    return;
+  }
+  auto cells = grid_cells(r.body, static_cast<int>(p.plan.size()), m.mm(4), r.body.w, m.mm(40));
+  for (size_t i = 0; i < p.plan.size(); ++i) {
+    const Option* action = option_with_tag(*content_, "action", p.plan[i].first);
+    const Option* when = when_option(*content_, p.plan[i].second);
+    add_card(s, m, cells[i], action ? action->picture : "", action ? t(action->text_key) : p.plan[i].first,
+             when ? t(when->text_key) : "");
+  }
+}
+
+void KioskFlow::result_page_answers(ScreenModel& s, const Metrics& m) const {
+  const PageRegions r = page_regions(m);
+  s.texts.push_back({t("ui.result.title"), title_rect(m), TextRole::Title});
+  const auto all = steps();
+  const int n = static_cast<int>(all.size());
   auto cells = grid_cells(r.body, n, m.mm(4), m.mm(120), m.mm(75));
   const float pad = m.mm(2);
   for (int i = 0; i < n; ++i) {
-    const Item& item = content_->modules[steps_[i].module].items[steps_[i].item];
+    const Item& item = content_->modules[all[i].module].items[all[i].item];
     const Rect c = cells[i];
     s.panels.push_back(c);
     // Each card: the question's picture (small), the chosen answers' pictures, their words below.
@@ -26,7 +210,7 @@ ScreenModel KioskFlow::view_result(const Metrics& m) const {
     const float pic_h = std::max(0.0f, c.h - label_h - 3 * pad);
     const float small = std::min(pic_h * 0.6f, c.w * 0.25f);
     s.pictures.push_back({item.picture, {c.x + pad, c.y + pad, small, small}, PictureState::Plain});
-    auto it = answers_.find(item.key);
+    auto it = answers_.find(item.answer_key(all[i].for_option));
     std::vector<const Option*> chosen;
     if (it != answers_.end())
       for (const auto& v : it->second)
@@ -49,9 +233,81 @@ ScreenModel KioskFlow::view_result(const Metrics& m) const {
     }
     s.texts.push_back({words, words_rect, TextRole::Body});
   }
-  s.targets.push_back({"nav:back", t("ui.back"), content_->ui_picture("back"), nav_back_rect(m), TargetStyle::Nav});
-  s.targets.push_back({"done", t("ui.done"), content_->ui_picture("done"), nav_next_rect(m), TargetStyle::Primary});
-  return s;
+}
+
+std::vector<Clip> KioskFlow::result_page_speech() const {
+  std::vector<Clip> clips;
+  auto say = [&](const std::string& key) { clips.push_back({locale_, key}); };
+  const auto pages = result_pages();
+  if (pages.empty()) return clips;
+  const Page page = pages[std::min<size_t>(result_page_, pages.size() - 1)];
+  const Profile p = profile();
+  switch (page.kind) {
+    case ResultPage::Interests:
+      say("ui.result.interests_title");
+      if (p.top_types.empty()) say("ui.result.no_clear_interest");
+      for (const auto& type : p.top_types) {
+        say("riasec." + type);
+        say("reason.riasec." + type);
+      }
+      break;
+    case ResultPage::Strengths: {
+      say("ui.result.strengths_title");
+      auto strong = p.strong_skills();
+      if (strong.empty()) say("ui.result.no_strengths");
+      for (size_t i = 0; i < strong.size() && i < 4; ++i) say("reason.skill." + strong[i]);
+      say("ui.result.values_title");
+      for (const auto& v : p.values) say("reason.value." + v);
+      break;
+    }
+    case ResultPage::Occupation: {
+      auto list = suggestions();
+      if (page.index >= static_cast<int>(list.size())) break;
+      const auto& match = list[page.index];
+      say("ui.result.occupation_title");
+      say(match.occupation->name_key());
+      for (const auto& r : match.reasons) say(r.text_key);
+      say("ui.result.prospect");
+      say(match.prospect_label.empty() ? "ui.result.prospect_unknown" : "prospect." + match.prospect_label);
+      break;
+    }
+    case ResultPage::Transitions: {
+      say("ui.result.transitions_title");
+      MatchOptions opt;
+      opt.region = config_->region;
+      auto list = transition_options(*content_, p, opt);
+      if (list.empty()) say("ui.result.no_transitions");
+      for (const auto& mt : list) say(mt.occupation->name_key());
+      break;
+    }
+    case ResultPage::Story:
+      say("ui.result.story_title");
+      if (const Story* st = fitting_story(*content_, p)) {
+        say(st->title_key());
+        say(st->text_key());
+      }
+      break;
+    case ResultPage::Plan:
+      say("ui.result.plan_title");
+      if (p.plan.empty()) say("ui.result.no_plan");
+      for (const auto& [action, when] : p.plan) {
+        if (const Option* o = option_with_tag(*content_, "action", action)) say(o->text_key);
+        if (const Option* w = when_option(*content_, when)) say(w->text_key);
+      }
+      break;
+    case ResultPage::Answers:
+      say("ui.result.title");
+      for (const auto& step : steps()) {
+        const Item& item = content_->modules[step.module].items[step.item];
+        auto it = answers_.find(item.answer_key(step.for_option));
+        if (it == answers_.end()) continue;
+        for (const auto& v : it->second)
+          for (const auto& o : item.options)
+            if (o.id == v) say(o.text_key);
+      }
+      break;
+  }
+  return clips;
 }
 
 }  // namespace wk

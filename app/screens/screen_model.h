@@ -24,7 +24,7 @@ enum class TargetStyle {
   Hidden,      // the operator corner: not drawn
 };
 
-enum class TextRole { Title, Body, Small };
+enum class TextRole { Display, Title, Body, Small };  // Display: the participant code
 
 struct Target {
   std::string id;       // the event the tap sends, e.g. "answer:leuk", "nav:next", "lang:en"
@@ -41,6 +41,7 @@ struct TextBlock {
   Rect rect;
   TextRole role = TextRole::Body;
   bool centered = true;
+  bool vcenter = true;  // false: from the top of the box
 };
 
 enum class PictureState { Plain, Todo, Current, Done };

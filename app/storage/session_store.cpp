@@ -46,6 +46,12 @@ const std::vector<std::string>& session_store_migrations() {
         BEGIN SELECT RAISE(ABORT, 'answer events are append-only'); END;
       CREATE TABLE kiosk_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       )sql",
+      // v2: the participant's answer to "may a coach see your result?" (NULL: not asked yet,
+      // 0: no, 1: yes), and the earlier session a follow-up check compares with.
+      R"sql(
+      ALTER TABLE sessions ADD COLUMN consent INTEGER CHECK (consent IN (0, 1));
+      ALTER TABLE sessions ADD COLUMN follow_up_of TEXT;
+      )sql",
   };
   return migrations;
 }
@@ -113,6 +119,24 @@ void SessionStore::set_locale(const SessionRef& s, const std::string& locale) {
   db_->transaction([&] { db_->prepare("UPDATE sessions SET locale=? WHERE id=?").bind(1, locale).bind(2, s.row).run(); });
 }
 
+void SessionStore::set_consent(const SessionRef& s, bool consent) {
+  db_->transaction([&] {
+    db_->prepare("UPDATE sessions SET consent=? WHERE id=?").bind(1, int64_t{consent ? 1 : 0}).bind(2, s.row).run();
+  });
+}
+
+void SessionStore::set_follow_up_of(const SessionRef& s, const std::string& earlier_uuid) {
+  db_->transaction([&] {
+    db_->prepare("UPDATE sessions SET follow_up_of=? WHERE id=?").bind(1, earlier_uuid).bind(2, s.row).run();
+  });
+}
+
+std::optional<StoredSession> SessionStore::find_by_code(const std::string& code) {
+  for (auto& s : all_sessions())
+    if (s.code == code) return std::move(s);
+  return std::nullopt;
+}
+
 void SessionStore::end_session(const SessionRef& s, SessionStatus status) {
   db_->transaction([&] {
     db_->prepare(std::string("UPDATE sessions SET status=?, ended_at=") + kNow + " WHERE id=? AND status='in_progress'")
@@ -142,9 +166,12 @@ std::vector<StoredSession> SessionStore::all_sessions() {
   std::vector<StoredSession> out;
   std::map<int64_t, size_t> index;
   auto st = db_->prepare(
-      "SELECT id, uuid, code, locale, content_id, content_version, started_at, ended_at, status FROM sessions ORDER BY id");
+      "SELECT id, uuid, code, locale, content_id, content_version, started_at, ended_at, status, consent, follow_up_of "
+      "FROM sessions ORDER BY id");
   while (st.step()) {
     StoredSession s{st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), st.text(7), st.text(8), {}};
+    s.consent = st.is_null(9) ? -1 : static_cast<int>(st.int64(9));
+    s.follow_up_of = st.text(10);
     index[st.int64(0)] = out.size();
     out.push_back(std::move(s));
   }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,8 @@ struct AnswerEvent {
 struct StoredSession {
   std::string uuid, code, locale, content_id, content_version, started_at, ended_at, status;
   std::vector<AnswerEvent> events;
+  int consent = -1;          // -1 not asked, 0 no, 1 yes (share with a coach)
+  std::string follow_up_of;  // uuid of the earlier session this follow-up compares with
   // The answer that counts per item: the latest event.
   std::map<std::string, std::vector<std::string>> latest_answers() const;
 };
@@ -50,6 +53,9 @@ class SessionStore {
   void record_answer(const SessionRef& s, const std::string& item, const std::vector<std::string>& values);
   void record_skip(const SessionRef& s, const std::string& item);
   void set_locale(const SessionRef& s, const std::string& locale);
+  void set_consent(const SessionRef& s, bool consent);
+  void set_follow_up_of(const SessionRef& s, const std::string& earlier_uuid);
+  std::optional<StoredSession> find_by_code(const std::string& code);
   void end_session(const SessionRef& s, SessionStatus status);
   // Sessions left open by a crash or power loss: closed, never resumed for the next person.
   int close_interrupted_sessions();

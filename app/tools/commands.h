@@ -12,6 +12,8 @@ int run_export(const std::string& data_dir, std::ostream& out);
 int run_list_pictures(const std::string& content_dir, std::ostream& out);
 // Generates the spoken clips with espeak-ng; a recorded clip with the same key wins.
 int run_make_audio(const std::string& content_dir, const std::string& recorded_dir);
+// Checks a prospects CSV in the spanningsindicator shape and writes it, normalised, to out.
+int run_import_prospects(const std::string& csv_path, const std::string& out_path, std::ostream& out);
 // The content linter.
 int run_lint(const std::string& content_dir, const std::string& esco_dir, std::ostream& out);
 

@@ -23,6 +23,8 @@ int run_export(const std::string& data_dir, std::ostream& out) {
       j["started_at"] = s.started_at;
       j["ended_at"] = s.ended_at.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.ended_at);
       j["status"] = s.status;
+      j["consent"] = s.consent < 0 ? nlohmann::json(nullptr) : nlohmann::json(s.consent == 1);
+      j["follow_up_of"] = s.follow_up_of.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.follow_up_of);
       j["answers"] = s.latest_answers();
       nlohmann::json events = nlohmann::json::array();
       for (const auto& e : s.events)

@@ -51,6 +51,7 @@ std::vector<std::string> wrap(ImFont* font, float size, const std::string& text,
 void draw_text(ImDrawList* dl, const Fonts& fonts, const std::string& text, const Rect& r, TextRole role, bool centered,
                ImU32 colour, bool vcenter = true) {
   std::vector<ImFont*> order;
+  if (role == TextRole::Display) order = {fonts.display, fonts.title, fonts.body_bold};
   if (role == TextRole::Title) order = {fonts.title, fonts.body_bold, fonts.body, fonts.small};
   if (role == TextRole::Body) order = {fonts.body, fonts.small};
   if (role == TextRole::Small) order = {fonts.small};
@@ -109,6 +110,15 @@ void draw_target(ImDrawList* dl, DrawContext& ctx, const Target& t) {
       dl->AddRectFilled(tl(t.rect), br(t.rect), t.selected ? kSelectedFill : kCard, round);
       dl->AddRect(tl(t.rect), br(t.rect), t.selected ? kSelected : kBorder, round, 0,
                   t.selected ? m.mm(1.6f) : m.mm(0.5f));
+      if (t.rect.w > t.rect.h * 1.8f) {
+        // A wide, low card: picture on the left, words beside it.
+        const float side = t.rect.h - 2 * pad;
+        draw_picture(dl, ctx, t.picture, {t.rect.x + pad, t.rect.y + pad, side, side});
+        Rect label{t.rect.x + 2 * pad + side, t.rect.y + pad, t.rect.w - 3 * pad - side - m.mm(10), t.rect.h - 2 * pad};
+        draw_text(dl, ctx.fonts, t.label, label, TextRole::Title, false, kText);
+        if (t.selected) draw_check_badge(dl, {t.rect.x + t.rect.w - m.mm(7), t.rect.y + m.mm(7)}, m.mm(5.5f));
+        break;
+      }
       const float label_h = ctx.fonts.body_bold->FontSize * 1.25f * 2 + pad;
       float side = std::min(t.rect.w - 2 * pad, t.rect.h - label_h - 2 * pad);
       side = std::max(side, 0.0f);
@@ -189,7 +199,8 @@ void draw_screen(const ScreenModel& s, DrawContext& ctx) {
       }
     }
   }
-  for (const auto& t : s.texts) draw_text(dl, ctx.fonts, t.text, t.rect, t.role, t.centered, kText, t.role != TextRole::Small);
+  for (const auto& t : s.texts)
+    draw_text(dl, ctx.fonts, t.text, t.rect, t.role, t.centered, kText, t.vcenter && t.role != TextRole::Small);
   for (const auto& t : s.targets) draw_target(dl, ctx, t);
 }
 

@@ -32,7 +32,7 @@ bool build_fonts(const Metrics& m, Fonts& out) {
     log::error("fonts", "Noto Sans not found (install fonts-noto-core); using ImGui's built-in font");
     ImFontConfig cfg;
     cfg.SizePixels = m.body_px;
-    out.title = out.body = out.small = out.body_bold = io.Fonts->AddFontDefault(&cfg);
+    out.display = out.title = out.body = out.small = out.body_bold = io.Fonts->AddFontDefault(&cfg);
     return false;
   }
   if (regular.find("Noto") == std::string::npos) log::warn("fonts", "Noto Sans not found, using " + regular);
@@ -42,7 +42,8 @@ bool build_fonts(const Metrics& m, Fonts& out) {
   out.title = io.Fonts->AddFontFromFileTTF(bold.c_str(), m.title_px, &cfg, ranges);
   out.small = io.Fonts->AddFontFromFileTTF(regular.c_str(), m.small_px, &cfg, ranges);
   out.body_bold = io.Fonts->AddFontFromFileTTF(bold.c_str(), m.body_px, &cfg, ranges);
-  return out.body && out.title && out.small && out.body_bold;
+  out.display = io.Fonts->AddFontFromFileTTF(bold.c_str(), m.title_px * 2.0f, &cfg, ranges);
+  return out.body && out.title && out.small && out.body_bold && out.display;
 }
 
 }  // namespace wk

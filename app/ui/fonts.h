@@ -7,6 +7,7 @@
 namespace wk {
 
 struct Fonts {
+  ImFont* display = nullptr;  // the participant code, large
   ImFont* title = nullptr;
   ImFont* body = nullptr;
   ImFont* small = nullptr;

@@ -29,6 +29,8 @@ const std::vector<std::string>& screen_text_keys() {
       "operator.back",        "operator.demo_pin_warning",
       "ui.closing.title",     "ui.closing.code",    "ui.closing.share_question", "ui.closing.share_who",
       "ui.closing.share_yes", "ui.closing.share_no", "ui.closing.come_back",
+      "ui.attract.returning", "ui.code.title",      "ui.code.delete",     "ui.code.ok",
+      "ui.code.not_found",
   };
   return keys;
 }
@@ -42,7 +44,8 @@ std::vector<std::string> code_character_keys() {
 
 const std::vector<std::string>& screen_picture_roles() {
   static const std::vector<std::string> roles = {"attract", "tap",  "speaker", "back",         "next",    "stop", "done",
-                                                 "continue", "yes", "no",      "out_of_order", "private", "come_back"};
+                                                 "continue", "yes", "no",      "out_of_order", "private", "come_back",
+                                                 "returning", "not_found"};
   return roles;
 }
 
@@ -107,6 +110,11 @@ std::vector<std::string> ContentPack::used_text_keys() const {
     result_keys({"ui.result.occupation_title", "ui.result.prospect", "ui.result.prospect_unknown", "ui.result.source",
                  "ui.result.esco_credit", "ui.result.transitions_title", "ui.result.no_transitions"});
   if (!stories.empty()) result_keys({"ui.result.story_title"});
+  if (!tag_values("behaviour").empty()) {
+    result_keys({"followup.title", "ui.followup.compare_title", "ui.followup.then", "ui.followup.now",
+                 "ui.followup.more", "ui.followup.less", "ui.followup.same"});
+    if (!tag_values("action").empty()) result_keys({"followup.steps", "followup.none"});
+  }
   if (!tag_values("action").empty()) result_keys({"ui.result.plan_title", "ui.result.no_plan"});
   if (tag_values("riasec").empty() && tag_values("skill").empty() && tag_values("value").empty() && occupations.empty() &&
       stories.empty() && tag_values("action").empty())

@@ -3,12 +3,14 @@
 #include <algorithm>
 
 #include "platform/log.h"
+#include "platform/random_ids.h"
 
 namespace wk {
 
 const char* screen_id(Screen s) {
   switch (s) {
     case Screen::Attract: return "attract";
+    case Screen::CodeEntry: return "code_entry";
     case Screen::Language: return "language";
     case Screen::Question: return "question";
     case Screen::Result: return "result";
@@ -39,7 +41,9 @@ std::string KioskFlow::t(const std::string& key) const { return content_ ? conte
 std::vector<KioskFlow::Step> KioskFlow::steps() const {
   std::vector<Step> out;
   if (!content_) return out;
+  if (earlier_ && !follow_up_item_.options.empty()) out.push_back({kFollowUpModule, 0, ""});
   for (int mi = 0; mi < static_cast<int>(content_->modules.size()); ++mi) {
+    if (earlier_ && !in_follow_up_modules(mi)) continue;
     const Module& mod = content_->modules[mi];
     for (int ii = 0; ii < static_cast<int>(mod.items.size()); ++ii) {
       const Item& item = mod.items[ii];
@@ -65,7 +69,16 @@ std::optional<KioskFlow::Step> KioskFlow::current_step() const {
 
 const Item* KioskFlow::current_item() const {
   auto step = current_step();
-  return step ? &content_->modules[step->module].items[step->item] : nullptr;
+  if (!step) return nullptr;
+  if (step->module == kFollowUpModule) return &follow_up_item_;
+  return &content_->modules[step->module].items[step->item];
+}
+
+// A follow-up repeats the modules that measure career behaviours, so change can be compared.
+bool KioskFlow::in_follow_up_modules(int module) const {
+  for (const auto& item : content_->modules[module].items)
+    if (item.tags.count("behaviour")) return true;
+  return false;
 }
 
 Profile KioskFlow::profile() const { return content_ ? build_profile(*content_, answers_) : Profile{}; }
@@ -80,6 +93,7 @@ std::vector<OccupationMatch> KioskFlow::suggestions() const {
 std::vector<KioskFlow::Page> KioskFlow::result_pages() const {
   std::vector<Page> pages;
   if (!content_) return pages;
+  if (earlier_) return {{ResultPage::Compare}};
   const Profile p = profile();
   if (!content_->tag_values("riasec").empty()) pages.push_back({ResultPage::Interests});
   if (!content_->tag_values("skill").empty() || !content_->tag_values("value").empty())
@@ -94,7 +108,7 @@ std::vector<KioskFlow::Page> KioskFlow::result_pages() const {
 }
 
 bool KioskFlow::participant_screen() const {
-  return screen_ == Screen::Language || screen_ == Screen::Question || screen_ == Screen::Result ||
+  return screen_ == Screen::Language || screen_ == Screen::CodeEntry || screen_ == Screen::Question || screen_ == Screen::Result ||
          screen_ == Screen::Closing || screen_ == Screen::StopConfirm;
 }
 
@@ -134,8 +148,15 @@ std::vector<Clip> KioskFlow::screen_speech() const {
         clips.push_back({cat.code, "language.name"});
       }
       break;
+    case Screen::CodeEntry:
+      say(code_not_found_ ? "ui.code.not_found" : "ui.code.title");
+      break;
     case Screen::Question:
-      if (auto step = current_step()) {
+      if (auto step = current_step(); step && step->module == kFollowUpModule) {
+        say("followup.title");
+        say(follow_up_item_.key);
+        say("ui.question.pick_many");
+      } else if (step) {
         const Module& mod = content_->modules[step->module];
         const Item& item = mod.items[step->item];
         // The first question of a part starts with the part's name: "Wat doe je graag?"
@@ -216,6 +237,10 @@ void KioskFlow::reset_to_attract(SessionStatus end_status) {
   position_ = 0;
   result_page_ = 0;
   consent_.reset();
+  typed_code_.clear();
+  code_not_found_ = false;
+  earlier_.reset();
+  follow_up_item_ = Item{};
   pin_.clear();
   locale_ = (content_ && content_->locale(config_->default_locale)) ? config_->default_locale
                                                                       : (content_ ? content_->source_locale : "nl");
@@ -265,6 +290,78 @@ void KioskFlow::choose_option(const std::string& option_id) {
   log::info("answer", "committed " + session_->uuid + " " + key);
   answers_[key] = std::move(chosen);
   effects_.speak = std::vector<Clip>{{locale_, opt->text_key}};
+}
+
+void KioskFlow::handle_code_key(const std::string& key, double now) {
+  if (key == "delete") {
+    if (!typed_code_.empty()) typed_code_.pop_back();
+    code_not_found_ = false;
+    return;
+  }
+  if (key == "ok") {
+    const std::string code = ids::normalise_code(typed_code_);
+    std::optional<StoredSession> earlier;
+    if (!code.empty()) {
+      try {
+        earlier = store_->latest_finished_with_code(code);
+      } catch (const StoreError& e) {
+        fail_storage(std::string("cannot look up a code: ") + e.what());
+        return;
+      }
+    }
+    if (!earlier) {
+      // Said and shown the same way for a mistyped code and one that is not on this kiosk.
+      log::info("session", "follow-up code not found");
+      code_not_found_ = true;
+      typed_code_.clear();
+      speak_screen();
+      return;
+    }
+    start_follow_up(std::move(*earlier), now);
+    return;
+  }
+  if (key.size() == 1 && typed_code_.size() < static_cast<size_t>(ids::kCodeLength)) {
+    typed_code_ += key;
+    code_not_found_ = false;
+    effects_.speak = std::vector<Clip>{{locale_, "char." + key}};
+  }
+}
+
+void KioskFlow::start_follow_up(StoredSession earlier, double now) {
+  if (content_->locale(earlier.locale)) locale_ = earlier.locale;
+  try {
+    session_ = store_->start_session(locale_, content_->id, content_->version, earlier.code);
+    store_->set_follow_up_of(*session_, earlier.uuid);
+  } catch (const StoreError& e) {
+    fail_storage(std::string("cannot start a follow-up: ") + e.what());
+    return;
+  }
+  log::info("session", "follow-up " + session_->uuid + " of " + earlier.uuid);
+  // "Which of your steps did you take?": the actions of the earlier plan, and "none".
+  follow_up_item_ = Item{};
+  follow_up_item_.id = "steps";
+  follow_up_item_.module_id = "followup";
+  follow_up_item_.key = "followup.steps";
+  follow_up_item_.picture = content_->ui_picture("returning");
+  const Profile before = build_profile(*content_, earlier.latest_answers());
+  for (const auto& [action, when] : before.plan)
+    for (const auto& m : content_->modules)
+      for (const auto& i : m.items)
+        for (const auto& o : i.options)
+          if (o.tags.count("action") && o.tags.at("action") == action) follow_up_item_.options.push_back(o);
+  if (!follow_up_item_.options.empty()) {
+    Option none;
+    none.id = "none";
+    none.picture = content_->ui_picture("no");
+    none.text_key = "followup.none";
+    none.exclusive = true;
+    follow_up_item_.options.push_back(none);
+  }
+  follow_up_item_.max_choices = static_cast<int>(follow_up_item_.options.size());
+  earlier_ = std::move(earlier);
+  answers_.clear();
+  position_ = 0;
+  go(Screen::Question, now);
 }
 
 void KioskFlow::next(double now) {
@@ -396,8 +493,18 @@ void KioskFlow::tap(const std::string& id, double now) {
     return;
   }
   switch (screen_) {
+    case Screen::CodeEntry:
+      if (id.rfind("key:", 0) == 0)
+        handle_code_key(id.substr(4), now);
+      else if (id == "nav:back")
+        reset_to_attract(SessionStatus::Stopped);
+      break;
     case Screen::Attract:
-      if (id == "start") {
+      if (id == "returning") {
+        typed_code_.clear();
+        code_not_found_ = false;
+        go(Screen::CodeEntry, now);
+      } else if (id == "start") {
         // The welcome, then the language screen speaks its choices.
         go(Screen::Language, now);
         if (effects_.speak) effects_.speak->insert(effects_.speak->begin(), Clip{locale_, "ui.attract.title"});
@@ -526,6 +633,7 @@ ScreenModel KioskFlow::view(const Metrics& m) const {
   ScreenModel s;
   switch (screen_) {
     case Screen::Attract: s = view_attract(m); break;
+    case Screen::CodeEntry: s = view_code_entry(m); break;
     case Screen::Language: s = view_language(m); break;
     case Screen::Question: s = view_question(m); break;
     case Screen::Result: s = view_result(m); break;

@@ -19,7 +19,8 @@
 namespace wk {
 
 enum class Screen {
-  Attract, Language, Question, Result, Closing, IdlePrompt, StopConfirm, OperatorPin, OperatorMenu, Credits, OutOfOrder
+  Attract, CodeEntry, Language, Question, Result, Closing, IdlePrompt, StopConfirm, OperatorPin, OperatorMenu, Credits,
+  OutOfOrder
 };
 const char* screen_id(Screen s);
 
@@ -68,7 +69,7 @@ class KioskFlow {
   std::vector<Step> steps() const;  // follows the answers: per-choice items expand as options are chosen
 
   // The result, in pages: what the person's answers say, then the closing screen.
-  enum class ResultPage { Interests, Strengths, Occupation, Transitions, Story, Plan, Answers };
+  enum class ResultPage { Interests, Strengths, Occupation, Transitions, Story, Plan, Answers, Compare };
   struct Page {
     ResultPage kind;
     int index = 0;  // which occupation
@@ -78,6 +79,10 @@ class KioskFlow {
   Profile profile() const;
   std::vector<OccupationMatch> suggestions() const;
   const std::optional<bool>& consent() const { return consent_; }
+  // A follow-up check: the earlier session it compares with (same code), or nullopt.
+  const std::optional<StoredSession>& follow_up_of() const { return earlier_; }
+  const std::string& typed_code() const { return typed_code_; }
+  static constexpr int kFollowUpModule = -1;  // the synthetic "which steps did you take?" step
   const std::string& out_of_order_reason() const { return out_of_order_reason_; }
   void set_status_lines(std::vector<std::string> lines) { status_lines_ = std::move(lines); }
 
@@ -106,6 +111,11 @@ class KioskFlow {
   ScreenModel view_question(const Metrics& m) const;
   ScreenModel view_result(const Metrics& m) const;
   ScreenModel view_closing(const Metrics& m) const;
+  ScreenModel view_code_entry(const Metrics& m) const;
+  void result_page_compare(ScreenModel& s, const Metrics& m, const Profile& p) const;
+  void handle_code_key(const std::string& key, double now);
+  void start_follow_up(StoredSession earlier, double now);
+  bool in_follow_up_modules(int module) const;
   void result_page_interests(ScreenModel& s, const Metrics& m, const Profile& p) const;
   void result_page_strengths(ScreenModel& s, const Metrics& m, const Profile& p) const;
   void result_page_occupation(ScreenModel& s, const Metrics& m, const OccupationMatch& match, int index, int count) const;
@@ -142,6 +152,10 @@ class KioskFlow {
   int position_ = 0;
   int result_page_ = 0;
   std::optional<bool> consent_;
+  std::string typed_code_;
+  bool code_not_found_ = false;
+  std::optional<StoredSession> earlier_;
+  Item follow_up_item_;  // built from the earlier plan when a follow-up starts
   double last_input_ = 0;
   double prompt_started_ = 0;
   std::deque<double> corner_taps_;

@@ -16,8 +16,11 @@ ScreenModel KioskFlow::view_attract(const Metrics& m) const {
   s.pictures.push_back({content_->ui_picture("tap"), {(m.width - tap) / 2, y, tap, tap}});
   y += tap + m.mm(3);
   s.texts.push_back({t("ui.attract.tap"), {0, y, m.width, m.title_px * 1.4f}, TextRole::Title});
-  // The corner comes first so that it wins over the full-screen target.
+  // The corner and the "I have a code" button come first so that they win over the full-screen target.
   s.targets.push_back({"operator-corner", "", "", operator_corner_rect(m), TargetStyle::Hidden, false, false});
+  const float rw = std::min(m.mm(90), m.width * 0.4f), rh = m.mm(26);
+  s.targets.push_back({"returning", t("ui.attract.returning"), content_->ui_picture("returning"),
+                       {m.width - m.mm(6) - rw, m.height - m.mm(6) - rh, rw, rh}, TargetStyle::Nav});
   s.targets.push_back({"start", t("ui.attract.tap"), content_->ui_picture("tap"), {0, 0, m.width, m.height},
                        TargetStyle::FullScreen});
   return s;

@@ -8,6 +8,30 @@ namespace wk {
 void KioskFlow::add_progress(ScreenModel& s, const Metrics& m) const {
   if (!content_) return;
   const Rect area = page_regions(m).progress;
+  if (earlier_) {
+    // A follow-up: the steps taken, the repeated modules, then the comparison.
+    std::vector<std::string> pics = {content_->ui_picture("returning")};
+    std::vector<int> modules = {kFollowUpModule};
+    for (int i = 0; i < static_cast<int>(content_->modules.size()); ++i)
+      if (in_follow_up_modules(i)) {
+        pics.push_back(content_->modules[i].picture);
+        modules.push_back(i);
+      }
+    pics.push_back(content_->ui_picture("done"));
+    const auto step = current_step();
+    int current = static_cast<int>(pics.size()) - 1;
+    if (step) current = static_cast<int>(std::find(modules.begin(), modules.end(), step->module) - modules.begin());
+    const int n = static_cast<int>(pics.size());
+    const float size = std::min(area.h, m.mm(16));
+    const float gap = std::min(m.mm(8), (area.w - n * size) / std::max(1, n - 1));
+    float x = area.x + (area.w - (n * size + (n - 1) * gap)) / 2;
+    for (int i = 0; i < n; ++i) {
+      s.pictures.push_back({pics[i], {x, area.y + (area.h - size) / 2, size, size},
+                            i < current ? PictureState::Done : (i == current ? PictureState::Current : PictureState::Todo)});
+      x += size + gap;
+    }
+    return;
+  }
   const int n = static_cast<int>(content_->modules.size()) + 1;  // modules, then the result
   const float size = std::min(area.h, m.mm(16));
   const float gap = std::min(m.mm(8), (area.w - n * size) / std::max(1, n - 1));

@@ -51,6 +51,7 @@ ScreenModel KioskFlow::view_result(const Metrics& m) const {
     case ResultPage::Story: result_page_story(s, m, p); break;
     case ResultPage::Plan: result_page_plan(s, m, p); break;
     case ResultPage::Answers: result_page_answers(s, m); break;
+    case ResultPage::Compare: result_page_compare(s, m, p); break;
   }
   add_nav(s, m, true, "ui.next", "next", "nav:next");
   return s;
@@ -235,6 +236,43 @@ void KioskFlow::result_page_answers(ScreenModel& s, const Metrics& m) const {
   }
 }
 
+namespace {
+// The career-behaviour items, in content order, with the earlier and the current score.
+struct BehaviourChange {
+  const Item* item;
+  int before, now;  // 0: not answered
+};
+std::vector<BehaviourChange> behaviour_changes(const ContentPack& c, const Profile& before, const Profile& now) {
+  std::vector<BehaviourChange> out;
+  for (const auto& m : c.modules)
+    for (const auto& i : m.items)
+      if (auto t = i.tags.find("behaviour"); t != i.tags.end()) {
+        auto b = before.behaviours.find(t->second), n = now.behaviours.find(t->second);
+        out.push_back({&i, b == before.behaviours.end() ? 0 : b->second, n == now.behaviours.end() ? 0 : n->second});
+      }
+  return out;
+}
+const char* change_key(const BehaviourChange& c) {
+  if (!c.before || !c.now || c.before == c.now) return "ui.followup.same";
+  return c.now > c.before ? "ui.followup.more" : "ui.followup.less";
+}
+}  // namespace
+
+void KioskFlow::result_page_compare(ScreenModel& s, const Metrics& m, const Profile& p) const {
+  const PageRegions r = page_regions(m);
+  s.texts.push_back({t("ui.followup.compare_title"), title_rect(m), TextRole::Title});
+  if (!earlier_) return;
+  const auto changes = behaviour_changes(*content_, build_profile(*content_, earlier_->latest_answers()), p);
+  auto cells = grid_cells(r.body, static_cast<int>(changes.size()), m.mm(3), r.body.w, m.mm(40));
+  auto score = [](int v) { return v ? std::to_string(v) : std::string("-"); };
+  for (size_t i = 0; i < changes.size(); ++i) {
+    const auto& c = changes[i];
+    add_card(s, m, cells[i], c.item->picture, t(c.item->key),
+             t("ui.followup.then") + " " + score(c.before) + "   " + t("ui.followup.now") + " " + score(c.now) + "   " +
+                 t(change_key(c)));
+  }
+}
+
 std::vector<Clip> KioskFlow::result_page_speech() const {
   std::vector<Clip> clips;
   auto say = [&](const std::string& key) { clips.push_back({locale_, key}); };
@@ -294,6 +332,15 @@ std::vector<Clip> KioskFlow::result_page_speech() const {
         if (const Option* o = option_with_tag(*content_, "action", action)) say(o->text_key);
         if (const Option* w = when_option(*content_, when)) say(w->text_key);
       }
+      break;
+    case ResultPage::Compare:
+      say("ui.followup.compare_title");
+      if (earlier_)
+        for (const auto& c : behaviour_changes(*content_, build_profile(*content_, earlier_->latest_answers()), p))
+          if (std::string(change_key(c)) != "ui.followup.same") {
+            say(c.item->key);
+            say(change_key(c));
+          }
       break;
     case ResultPage::Answers:
       say("ui.result.title");

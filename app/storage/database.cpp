@@ -104,8 +104,9 @@ std::unique_ptr<Database> Database::open(const std::string& path, const std::vec
     if (!mode.step() || mode.text(0) != "wal") throw DbError(SQLITE_CANTOPEN, "open " + path + ": cannot switch to WAL mode");
   }
   db->exec("PRAGMA synchronous=FULL");
-  db->exec("PRAGMA foreign_keys=ON");
 
+  // Migrations run with foreign keys off (a table rebuild needs it) and are checked after.
+  db->exec("PRAGMA foreign_keys=OFF");
   int version = db->schema_version();
   if (version > static_cast<int>(migrations.size()))
     throw DbError(SQLITE_ERROR, "open " + path + ": schema version " + std::to_string(version) +
@@ -113,9 +114,12 @@ std::unique_ptr<Database> Database::open(const std::string& path, const std::vec
   for (int v = version; v < static_cast<int>(migrations.size()); ++v) {
     db->transaction([&] {
       db->exec(migrations[v]);
+      Statement fk(raw, "PRAGMA foreign_key_check");
+      if (fk.step()) throw DbError(SQLITE_CONSTRAINT, "migration to version " + std::to_string(v + 1) + " broke a reference");
       db->exec("PRAGMA user_version=" + std::to_string(v + 1));
     });
   }
+  db->exec("PRAGMA foreign_keys=ON");
   return db;
 }
 

@@ -47,10 +47,28 @@ const std::vector<std::string>& session_store_migrations() {
       CREATE TABLE kiosk_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       )sql",
       // v2: the participant's answer to "may a coach see your result?" (NULL: not asked yet,
-      // 0: no, 1: yes), and the earlier session a follow-up check compares with.
+      // 0: no, 1: yes); the earlier session a follow-up check compares with; and a code may now
+      // stand on several sessions (a returning participant keeps their code), so the table is
+      // rebuilt without UNIQUE(code) (SQLite's documented way to change a constraint).
       R"sql(
-      ALTER TABLE sessions ADD COLUMN consent INTEGER CHECK (consent IN (0, 1));
-      ALTER TABLE sessions ADD COLUMN follow_up_of TEXT;
+      CREATE TABLE sessions_v2 (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        code TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        content_id TEXT NOT NULL,
+        content_version TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        status TEXT NOT NULL CHECK (status IN ('in_progress','finished','stopped','abandoned','interrupted')),
+        consent INTEGER CHECK (consent IN (0, 1)),
+        follow_up_of TEXT
+      );
+      INSERT INTO sessions_v2 (id, uuid, code, locale, content_id, content_version, started_at, ended_at, status)
+        SELECT id, uuid, code, locale, content_id, content_version, started_at, ended_at, status FROM sessions;
+      DROP TABLE sessions;
+      ALTER TABLE sessions_v2 RENAME TO sessions;
+      CREATE INDEX sessions_by_code ON sessions(code);
       )sql",
   };
   return migrations;
@@ -80,11 +98,17 @@ std::unique_ptr<SessionStore> SessionStore::open(const std::string& data_dir) {
 }
 
 SessionRef SessionStore::start_session(const std::string& locale, const std::string& content_id,
-                                       const std::string& content_version) {
+                                       const std::string& content_version, const std::string& code) {
   for (int attempt = 0;; ++attempt) {
-    SessionRef ref{0, ids::new_uuid(), ids::new_participant_code()};
+    SessionRef ref{0, ids::new_uuid(), code.empty() ? ids::new_participant_code() : code};
     try {
       db_->transaction([&] {
+        // A new participant gets a code nobody on this kiosk has had; a returning one keeps theirs.
+        if (code.empty()) {
+          auto taken = db_->prepare("SELECT 1 FROM sessions WHERE code=?");
+          taken.bind(1, ref.code);
+          if (taken.step()) throw DbError(SQLITE_CONSTRAINT_UNIQUE, "code already in use");
+        }
         auto st = db_->prepare(std::string("INSERT INTO sessions(uuid, code, locale, content_id, content_version, "
                                            "started_at, status) VALUES(?,?,?,?,?,") +
                                kNow + ",'in_progress')");
@@ -131,10 +155,11 @@ void SessionStore::set_follow_up_of(const SessionRef& s, const std::string& earl
   });
 }
 
-std::optional<StoredSession> SessionStore::find_by_code(const std::string& code) {
+std::optional<StoredSession> SessionStore::latest_finished_with_code(const std::string& code) {
+  std::optional<StoredSession> found;
   for (auto& s : all_sessions())
-    if (s.code == code) return std::move(s);
-  return std::nullopt;
+    if (s.code == code && s.status == "finished") found = std::move(s);  // sessions come oldest first
+  return found;
 }
 
 void SessionStore::end_session(const SessionRef& s, SessionStatus status) {

@@ -49,13 +49,16 @@ class SessionStore {
   static std::unique_ptr<SessionStore> open(const std::string& data_dir);
   static std::string database_path(const std::string& data_dir) { return data_dir + "/werkcheck.db"; }
 
-  SessionRef start_session(const std::string& locale, const std::string& content_id, const std::string& content_version);
+  // code: empty for a new participant (a fresh code is drawn); a returning participant's code.
+  SessionRef start_session(const std::string& locale, const std::string& content_id, const std::string& content_version,
+                           const std::string& code = "");
   void record_answer(const SessionRef& s, const std::string& item, const std::vector<std::string>& values);
   void record_skip(const SessionRef& s, const std::string& item);
   void set_locale(const SessionRef& s, const std::string& locale);
   void set_consent(const SessionRef& s, bool consent);
   void set_follow_up_of(const SessionRef& s, const std::string& earlier_uuid);
-  std::optional<StoredSession> find_by_code(const std::string& code);
+  // The most recent finished check with this code, for a follow-up; nullopt if there is none.
+  std::optional<StoredSession> latest_finished_with_code(const std::string& code);
   void end_session(const SessionRef& s, SessionStatus status);
   // Sessions left open by a crash or power loss: closed, never resumed for the next person.
   int close_interrupted_sessions();

@@ -147,6 +147,18 @@ void draw_target(ImDrawList* dl, DrawContext& ctx, const Target& t) {
       bool primary = t.style == TargetStyle::Primary;
       dl->AddRectFilled(tl(t.rect), br(t.rect), primary ? kPrimary : kCard, round);
       dl->AddRect(tl(t.rect), br(t.rect), primary ? kPrimary : kBorder, round, 0, m.mm(0.6f));
+      if (!t.picture.empty() && t.rect.w < t.rect.h * 1.6f) {
+        // A square button: the picture above its word.
+        const float label_h = ctx.fonts.small->FontSize * 1.3f;
+        const float side = std::min(t.rect.w - 2 * pad, t.rect.h - label_h - 2 * pad);
+        const Rect pic{t.rect.x + (t.rect.w - side) / 2, t.rect.y + pad, side, side};
+        if (primary) dl->AddCircleFilled({pic.x + side / 2, pic.y + side / 2}, side / 2, kCard);
+        draw_picture(dl, ctx, t.picture, pic);
+        draw_text(dl, ctx.fonts, t.label, {t.rect.x + 2, t.rect.y + t.rect.h - label_h - pad / 2, t.rect.w - 4, label_h},
+                  TextRole::Small, true, primary ? kPrimaryText : kText);
+        if (pressed) dl->AddRectFilled(tl(t.rect), br(t.rect), kPressed, round);
+        return;
+      }
       float x = t.rect.x + pad;
       if (!t.picture.empty()) {
         float side = std::min({t.rect.h - 2 * pad, t.rect.w * 0.4f, m.mm(24)});

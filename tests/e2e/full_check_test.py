@@ -1,0 +1,274 @@
+#!/usr/bin/env python3
+"""End-to-end: the whole career check on the shipped content, then a follow-up with its code.
+
+The real kiosk under Xvfb (1280x800, 338 mm wide), tapped like a finger with xdotool via the
+UI dump. The participant is the one of the matching test: likes practical (R) work, drives
+well, finds working outside and on their own important. The test reads the content pack's
+JSON to know which answer means what (by tags), so it follows the content as it changes.
+
+  1. attract -> language (nl) -> every question of every module, including the per-choice
+     "when" screens of the plan -> the result pages -> closing (code, consent) -> done.
+     Every participant screen has a picture, speech and only targets of 20 x 20 mm or more.
+     One of the suggested occupations needs driving; every occupation page names its
+     prospect source; the plan page shows the chosen actions.
+  2. A wrong code on the keypad: "code niet gevonden" (said and shown), no session made.
+  3. The follow-up: the code from (1) -> which steps did you take -> the career behaviours
+     again -> then/now comparison -> closing with the same code -> done.
+  4. The export: two finished sessions with the same code, the second a follow-up of the
+     first, consent stored, and the answers that were tapped.
+
+Prints "N passed, M failed" last; exits non-zero on any failure.
+"""
+import argparse
+import glob
+import json
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import kiosk_driver as kd  # noqa: E402
+
+MIN_TARGET_MM = 20.0
+
+
+def load_content(pack):
+    with open(os.path.join(pack, "check.json"), encoding="utf-8") as f:
+        check = json.load(f)
+    items = {}
+    for module_id in check["modules"]:
+        with open(os.path.join(pack, "modules", module_id + ".json"), encoding="utf-8") as f:
+            module = json.load(f)
+        for item in module["items"]:
+            options = item.get("options") or check["answer_sets"][item["answers"]]
+            items[module_id + "." + item["id"]] = dict(item, options=options, module=module_id)
+    occupations = []
+    if os.path.exists(os.path.join(pack, "occupations.json")):
+        with open(os.path.join(pack, "occupations.json"), encoding="utf-8") as f:
+            occupations = json.load(f)["occupations"]
+    return check, items, occupations
+
+
+def po_texts(pack, locale):
+    """key -> text, from every PO file of a language (a simple reader for msgctxt/msgstr)."""
+    texts = {}
+    for path in glob.glob(os.path.join(pack, "locales", "*.po")):
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        if not any(l.startswith('"Language: %s\\n"' % locale) for l in lines):
+            continue
+        ctxt = None
+        for line in lines:
+            if line.startswith("msgctxt "):
+                ctxt = json.loads(line[len("msgctxt "):])
+            elif line.startswith("msgstr ") and ctxt:
+                texts[ctxt] = json.loads(line[len("msgstr "):])
+                ctxt = None
+    return texts
+
+
+def score(option):
+    try:
+        return float(option.get("tags", {}).get("score", "nan"))
+    except ValueError:
+        return float("nan")
+
+
+def choose(item, key):
+    """The option ids this participant picks for an item (by tags, never by wording)."""
+    tags = item.get("tags", {})
+    opts = item["options"]
+    by_score = sorted((o for o in opts if score(o) == score(o)), key=score)
+    if "riasec" in tags:  # likes practical work, is not sure about the rest
+        return [by_score[-1]["id"] if tags["riasec"] == "R" else by_score[len(by_score) // 2]["id"]]
+    if "skill" in tags:  # drives well, lifts well, a bit of everything else
+        if tags["skill"] in ("driving", "lifting"):
+            return [by_score[-1]["id"]]
+        return [by_score[len(by_score) // 2]["id"]]
+    if "behaviour" in tags:
+        return [by_score[len(by_score) // 2]["id"]]  # the middle of the scale
+    picks = []
+    for wanted_tag, wanted in (("value", ("outdoors", "independence")), ("sector", ("logistiek",)),
+                               ("barrier", ("travel",)), ("network", ("family", "colleagues")),
+                               ("action", ("snuffelstage", "vacancies")), ("when", ("week",))):
+        picks += [o["id"] for o in opts if o.get("tags", {}).get(wanted_tag) in wanted]
+    if picks:
+        return picks[: item.get("max_choices", 1)]
+    return [opts[0]["id"]]
+
+
+def check_screen(res, d, seen):
+    """Every participant screen: picture, speech, 20 mm targets (reported once per screen kind)."""
+    kind = d["screen"] if d["screen"] != "question" else "question"
+    ppm = d["window"]["px_per_mm"]
+    small = [t["id"] for t in d["targets"] if t["participant"] and min(t["w"], t["h"]) / ppm < MIN_TARGET_MM - 0.01]
+    ok = d["has_picture"] and d["has_audio"] and not small
+    if kind not in seen or not ok:
+        res.check(d["has_picture"], "%s %s has a picture" % (kind, d.get("item", "")))
+        res.check(d["has_audio"], "%s %s has speech" % (kind, d.get("item", "")))
+        res.check(not small, "%s %s: targets at least 20 mm" % (kind, d.get("item", "")), small)
+        seen.add(kind)
+
+
+def run(args, res):
+    check, items, occupations = load_content(args.content)
+    nl = po_texts(args.content, "nl")
+    art = kd.artifacts_dir("full_check")
+    data = kd.temp_dir("werkcheck-full-")
+    seen = set()
+    expected = {}
+    try:
+        with kd.Xvfb(1280, 800) as x, kd.Kiosk(args.bin, args.content, data, x, screen_width_mm=338) as k:
+            shots = [0]
+
+            def shot(name):
+                shots[0] += 1
+                kd.screenshot(x, os.path.join(art, "%02d-%s.png" % (shots[0], name)))
+
+            # 1. The whole check.
+            d = k.tap("start")
+            d = k.wait_for(screen="language")
+            check_screen(res, d, seen)
+            d = k.tap("lang:nl")
+            questions = 0
+            shot_modules = set()
+            while d["screen"] == "question":
+                key = d["item"]
+                check_screen(res, d, seen)
+                base = key if key in items else key.rsplit(".", 1)[0]  # a per-choice answer key
+                item = items.get(base)
+                if not res.check(item is not None, "question %s is in the content" % key):
+                    break
+                if item["module"] not in shot_modules:
+                    shot_modules.add(item["module"])
+                    shot("question-" + key)
+                picks = choose(item, key)
+                for p in picks:
+                    d = k.tap("answer:" + p)
+                expected[key] = picks
+                res.check(sorted(t["id"][7:] for t in d["targets"] if t["selected"]) == sorted(picks),
+                          "%s shows the chosen answers" % key)
+                questions += 1
+                d = k.tap("nav:next")
+                if questions > 200:
+                    break
+            res.check(questions >= 60, "the check asked every question (%d screens)" % questions)
+            res.check(any(k_.startswith("plan.wanneer.") for k_ in expected), "the plan asked 'when' per chosen action",
+                      [k_ for k_ in expected if k_.startswith("plan.")])
+
+            # The result pages.
+            pages = []
+            while d["screen"] == "result":
+                check_screen(res, d, seen)
+                pages.append(d["texts"])
+                shot("result-%d" % len(pages))
+                d = k.tap("nav:next")
+            res.check(d["screen"] == "closing", "after the result pages: closing", kd.describe(d))
+            all_text = "\n".join(t for p in pages for t in p)
+            driving = {nl.get("occupation." + o["id"]) for o in occupations if "driving" in o.get("skills", [])}
+            # An occupation page: its title, then the occupation's name, reasons, prospect, source.
+            occupation_pages = [p for p in pages if p and p[0].startswith(nl.get("ui.result.occupation_title", "?"))]
+            shown_occupations = [p[1] for p in occupation_pages if len(p) > 1]
+            res.check(3 <= len(shown_occupations) <= 5, "3 to 5 occupations shown", shown_occupations)
+            res.check(any(o in driving for o in shown_occupations), "an occupation that needs driving is suggested",
+                      shown_occupations)
+            res.check(nl.get("riasec.R", "?") in all_text, "the interests page names the practical type")
+            res.check(all(any(t.startswith(nl.get("ui.result.source", "Bron") + ":") for t in p) for p in occupation_pages),
+                      "every occupation page names the source of its prospect")
+            res.check("VOORBEELD" in all_text.upper(), "example prospect data is marked as such")
+            res.check(nl.get("ui.result.esco_credit", "ESCO") in all_text, "ESCO is credited where occupations show")
+
+            check_screen(res, d, seen)
+            shot("closing")
+            code = [t for t in d["texts"] if len(t) == 7 and t[3] == "-"]
+            res.check(len(code) == 1, "closing shows the code", d["texts"])
+            code = code[0].replace("-", "") if code else ""
+            d = k.tap("consent:yes")
+            d = k.tap("done")
+            res.check(d["screen"] == "attract", "done -> attract")
+
+            # 2. A wrong code.
+            d = k.tap("returning")
+            check_screen(res, d, seen)
+            wrong = "222222" if code != "222222" else "333333"
+            for c in wrong:
+                d = k.tap("key:" + c)
+            d = k.tap("key:ok")
+            res.check(d["screen"] == "code_entry", "a wrong code stays on the keypad")
+            res.check(nl.get("ui.code.not_found", "?") in d["texts"], "a wrong code is shown as not found", d["texts"])
+            res.check(d["has_audio"], "'not found' is spoken")
+            shot("code-not-found")
+
+            # 3. The follow-up with the real code (typed in lower case would not be possible: the keypad is upper case).
+            for c in code:
+                d = k.tap("key:" + c)
+            shot("code-typed")
+            d = k.tap("key:ok")
+            res.check(d["screen"] == "question" and d.get("item") == "followup.steps",
+                      "the code is found: which steps did you take?", kd.describe(d))
+            check_screen(res, d, seen)
+            shot("followup-steps")
+            plan_actions = [t["id"] for t in d["targets"] if t["id"].startswith("answer:") and t["id"] != "answer:none"]
+            res.check(len(plan_actions) == len(expected.get("plan.acties", [])),
+                      "the earlier plan's actions are offered", plan_actions)
+            if plan_actions:
+                d = k.tap(plan_actions[0])
+            d = k.tap("nav:next")
+            behaviours = 0
+            while d["screen"] == "question":
+                item = items.get(d["item"])
+                if not res.check(item is not None and "behaviour" in item.get("tags", {}),
+                                 "a follow-up question is a career behaviour", d["item"]):
+                    break
+                top = sorted(item["options"], key=score)[-1]["id"]  # now: "zeker wel" everywhere
+                d = k.tap("answer:" + top)
+                d = k.tap("nav:next")
+                behaviours += 1
+            res.check(behaviours == 8, "the eight career behaviours are asked again", behaviours)
+            res.check(d["screen"] == "result", "then the comparison")
+            check_screen(res, d, seen)
+            shot("followup-compare")
+            res.check(any(nl.get("ui.followup.more", "?") in t for t in d["texts"]), "the comparison shows progress",
+                      d["texts"])
+            d = k.tap("nav:next")
+            res.check(d["screen"] == "closing", "then closing")
+            res.check(any(t.replace("-", "") == code for t in d["texts"]), "the follow-up keeps the same code")
+            d = k.tap("consent:no")
+            d = k.tap("done")
+
+        # 4. What was stored.
+        sessions = kd.export(args.bin, data)
+        res.check(len(sessions) == 2, "two sessions (the wrong code made none)", len(sessions))
+        if len(sessions) == 2:
+            first, second = sessions
+            res.check(first["status"] == "finished" and second["status"] == "finished", "both finished")
+            res.check(first["code"] == code and second["code"] == code, "both carry the participant's code")
+            res.check(second["follow_up_of"] == first["uuid"], "the second is a follow-up of the first")
+            res.check(first["consent"] is True and second["consent"] is False, "consent stored per session")
+            got = {k_: v for k_, v in first["answers"].items() if v}
+            res.check(all(got.get(k_) == v for k_, v in expected.items()), "the first session holds the tapped answers",
+                      {k_: (got.get(k_), v) for k_, v in expected.items() if got.get(k_) != v})
+            res.check(second["answers"].get("followup.steps") == [plan_actions[0][7:]] if plan_actions else True,
+                      "the steps taken are stored", second["answers"].get("followup.steps"))
+    finally:
+        kd.remove_dir(data)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--content", required=True)
+    args = ap.parse_args()
+    kd.install_sigterm_cleanup()
+    res = kd.Results()
+    t0 = time.monotonic()
+    try:
+        run(args, res)
+    except Exception as e:  # a failure that stops the walk is one failed check, with what was seen
+        res.error("full check", e)
+    print("full_check_test: %.1f s" % (time.monotonic() - t0))
+    return res.summary()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -45,7 +45,7 @@ std::vector<std::string> code_character_keys() {
 const std::vector<std::string>& screen_picture_roles() {
   static const std::vector<std::string> roles = {"attract", "tap",  "speaker", "back",         "next",    "stop", "done",
                                                  "continue", "yes", "no",      "out_of_order", "private", "come_back",
-                                                 "returning", "not_found"};
+                                                 "returning", "not_found", "none"};
   return roles;
 }
 

@@ -352,7 +352,7 @@ void KioskFlow::start_follow_up(StoredSession earlier, double now) {
   if (!follow_up_item_.options.empty()) {
     Option none;
     none.id = "none";
-    none.picture = content_->ui_picture("no");
+    none.picture = content_->ui_picture("none");
     none.text_key = "followup.none";
     none.exclusive = true;
     follow_up_item_.options.push_back(none);

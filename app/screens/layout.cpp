@@ -42,7 +42,7 @@ PageRegions page_regions(const Metrics& m) {
   return r;
 }
 
-std::vector<Rect> grid_cells(const Rect& area, int n, float gap, float max_w, float max_h) {
+std::vector<Rect> grid_cells(const Rect& area, int n, float gap, float max_w, float max_h, bool top_align) {
   std::vector<Rect> cells;
   if (n <= 0) return cells;
   int best_cols = 1, best_rows = n;
@@ -64,7 +64,7 @@ std::vector<Rect> grid_cells(const Rect& area, int n, float gap, float max_w, fl
   float cw = std::min(max_w, (area.w - (cols - 1) * gap) / cols);
   float ch = std::min(max_h, (area.h - (rows - 1) * gap) / rows);
   float grid_h = rows * ch + (rows - 1) * gap;
-  float top = area.y + (area.h - grid_h) / 2;
+  float top = top_align ? area.y : area.y + (area.h - grid_h) / 2;
   for (int i = 0; i < n; ++i) {
     int row = i / cols;
     int in_row = std::min(cols, n - row * cols);

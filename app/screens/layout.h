@@ -33,7 +33,7 @@ PageRegions page_regions(const Metrics& m);
 
 // Lays out n cells in a grid inside area, as large as fits, each at most max_w wide;
 // label_h is the room each cell keeps under its picture for words.
-std::vector<Rect> grid_cells(const Rect& area, int n, float gap, float max_w, float max_h);
+std::vector<Rect> grid_cells(const Rect& area, int n, float gap, float max_w, float max_h, bool top_align = false);
 
 // Standard bottom bar positions, identical on every participant screen.
 Rect nav_back_rect(const Metrics& m);

@@ -101,26 +101,37 @@ void KioskFlow::result_page_interests(ScreenModel& s, const Metrics& m, const Pr
 
 void KioskFlow::result_page_strengths(ScreenModel& s, const Metrics& m, const Profile& p) const {
   const PageRegions r = page_regions(m);
-  s.texts.push_back({t("ui.result.strengths_title"), title_rect(m), TextRole::Title});
-  // Left: what I can do well. Right: what matters to me.
+  // Two columns from the top: what I can do well, and what matters to me.
   const float gap = m.mm(6);
-  const Rect left{r.body.x, r.body.y, (r.body.w - gap) / 2, r.body.h};
-  const Rect right{left.x + left.w + gap, r.body.y, left.w, r.body.h};
+  const float top = r.prompt.y;
+  const float col_w = (speaker_rect(m).x - m.mm(5) - r.body.x - gap) / 2;
+  const Rect left{r.body.x, top, col_w, r.nav.y - m.mm(5) - top};
+  const Rect right{left.x + col_w + gap, top, col_w, left.h};
+  const float title_h = m.title_px * 1.6f;
+  auto column = [&](const Rect& col, const std::string& title, const std::vector<std::string>& keys,
+                    const std::vector<std::string>& pictures, const std::string& empty) {
+    s.texts.push_back({t(title), {col.x, col.y, col.w, title_h}, TextRole::Title, false});
+    const Rect area{col.x, col.y + title_h, col.w, col.h - title_h};
+    if (keys.empty()) {
+      s.texts.push_back({t(empty), {area.x, area.y, area.w, m.title_px * 3}, TextRole::Body, false, false});
+      return;
+    }
+    auto cells = grid_cells(area, static_cast<int>(keys.size()), m.mm(3), area.w, m.mm(34), true);
+    for (size_t i = 0; i < keys.size(); ++i) add_card(s, m, cells[i], pictures[i], t(keys[i]), "");
+  };
   auto strong = p.strong_skills();
   if (strong.size() > 4) strong.resize(4);
-  if (strong.empty()) {
-    s.texts.push_back({t("ui.result.no_strengths"), {left.x, left.y, left.w, m.title_px * 3}, TextRole::Body, false});
-  } else {
-    auto cells = grid_cells(left, static_cast<int>(strong.size()), m.mm(3), left.w, m.mm(40));
-    for (size_t i = 0; i < strong.size(); ++i)
-      add_card(s, m, cells[i], picture_for_tag(*content_, "skill", strong[i]), t("reason.skill." + strong[i]), "");
+  std::vector<std::string> skill_keys, skill_pics, value_keys, value_pics;
+  for (const auto& sk : strong) {
+    skill_keys.push_back("reason.skill." + sk);
+    skill_pics.push_back(picture_for_tag(*content_, "skill", sk));
   }
-  std::vector<std::string> values(p.values.begin(), p.values.end());
-  s.texts.push_back({t("ui.result.values_title"), {right.x, right.y, right.w, m.title_px * 1.4f}, TextRole::Title, false});
-  Rect vr{right.x, right.y + m.title_px * 1.5f, right.w, right.h - m.title_px * 1.5f};
-  auto cells = grid_cells(vr, std::max<int>(1, static_cast<int>(values.size())), m.mm(3), right.w, m.mm(36));
-  for (size_t i = 0; i < values.size(); ++i)
-    add_card(s, m, cells[i], picture_for_tag(*content_, "value", values[i]), t("reason.value." + values[i]), "");
+  for (const auto& v : p.values) {
+    value_keys.push_back("reason.value." + v);
+    value_pics.push_back(picture_for_tag(*content_, "value", v));
+  }
+  column(left, "ui.result.strengths_title", skill_keys, skill_pics, "ui.result.no_strengths");
+  column(right, "ui.result.values_title", value_keys, value_pics, "");
 }
 
 void KioskFlow::result_page_occupation(ScreenModel& s, const Metrics& m, const OccupationMatch& match, int index,
@@ -129,18 +140,20 @@ void KioskFlow::result_page_occupation(ScreenModel& s, const Metrics& m, const O
   const Occupation& o = *match.occupation;
   s.texts.push_back({t("ui.result.occupation_title") + "  " + std::to_string(index + 1) + " / " + std::to_string(count),
                      title_rect(m), TextRole::Title});
-  // Picture and name on top; the reasons as lines with a check; the prospect with its source.
-  const float pic = std::min(r.body.h * 0.42f, m.mm(45));
+  // Picture, name and the reasons on top; below them the prospect with its source.
   s.panels.push_back(r.body);
   const float pad = m.mm(4);
+  const float name_h = m.title_px * 1.5f;
+  const float reasons_h = m.body_px * 1.3f * std::max<size_t>(1, match.reasons.size());
+  const float pic = std::min(name_h + reasons_h, r.body.h * 0.55f);
   s.pictures.push_back({o.picture, {r.body.x + pad, r.body.y + pad, pic, pic}});
   const float tx = r.body.x + 2 * pad + pic;
   const float tw = r.body.x + r.body.w - pad - tx;
-  s.texts.push_back({t(o.name_key()), {tx, r.body.y + pad, tw, pic * 0.5f}, TextRole::Title, false});
+  s.texts.push_back({t(o.name_key()), {tx, r.body.y + pad, tw, name_h}, TextRole::Title, false});
   std::string reasons;
   for (const auto& reason : match.reasons) reasons += "+ " + t(reason.text_key) + "\n";
-  s.texts.push_back({reasons, {tx, r.body.y + pad + pic * 0.5f, tw, pic * 0.5f + m.mm(8)}, TextRole::Body, false, false});
-  float y = r.body.y + pad + pic + m.mm(9);
+  s.texts.push_back({reasons, {tx, r.body.y + pad + name_h, tw, reasons_h}, TextRole::Body, false, false});
+  float y = r.body.y + pad + std::max(pic, name_h + reasons_h) + m.mm(4);
   std::string prospect = t("ui.result.prospect") + " " +
                          (match.prospect_label.empty() ? t("ui.result.prospect_unknown") : t("prospect." + match.prospect_label));
   s.texts.push_back({prospect, {r.body.x + pad, y, r.body.w - 2 * pad, m.body_px * 2.6f}, TextRole::Body, false, false});
@@ -169,7 +182,7 @@ void KioskFlow::result_page_transitions(ScreenModel& s, const Metrics& m, const 
   for (size_t i = 0; i < list.size(); ++i) {
     const Occupation& o = *list[i].occupation;
     add_card(s, m, cells[i], o.picture, t(o.name_key()),
-             t("sector." + p.sector) + "  ->  " + t("sector." + o.sector));
+             t("sector." + p.sector) + "  \u2192  " + t("sector." + o.sector));
   }
 }
 
@@ -263,7 +276,13 @@ void KioskFlow::result_page_compare(ScreenModel& s, const Metrics& m, const Prof
   s.texts.push_back({t("ui.followup.compare_title"), title_rect(m), TextRole::Title});
   if (!earlier_) return;
   const auto changes = behaviour_changes(*content_, build_profile(*content_, earlier_->latest_answers()), p);
-  auto cells = grid_cells(r.body, static_cast<int>(changes.size()), m.mm(3), r.body.w, m.mm(40));
+  // Two wide columns: the statements need the width more than the height.
+  const int n = static_cast<int>(changes.size());
+  const int rows = (n + 1) / 2;
+  const float gap = m.mm(3);
+  const float cw = (r.body.w - gap) / 2, ch = std::min(m.mm(40), (r.body.h - (rows - 1) * gap) / std::max(1, rows));
+  std::vector<Rect> cells;
+  for (int i = 0; i < n; ++i) cells.push_back({r.body.x + (i % 2) * (cw + gap), r.body.y + (i / 2) * (ch + gap), cw, ch});
   auto score = [](int v) { return v ? std::to_string(v) : std::string("-"); };
   for (size_t i = 0; i < changes.size(); ++i) {
     const auto& c = changes[i];

@@ -108,7 +108,7 @@ std::vector<std::string> ContentPack::used_text_keys() const {
     result_keys({"ui.result.strengths_title", "ui.result.no_strengths", "ui.result.values_title"});
   if (!occupations.empty())
     result_keys({"ui.result.occupation_title", "ui.result.prospect", "ui.result.prospect_unknown", "ui.result.source",
-                 "ui.result.esco_credit", "ui.result.transitions_title", "ui.result.no_transitions"});
+                 "ui.result.esco_credit", "ui.result.transitions_title", "ui.result.no_transitions", "ui.result.to"});
   if (!stories.empty()) result_keys({"ui.result.story_title"});
   if (!tag_values("behaviour").empty()) {
     result_keys({"followup.title", "ui.followup.compare_title", "ui.followup.then", "ui.followup.now",

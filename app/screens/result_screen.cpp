@@ -182,7 +182,7 @@ void KioskFlow::result_page_transitions(ScreenModel& s, const Metrics& m, const 
   for (size_t i = 0; i < list.size(); ++i) {
     const Occupation& o = *list[i].occupation;
     add_card(s, m, cells[i], o.picture, t(o.name_key()),
-             t("sector." + p.sector) + "  \u2192  " + t("sector." + o.sector));
+             t("sector." + p.sector) + " " + t("ui.result.to") + " " + t("sector." + o.sector));
   }
 }
 

@@ -26,7 +26,7 @@ bool build_fonts(const Metrics& m, Fonts& out) {
   io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
   io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
   // Latin with the accents of Dutch, Turkish, Polish and other languages of the target group.
-  static const ImWchar ranges[] = {0x0020, 0x024F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
+  static const ImWchar ranges[] = {0x0020, 0x024F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0};
   std::string regular = first_existing(kRegular, 2), bold = first_existing(kBold, 2);
   if (regular.empty() || bold.empty()) {
     log::error("fonts", "Noto Sans not found (install fonts-noto-core); using ImGui's built-in font");

@@ -178,7 +178,11 @@ void KioskFlow::result_page_transitions(ScreenModel& s, const Metrics& m, const 
     s.texts.push_back({t("ui.result.no_transitions"), {r.body.x, r.body.y, r.body.w, m.title_px * 3}, TextRole::Body});
     return;
   }
-  auto cells = grid_cells(r.body, static_cast<int>(list.size()), m.mm(4), r.body.w, m.mm(40));
+  const float credit_h = m.small_px * 1.5f;
+  s.texts.push_back({t("ui.result.esco_credit"), {r.body.x, r.body.y + r.body.h - credit_h, r.body.w, credit_h},
+                     TextRole::Small, false});
+  const Rect area{r.body.x, r.body.y, r.body.w, r.body.h - credit_h};
+  auto cells = grid_cells(area, static_cast<int>(list.size()), m.mm(4), r.body.w, m.mm(40));
   for (size_t i = 0; i < list.size(); ++i) {
     const Occupation& o = *list[i].occupation;
     add_card(s, m, cells[i], o.picture, t(o.name_key()),

@@ -60,7 +60,8 @@ TEST_CASE("the built content pack loads with no warnings and the demo modules") 
   CHECK(handen.key == "werk_plezier.handen");
   CHECK(handen.module_id == "werk_plezier");
   CHECK(handen.max_choices == 1);
-  CHECK(handen.tags.at("riasec") == "R");
+  CHECK(handen.type == ItemType::Choice);
+  CHECK(handen.tags.empty());  // the fixture has no scoring tags on its items (so it shows the answers back)
   REQUIRE(handen.options.size() == 3);  // from the shared answer set faces3
   CHECK(handen.options[0].id == "leuk");
   CHECK(handen.options[0].text_key == "answers.faces3.leuk");
@@ -75,11 +76,29 @@ TEST_CASE("the built content pack loads with no warnings and the demo modules") 
   CHECK(wie.options[4].exclusive);
   CHECK_FALSE(wie.options[0].exclusive);
   CHECK(wie.options[0].text_key == "hulp.wie.familie");
+  CHECK(wie.options[0].tags.at("network") == "family");
+  CHECK(wie.options[4].tags.at("network") == "nobody");
+  CHECK(p.find_item("hulp", "wie") == &wie);
+  CHECK(p.find_item("werk_plezier", "wie") == nullptr);
+  CHECK(p.tag_values("network") == std::vector<std::string>{"coach", "colleagues", "family", "friends", "nobody"});
+  CHECK(p.tag_values("score") == std::vector<std::string>{"0", "1", "2"});
+  CHECK(p.tag_values("riasec").empty());
+  CHECK(p.occupations.empty());
+  CHECK(p.stories.empty());
+  CHECK(p.prospects.empty());
 
+  // nl.po and screens-nl.po are one language: merged, as are the two English files.
   REQUIRE(p.locales.size() == 2);
   CHECK(p.locales[0].code == "nl");
   CHECK(p.locales[1].code == "en");
+  CHECK(p.text("nl", "ui.back") == "Terug");
+  CHECK(p.text("nl", "ui.closing.share_question") == "Mag een coach je uitslag zien?");
+  CHECK(p.has_text("en", "ui.closing.share_question"));
+  CHECK(p.text("en", "char.K") == "K");
+  CHECK(p.locales[1].voice == "en-gb");
   CHECK(p.ui_picture("speaker") == "1F50A");
+  CHECK(p.ui_picture("private") == "1F512");
+  CHECK(p.ui_picture("come_back") == "1F4C5");
   CHECK(p.ui_picture("no-such-role").empty());
   CHECK(p.credits.size() == 5);
 }
@@ -193,8 +212,18 @@ TEST_CASE("broken content files give an error naming the file") {
     CHECK_FALSE(load.pack.has_value());
     CHECK_MESSAGE(load.error.find(nl) != std::string::npos, load.error);
   }
+  SUBCASE("a second PO file repeats a key of the first") {
+    const std::string screens = pack_dir + "/locales/screens-nl.po";
+    replace_in_file(screens, "msgctxt \"ui.closing.title\"", "msgctxt \"ui.back\"");
+    auto load = load_content_pack(pack_dir);
+    CHECK_FALSE(load.pack.has_value());
+    CHECK_MESSAGE(load.error.find("ui.back") != std::string::npos, load.error);
+    CHECK_MESSAGE(load.error.find("nl.po") != std::string::npos, load.error);
+  }
   SUBCASE("no translation file for the source language") {
+    // Both files that hold Dutch go: there is no Dutch at all.
     remove_file(pack_dir + "/locales/nl.po");
+    remove_file(pack_dir + "/locales/screens-nl.po");
     auto load = load_content_pack(pack_dir);
     CHECK_FALSE(load.pack.has_value());
     CHECK_MESSAGE(load.error.find("\"nl\"") != std::string::npos, load.error);
@@ -205,8 +234,8 @@ TEST_CASE("an unknown answer set skips that item with a warning; the pack still 
   TempDir dir;
   const std::string pack_dir = copy_content_pack(dir);
   const std::string path = pack_dir + "/modules/werk_plezier.json";
-  replace_in_file(path, "\"answers\": \"faces3\", \"tags\": {\"riasec\": \"S\"}",
-                  "\"answers\": \"faces9\", \"tags\": {\"riasec\": \"S\"}");
+  replace_in_file(path, "{\"id\": \"zorgen\", \"picture\": \"1FA7A\", \"answers\": \"faces3\"}",
+                  "{\"id\": \"zorgen\", \"picture\": \"1FA7A\", \"answers\": \"faces9\"}");
   auto load = load_content_pack(pack_dir);
   REQUIRE_MESSAGE(load.pack.has_value(), load.error);
   const Module* m = find_module(*load.pack, "werk_plezier");
@@ -376,8 +405,12 @@ TEST_CASE("the linter reports a language without flag or voice") {
   TempDir dir;
   const std::string pack_dir = copy_content_pack(dir);
   const std::string en = pack_dir + "/locales/en.po";
+  // The header of either English file may name the voice: take it out of both.
   replace_in_file(en, "\"X-Werkcheck-Voice: en-gb\\n\"\n", "");
   auto report = lint_content_pack(pack_dir);
+  CHECK_FALSE(any_contains(report.errors, {"X-Werkcheck-Voice"}));
+  replace_in_file(pack_dir + "/locales/screens-en.po", "\"X-Werkcheck-Voice: en-gb\\n\"\n", "");
+  report = lint_content_pack(pack_dir);
   CHECK_MESSAGE(any_contains(report.errors, {en, "X-Werkcheck-Voice"}), join(report.errors));
 }
 
@@ -402,4 +435,174 @@ TEST_CASE("is_operator_key") {
   CHECK(is_operator_key("operator.pin.title"));
   CHECK_FALSE(is_operator_key("ui.ok"));
   CHECK_FALSE(is_operator_key("x.operator.ok"));
+}
+
+namespace {
+void add_text(const std::string& po, const std::string& key, const std::string& source, const std::string& text) {
+  std::string all = wktest::read_file(po);
+  all += "\nmsgctxt \"" + key + "\"\nmsgid \"" + source + "\"\nmsgstr \"" + text + "\"\n";
+  write_file(po, all);
+}
+}  // namespace
+
+TEST_CASE("a per-choice item follows an earlier item of its module; otherwise it is skipped with a warning") {
+  TempDir dir;
+  const std::string pack_dir = copy_content_pack(dir);
+  const std::string hulp = pack_dir + "/modules/hulp.json";
+  write_file(hulp, R"({"id": "hulp", "picture": "1F465", "items": [
+    {"id": "voor", "type": "per_choice", "of": "wie", "answers": "faces3", "picture": "1F552"},
+    {"id": "wie", "picture": "1F91D", "max_choices": 5, "options": [
+      {"id": "familie", "picture": "1F46A", "tags": {"network": "family"}},
+      {"id": "vrienden", "picture": "1F9D1-200D-1F91D-200D-1F9D1", "tags": {"network": "friends"}},
+      {"id": "collegas", "picture": "1F477", "tags": {"network": "colleagues"}},
+      {"id": "coach", "picture": "1F9D1-200D-1F3EB", "tags": {"network": "coach"}},
+      {"id": "niemand", "picture": "1F6AB", "exclusive": true, "tags": {"network": "nobody"}}]},
+    {"id": "wanneer", "type": "per_choice", "of": "wie", "answers": "faces3", "picture": "1F552"},
+    {"id": "elders", "type": "per_choice", "of": "handen", "answers": "faces3", "picture": "1F552"},
+    {"id": "zonder", "type": "per_choice", "answers": "faces3", "picture": "1F552"},
+    {"id": "schuif", "type": "slider", "answers": "faces3", "picture": "1F552"}
+  ]})");
+  add_text(pack_dir + "/locales/nl.po", "hulp.wanneer", "Wanneer vraag je het?", "Wanneer vraag je het?");
+  auto load = load_content_pack(pack_dir);
+  REQUIRE_MESSAGE(load.pack.has_value(), load.error);
+  const ContentPack& p = *load.pack;
+  const Module* m = find_module(p, "hulp");
+  REQUIRE(m);
+  REQUIRE(m->items.size() == 2);
+  CHECK(m->items[0].id == "wie");
+  const Item& wanneer = m->items[1];
+  CHECK(wanneer.id == "wanneer");
+  CHECK(wanneer.type == ItemType::PerChoice);
+  CHECK(wanneer.of == "wie");
+  CHECK(wanneer.key == "hulp.wanneer");
+  CHECK(wanneer.answer_key("coach") == "hulp.wanneer.coach");
+  CHECK(wanneer.options.size() == 3);
+  CHECK(p.find_item("hulp", "wanneer") == &wanneer);
+  // "of" must name an earlier item of the same module.
+  CHECK_MESSAGE(any_contains(p.warnings, {hulp, "\"voor\"", "\"wie\"", "not an earlier item", "skipped"}), join(p.warnings));
+  CHECK_MESSAGE(any_contains(p.warnings, {hulp, "\"elders\"", "\"handen\"", "not an earlier item", "skipped"}),
+                join(p.warnings));
+  CHECK_MESSAGE(any_contains(p.warnings, {hulp, "\"zonder\"", "of", "skipped"}), join(p.warnings));
+  CHECK_MESSAGE(any_contains(p.warnings, {hulp, "\"schuif\"", "unknown item type \"slider\"", "skipped"}),
+                join(p.warnings));
+  CHECK(p.item_count() == 8);
+}
+
+TEST_CASE("occupations, stories and prospects load from their files; a broken entry is skipped with a warning") {
+  TempDir dir;
+  const std::string pack_dir = copy_content_pack(dir);
+  const std::string occupations = pack_dir + "/occupations.json";
+  write_file(occupations, R"({"occupations": [
+    {"id": "chauffeur", "esco_uri": "http://data.europa.eu/esco/occupation/aaa", "isco": "8331", "picture": "1F69A",
+     "sector": "transport", "school": "mbo2", "prospect_group": "Chauffeurs", "riasec": ["R", "C"],
+     "skills": ["driving"], "values": ["outdoors"], "conditions": {"physical": "heavy", "outdoors": true, "shifts": true}},
+    {"id": "nep", "esco_uri": "https://example.org/nep", "isco": "1", "picture": "1F69A", "sector": "x",
+     "school": "mbo2", "prospect_group": "X", "riasec": ["R"]},
+    {"id": "geen_type", "esco_uri": "http://data.europa.eu/esco/occupation/bbb", "isco": "1", "picture": "1F69A",
+     "sector": "x", "school": "mbo2", "prospect_group": "X", "riasec": []},
+    {"id": "raar_type", "esco_uri": "http://data.europa.eu/esco/occupation/ccc", "isco": "1", "picture": "1F69A",
+     "sector": "x", "school": "mbo2", "prospect_group": "X", "riasec": ["Q"]},
+    {"id": "te_zwaar", "esco_uri": "http://data.europa.eu/esco/occupation/ddd", "isco": "1", "picture": "1F69A",
+     "sector": "x", "school": "mbo2", "prospect_group": "X", "riasec": ["R"], "conditions": {"physical": "very"}},
+    {"id": "chauffeur", "esco_uri": "http://data.europa.eu/esco/occupation/aaa", "isco": "8331", "picture": "1F69A",
+     "sector": "transport", "school": "mbo2", "prospect_group": "Chauffeurs", "riasec": ["R"]}
+  ]})");
+  write_file(pack_dir + "/stories.json", R"({"stories": [
+    {"id": "fatima", "picture": "1F469-200D-1F373", "fits": {"network": ["family", "coach"], "value": ["outdoors"]}},
+    {"id": "kapot", "picture": "fatima.png"}
+  ]})");
+  write_file(pack_dir + "/prospects.csv",
+             "beroepsgroep,regio,spanningsindicator,periode,bron\n"
+             "Chauffeurs,Nederland,\"2,5\",2026-K3,voorbeelddata\n"
+             "Chauffeurs,Utrecht,4.5,2026-K3,voorbeelddata\n");
+
+  auto load = load_content_pack(pack_dir);
+  REQUIRE_MESSAGE(load.pack.has_value(), load.error);
+  const ContentPack& p = *load.pack;
+  REQUIRE(p.occupations.size() == 1);
+  const Occupation& o = p.occupations[0];
+  CHECK(o.id == "chauffeur");
+  CHECK(o.name_key() == "occupation.chauffeur");
+  CHECK(o.isco == "8331");
+  CHECK(o.riasec == std::vector<std::string>{"R", "C"});
+  CHECK(o.skills == std::vector<std::string>{"driving"});
+  CHECK(o.values == std::vector<std::string>{"outdoors"});
+  CHECK(o.physical == "heavy");
+  CHECK(o.outdoors);
+  CHECK(o.shifts);
+  CHECK(o.prospect_group == "Chauffeurs");
+  CHECK(any_contains(p.warnings, {occupations, "\"nep\"", "ESCO occupation URI", "skipped"}));
+  CHECK(any_contains(p.warnings, {occupations, "\"geen_type\"", "RIASEC", "skipped"}));
+  CHECK(any_contains(p.warnings, {occupations, "\"raar_type\"", "\"Q\"", "skipped"}));
+  CHECK(any_contains(p.warnings, {occupations, "\"te_zwaar\"", "physical", "skipped"}));
+  CHECK(any_contains(p.warnings, {occupations, "\"chauffeur\"", "duplicate", "skipped"}));
+  REQUIRE(p.stories.size() == 1);
+  CHECK(p.stories[0].id == "fatima");
+  CHECK(p.stories[0].fits.at("network") == std::vector<std::string>{"family", "coach"});
+  CHECK(p.stories[0].title_key() == "story.fatima.title");
+  CHECK(any_contains(p.warnings, {"stories.json", "fatima.png", "skipped"}));
+  REQUIRE(p.prospects.size() == 2);
+  CHECK(p.prospects[0].ratio == doctest::Approx(2.5));
+  CHECK(p.prospect("Chauffeurs", "Utrecht")->ratio == doctest::Approx(4.5));
+  CHECK(p.prospect("Chauffeurs", "Twente")->region == "Nederland");
+  // With occupations the result screens need their words: reported while they are missing.
+  auto keys = p.used_text_keys();
+  for (const char* k : {"occupation.chauffeur", "prospect.krap", "story.fatima.text", "ui.result.occupation_title"})
+    CHECK_MESSAGE(std::find(keys.begin(), keys.end(), k) != keys.end(), k);
+  CHECK(any_contains(p.warnings, {"nl.po", "occupation.chauffeur"}));
+
+  SUBCASE("a prospects file that cannot be read is reported, and no prospects are shown") {
+    write_file(pack_dir + "/prospects.csv", "groep,regio\nChauffeurs,Nederland\n");
+    auto again = load_content_pack(pack_dir);
+    REQUIRE_MESSAGE(again.pack.has_value(), again.error);
+    CHECK(again.pack->prospects.empty());
+    CHECK_MESSAGE(any_contains(again.pack->warnings, {pack_dir + "/prospects.csv", "first line", "no prospects shown"}),
+                  join(again.pack->warnings));
+  }
+  SUBCASE("an occupations file that is not valid JSON stops the pack") {
+    write_file(occupations, "{\"occupations\": [");
+    auto again = load_content_pack(pack_dir);
+    CHECK_FALSE(again.pack.has_value());
+    CHECK_MESSAGE(again.error.find(occupations) != std::string::npos, again.error);
+  }
+  SUBCASE("the linter: only skills, values and story tags that the modules ask about") {
+    auto report = lint_content_pack(pack_dir);
+    CHECK_FALSE(report.ok());
+    CHECK_MESSAGE(any_contains(report.errors, {"occupations.json \"chauffeur\"", "unknown skill \"driving\""}),
+                  join(report.errors));
+    CHECK(any_contains(report.errors, {"occupations.json \"chauffeur\"", "unknown value \"outdoors\""}));
+    CHECK(any_contains(report.errors, {"stories.json \"fatima\"", "value \"outdoors\"", "no item uses"}));
+    CHECK_FALSE(any_contains(report.errors, {"stories.json \"fatima\"", "network"}));  // the hulp item asks about these
+    CHECK_FALSE(any_contains(report.errors, {"prospect group"}));
+    // A group without a national row is reported.
+    write_file(pack_dir + "/prospects.csv",
+               "beroepsgroep,regio,spanningsindicator,periode,bron\nChauffeurs,Utrecht,4.5,2026-K3,voorbeelddata\n");
+    report = lint_content_pack(pack_dir);
+    CHECK(any_contains(report.errors, {"\"chauffeur\"", "prospect group \"Chauffeurs\"", "Nederland"}));
+  }
+  SUBCASE("the linter with ESCO exports: the URI, the ISCO group and both names") {
+    add_text(pack_dir + "/locales/nl.po", "occupation.chauffeur", "vrachtwagenchauffeur", "vrachtwagenchauffeur");
+    add_text(pack_dir + "/locales/en.po", "occupation.chauffeur", "vrachtwagenchauffeur", "lorry driver");
+    const std::string esco = dir.file("esco");
+    std::filesystem::create_directories(esco);
+    auto report = lint_content_pack(pack_dir, esco);
+    CHECK(any_contains(report.errors, {esco, "cannot read"}));
+
+    write_file(esco + "/occupations_nl.csv",
+               "conceptType,conceptUri,iscoGroup,preferredLabel\n"
+               "Occupation,http://data.europa.eu/esco/occupation/aaa,8332,vrachtwagenchauffeur\n");
+    write_file(esco + "/occupations_en.csv",
+               "conceptType,conceptUri,iscoGroup,preferredLabel\n"
+               "Occupation,http://data.europa.eu/esco/occupation/aaa,8332,\"truck driver\"\n");
+    report = lint_content_pack(pack_dir, esco);
+    CHECK_MESSAGE(any_contains(report.errors, {"\"chauffeur\"", "ISCO 8331", "8332"}), join(report.errors));
+    CHECK(any_contains(report.errors, {"\"chauffeur\"", "English name", "\"truck driver\""}));
+    CHECK_FALSE(any_contains(report.errors, {"\"chauffeur\"", "Dutch name"}));
+    CHECK_FALSE(any_contains(report.errors, {"not in the ESCO exports"}));
+
+    replace_in_file(occupations, "occupation/aaa\", \"isco\": \"8331\"", "occupation/zzz\", \"isco\": \"8331\"");
+    report = lint_content_pack(pack_dir, esco);
+    CHECK(any_contains(report.errors, {"\"chauffeur\"", "http://data.europa.eu/esco/occupation/zzz",
+                                       "not in the ESCO exports"}));
+  }
 }

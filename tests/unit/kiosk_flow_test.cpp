@@ -34,8 +34,11 @@ bool speaks(const Effects& e, const Clip& c) {
 }
 
 struct Rig {
+  // The built fixture pack, or a pack a test put together.
+  explicit Rig(const ContentPack& content = wktest::built_pack()) : pack(content) {}
+
   TempDir dir;
-  const ContentPack& pack = wktest::built_pack();
+  const ContentPack& pack;
   std::unique_ptr<SessionStore> store = SessionStore::open(dir.file("data"));
   KioskConfig config;
   std::unique_ptr<KioskFlow> flow = std::make_unique<KioskFlow>(&pack, store.get(), &config);
@@ -64,6 +67,13 @@ struct Rig {
     auto all = store->all_sessions();
     REQUIRE(all.size() == 1);
     return all[0];
+  }
+  // From a question: "next" until the result pages, then "next" through them to the closing screen.
+  void to_closing() {
+    while (flow->screen() == Screen::Question) tap("nav:next");
+    REQUIRE(flow->screen() == Screen::Result);
+    while (flow->screen() == Screen::Result) tap("nav:next");
+    REQUIRE(flow->screen() == Screen::Closing);
   }
   void enter_pin(const std::string& pin) {
     for (char c : pin) tap(std::string("pin:") + c, 0.2);
@@ -398,7 +408,7 @@ TEST_CASE("idle on the language screen before a session returns to the start wit
   CHECK(r.store->count_sessions() == 0);
 }
 
-TEST_CASE("answering every item ends on the result screen with the session finished") {
+TEST_CASE("answering every item: the answers page, then the closing screen; 'done' there finishes the session") {
   Rig r;
   r.start("nl");
   int answered = 0;
@@ -417,19 +427,40 @@ TEST_CASE("answering every item ends on the result screen with the session finis
   CHECK(s.latest_answers().size() == static_cast<size_t>(r.pack.item_count()));
   CHECK(s.latest_answers().at("hulp.wie") == std::vector<std::string>{"familie"});
 
+  // The fixture has no scoring tags: one result page, the answers back.
+  REQUIRE(r.flow->result_pages().size() == 1);
+  CHECK(r.flow->result_pages()[0].kind == KioskFlow::ResultPage::Answers);
+  CHECK(r.flow->result_page() == 0);
   ScreenModel v = r.flow->view(kMetrics);
   CHECK(v.id == "result");
   CHECK(mentions(v, r.pack.text("nl", "ui.result.title")));
   CHECK(mentions(v, "Leuk"));
   CHECK(mentions(v, "Familie"));
   CHECK_FALSE(mentions(v, r.pack.text("nl", "ui.result.skipped")));
-  CHECK(v.find_target("done"));
+  CHECK(v.find_target("nav:next"));
+  CHECK(v.find_target("nav:back"));
+  CHECK(v.find_target("done") == nullptr);  // the session is finished on the closing screen
   auto speech = r.flow->screen_speech();
   REQUIRE(speech.size() == 1 + static_cast<size_t>(r.pack.item_count()));
   CHECK(speech.front() == Clip{"nl", "ui.result.title"});
   CHECK(speech.back() == Clip{"nl", "hulp.wie.familie"});
 
-  Effects e = r.tap("done");
+  // The last result page leads to the closing screen, still in progress.
+  Effects e = r.tap("nav:next");
+  CHECK(r.flow->screen() == Screen::Closing);
+  CHECK(r.only_session().status == "in_progress");
+  ScreenModel closing = r.flow->view(kMetrics);
+  CHECK(closing.id == "closing");
+  CHECK(closing.has_audio);
+  CHECK(closing.find_target("done"));
+  CHECK(closing.find_target("consent:yes"));
+  CHECK(closing.find_target("consent:no"));
+  CHECK(closing.find_target("nav:back"));
+  CHECK(closing.find_target("nav:next") == nullptr);
+  REQUIRE(e.speak);
+  CHECK(*e.speak == r.flow->screen_speech());
+
+  e = r.tap("done");
   CHECK(r.flow->screen() == Screen::Attract);
   CHECK_FALSE(r.flow->session().has_value());
   CHECK(r.flow->answers().empty());
@@ -437,6 +468,7 @@ TEST_CASE("answering every item ends on the result screen with the session finis
   s = r.only_session();
   CHECK(s.status == "finished");
   CHECK_FALSE(s.ended_at.empty());
+  CHECK(s.consent == -1);  // not answered
 }
 
 TEST_CASE("a person who sees the result and walks away has finished, not abandoned") {
@@ -445,6 +477,16 @@ TEST_CASE("a person who sees the result and walks away has finished, not abandon
   r.tap("answer:leuk");
   while (r.flow->screen() == Screen::Question) r.tap("nav:next");
   REQUIRE(r.flow->screen() == Screen::Result);
+  SUBCASE("from a result page") {}
+  SUBCASE("from the closing screen") {
+    r.tap("nav:next");
+    REQUIRE(r.flow->screen() == Screen::Closing);
+    // The prompt returns to where the person was.
+    r.tick(r.config.idle_timeout_s);
+    REQUIRE(r.flow->screen() == Screen::IdlePrompt);
+    r.tap("idle:continue");
+    CHECK(r.flow->screen() == Screen::Closing);
+  }
   r.tick(r.config.idle_timeout_s);
   CHECK(r.flow->screen() == Screen::IdlePrompt);
   r.tick(r.config.idle_prompt_s);
@@ -464,10 +506,24 @@ TEST_CASE("from the result screen an answer can still be changed before finishin
   r.tap("nav:next");
   REQUIRE(r.flow->screen() == Screen::Result);
   CHECK(mentions(r.flow->view(kMetrics), "Een coach"));
+  // Back from the closing screen: the last result page; from there, the last question.
+  r.tap("nav:next");
+  REQUIRE(r.flow->screen() == Screen::Closing);
+  r.tap("nav:back");
+  CHECK(r.flow->screen() == Screen::Result);
+  CHECK(r.flow->result_page() == static_cast<int>(r.flow->result_pages().size()) - 1);
+  r.tap("nav:back");
+  REQUIRE(r.flow->screen() == Screen::Question);
+  CHECK(r.flow->current_item()->key == "hulp.wie");
+  r.tap("answer:familie");
+  r.tap("nav:next");
+  r.tap("nav:next");
+  REQUIRE(r.flow->screen() == Screen::Closing);
+  CHECK(r.only_session().status == "in_progress");
   r.tap("done");
   StoredSession s = r.only_session();
   CHECK(s.status == "finished");
-  CHECK(s.latest_answers().at("hulp.wie") == std::vector<std::string>{"coach"});
+  CHECK(s.latest_answers().at("hulp.wie") == std::vector<std::string>{"coach", "familie"});
 }
 
 TEST_CASE("the result screen shows skipped questions as skipped") {
@@ -703,4 +759,273 @@ TEST_CASE("a store that fails mid-session sends the kiosk out of order, without 
   CHECK(r.flow->screen() == Screen::OutOfOrder);
   r.tick(1000);
   CHECK(r.flow->screen() == Screen::OutOfOrder);
+}
+
+TEST_CASE("the closing screen shows the participant code and speaks it character by character") {
+  Rig r;
+  r.start("en");
+  r.tap("answer:leuk");
+  r.to_closing();
+  const std::string code = r.flow->session()->code;
+  REQUIRE(code.size() == static_cast<size_t>(ids::kCodeLength));
+  CHECK(code == r.only_session().code);
+
+  ScreenModel v = r.flow->view(kMetrics);
+  CHECK(v.id == "closing");
+  CHECK(v.locale == "en");
+  std::vector<std::string> display;
+  for (const auto& t : v.texts)
+    if (t.role == TextRole::Display) display.push_back(t.text);
+  CHECK(display == std::vector<std::string>{ids::display_code(code)});
+  CHECK(mentions(v, r.pack.text("en", "ui.closing.title")));
+  CHECK(mentions(v, r.pack.text("en", "ui.closing.code")));
+  CHECK(mentions(v, r.pack.text("en", "ui.closing.share_question")));
+  CHECK(mentions(v, r.pack.text("en", "ui.closing.share_who")));
+  CHECK(mentions(v, r.pack.text("en", "ui.closing.come_back")));
+  CHECK(v.find_target("consent:yes")->label == r.pack.text("en", "ui.closing.share_yes"));
+  CHECK(v.find_target("consent:no")->label == r.pack.text("en", "ui.closing.share_no"));
+  CHECK_FALSE(v.find_target("consent:yes")->selected);
+  CHECK_FALSE(v.find_target("consent:no")->selected);
+  // "No" is as easy to choose as "yes".
+  CHECK(v.find_target("consent:no")->rect.w == v.find_target("consent:yes")->rect.w);
+  CHECK(v.find_target("consent:no")->rect.h == v.find_target("consent:yes")->rect.h);
+  CHECK(v.find_target("consent:no")->style == v.find_target("consent:yes")->style);
+
+  // One clip per character of the code, in order, between the words around it.
+  auto speech = r.flow->screen_speech();
+  std::vector<Clip> chars;
+  for (const auto& c : speech)
+    if (c.key.rfind("char.", 0) == 0) chars.push_back(c);
+  std::vector<Clip> expected;
+  for (char c : code) expected.push_back({"en", std::string("char.") + c});
+  CHECK(chars == expected);
+  auto first_char = std::find(speech.begin(), speech.end(), expected.front());
+  REQUIRE(first_char != speech.begin());
+  CHECK(*(first_char - 1) == Clip{"en", "ui.closing.code"});
+  CHECK(std::search(speech.begin(), speech.end(), expected.begin(), expected.end()) == first_char);
+  CHECK(speech.front() == Clip{"en", "ui.closing.title"});
+  // Every character has its spoken clip in the pack.
+  for (const auto& c : chars) CHECK_MESSAGE(r.pack.has_text("en", c.key), c.key);
+  // The speaker button says it again.
+  Effects e = r.tap("speak");
+  REQUIRE(e.speak);
+  CHECK(*e.speak == speech);
+  // There is no "stop" here: "done" is the way out.
+  CHECK(v.find_target("nav:stop") == nullptr);
+}
+
+TEST_CASE("consent on the closing screen: stored at once, the later answer wins, kept when done") {
+  Rig r;
+  r.start("nl");
+  r.to_closing();
+  CHECK_FALSE(r.flow->consent().has_value());
+  CHECK(r.only_session().consent == -1);
+
+  Effects e = r.tap("consent:yes");
+  CHECK(r.only_session().consent == 1);
+  REQUIRE(r.flow->consent().has_value());
+  CHECK(*r.flow->consent());
+  REQUIRE(e.speak);
+  CHECK(*e.speak == std::vector<Clip>{{"nl", "ui.closing.share_yes"}});
+  ScreenModel v = r.flow->view(kMetrics);
+  CHECK(v.find_target("consent:yes")->selected);
+  CHECK_FALSE(v.find_target("consent:no")->selected);
+  CHECK(r.flow->screen() == Screen::Closing);
+  CHECK(r.only_session().status == "in_progress");
+
+  e = r.tap("consent:no");
+  CHECK(r.only_session().consent == 0);
+  CHECK_FALSE(*r.flow->consent());
+  CHECK(*e.speak == std::vector<Clip>{{"nl", "ui.closing.share_no"}});
+  v = r.flow->view(kMetrics);
+  CHECK_FALSE(v.find_target("consent:yes")->selected);
+  CHECK(v.find_target("consent:no")->selected);
+
+  SUBCASE("no, then yes: yes") {
+    r.tap("consent:yes");
+    CHECK(r.only_session().consent == 1);
+    r.tap("done");
+    CHECK(r.only_session().consent == 1);
+  }
+  SUBCASE("no stays no, also after going back and forth") {
+    r.tap("nav:back");
+    r.tap("nav:next");
+    REQUIRE(r.flow->screen() == Screen::Closing);
+    CHECK(r.flow->view(kMetrics).find_target("consent:no")->selected);
+    r.tap("done");
+    CHECK(r.only_session().consent == 0);
+  }
+  CHECK(r.flow->screen() == Screen::Attract);
+  StoredSession s = r.only_session();
+  CHECK(s.status == "finished");
+  CHECK_FALSE(s.ended_at.empty());
+
+  // The next person starts without an answer to the question.
+  r.start("nl");
+  CHECK_FALSE(r.flow->consent().has_value());
+  r.to_closing();
+  v = r.flow->view(kMetrics);
+  CHECK_FALSE(v.find_target("consent:yes")->selected);
+  CHECK_FALSE(v.find_target("consent:no")->selected);
+  auto all = r.store->all_sessions();
+  REQUIRE(all.size() == 2);
+  CHECK(all[1].consent == -1);
+  CHECK(all[0].consent == s.consent);
+}
+
+TEST_CASE("stopping on a result page: 'no' returns to the page, 'yes' counts as finished") {
+  Rig r;
+  r.start("nl");
+  r.tap("answer:leuk");
+  while (r.flow->screen() == Screen::Question) r.tap("nav:next");
+  REQUIRE(r.flow->screen() == Screen::Result);
+  r.tap("nav:stop");
+  CHECK(r.flow->screen() == Screen::StopConfirm);
+  r.tap("stop:no");
+  CHECK(r.flow->screen() == Screen::Result);
+  r.tap("nav:stop");
+  r.tap("stop:yes");
+  CHECK(r.flow->screen() == Screen::Attract);
+  CHECK(r.flow->answers().empty());
+  CHECK(r.only_session().status == "finished");
+}
+
+namespace {
+
+Option plan_option(const std::string& key_prefix, const std::string& id, const std::string& tag,
+                   const std::string& value) {
+  Option o;
+  o.id = id;
+  o.picture = "1F4CB";
+  o.text_key = key_prefix + "." + id;
+  o.tags = {{tag, value}};
+  return o;
+}
+
+// The fixture pack's languages and pictures, with one module: "acties" (up to 3) and, for
+// every chosen action, "wanneer" (a per-choice item on the when3 answers).
+ContentPack plan_pack() {
+  ContentPack p = wktest::built_pack();
+  Module m;
+  m.id = "plan";
+  m.picture = "1F5FA";
+  m.title_key = "plan.title";
+  Item acties;
+  acties.id = "acties";
+  acties.module_id = "plan";
+  acties.key = "plan.acties";
+  acties.picture = "1F6B6";
+  acties.max_choices = 3;
+  for (auto [id, action] : std::vector<std::pair<std::string, std::string>>{
+           {"coach", "coach"}, {"vacatures", "vacancies"}, {"cursus", "course"}, {"cv", "cv"}})
+    acties.options.push_back(plan_option("plan.acties", id, "action", action));
+  Item wanneer;
+  wanneer.id = "wanneer";
+  wanneer.module_id = "plan";
+  wanneer.key = "plan.wanneer";
+  wanneer.picture = "1F552";
+  wanneer.type = ItemType::PerChoice;
+  wanneer.of = "acties";
+  for (auto [id, when] : std::vector<std::pair<std::string, std::string>>{{"week", "week"}, {"maand", "month"}, {"later", "later"}})
+    wanneer.options.push_back(plan_option("answers.when3", id, "when", when));
+  m.items = {acties, wanneer};
+  p.modules = {m};
+  return p;
+}
+
+// The question screens from here to the result, by answer key, walking with "next".
+std::vector<std::string> walk_questions(Rig& r) {
+  std::vector<std::string> seen;
+  while (r.flow->screen() == Screen::Question) {
+    seen.push_back(r.flow->view(kMetrics).item);
+    r.tap("nav:next");
+  }
+  return seen;
+}
+
+}  // namespace
+
+TEST_CASE("a per-choice item: one 'when' screen for each chosen action, stored per action") {
+  const ContentPack pack = plan_pack();
+  Rig r(pack);
+  r.start("nl");
+  using V = std::vector<std::string>;
+  CHECK(r.flow->view(kMetrics).item == "plan.acties");
+  CHECK(r.flow->steps().size() == 1);  // nothing chosen yet: no "when" screens
+
+  r.tap("answer:coach");
+  r.tap("answer:cursus");
+  auto steps = r.flow->steps();
+  REQUIRE(steps.size() == 3);
+  CHECK(steps[1].item == 1);
+  CHECK(steps[1].for_option == "coach");
+  CHECK(steps[2].for_option == "cursus");
+
+  // The first "when" screen: about the coach, spoken with the action first.
+  Effects e = r.tap("nav:next");
+  CHECK(r.flow->position() == 1);
+  ScreenModel v = r.flow->view(kMetrics);
+  CHECK(v.item == "plan.wanneer.coach");
+  REQUIRE(r.flow->current_item());
+  CHECK(r.flow->current_item()->key == "plan.wanneer");
+  CHECK(mentions(v, r.pack.text("nl", "plan.acties.coach")));
+  CHECK(v.find_target("answer:week"));
+  CHECK(v.find_target("answer:later"));
+  REQUIRE(e.speak);
+  CHECK(*e.speak == std::vector<Clip>{{"nl", "plan.acties.coach"}, {"nl", "plan.wanneer"}, {"nl", "ui.question.pick_one"}});
+  r.tap("answer:week");
+  r.tap("nav:next");
+  CHECK(r.flow->view(kMetrics).item == "plan.wanneer.cursus");
+  CHECK_FALSE(r.flow->view(kMetrics).find_target("answer:week")->selected);  // each action has its own answer
+  r.tap("answer:later");
+
+  StoredSession s = r.only_session();
+  auto latest = s.latest_answers();
+  CHECK(latest.at("plan.acties") == V{"coach", "cursus"});
+  CHECK(latest.at("plan.wanneer.coach") == V{"week"});
+  CHECK(latest.at("plan.wanneer.cursus") == V{"later"});
+  CHECK(latest.count("plan.wanneer") == 0);
+  CHECK(r.flow->profile().plan ==
+        std::vector<std::pair<std::string, std::string>>{{"coach", "week"}, {"course", "later"}});
+
+  // From the start: exactly two "when" screens.
+  r.tap("nav:back");
+  r.tap("nav:back");
+  REQUIRE(r.flow->position() == 0);
+  CHECK(walk_questions(r) == V{"plan.acties", "plan.wanneer.coach", "plan.wanneer.cursus"});
+  REQUIRE(r.flow->screen() == Screen::Result);
+
+  // Back to the actions; the coach is taken away: its screen goes, the course keeps its answer.
+  while (r.flow->screen() != Screen::Question || r.flow->position() != 0) r.tap("nav:back");
+  r.tap("answer:coach");
+  CHECK(r.flow->answers().at("plan.acties") == V{"cursus"});
+  REQUIRE(r.flow->steps().size() == 2);
+  CHECK(r.flow->steps()[1].for_option == "cursus");
+  r.tap("nav:next");
+  CHECK(r.flow->view(kMetrics).item == "plan.wanneer.cursus");
+  CHECK(r.flow->view(kMetrics).find_target("answer:later")->selected);
+  r.tap("nav:back");
+  CHECK(walk_questions(r) == V{"plan.acties", "plan.wanneer.cursus"});
+  REQUIRE(r.flow->screen() == Screen::Result);
+  CHECK(r.flow->profile().plan == std::vector<std::pair<std::string, std::string>>{{"course", "later"}});
+
+  // The plan page says the action and its when.
+  const auto pages = r.flow->result_pages();
+  REQUIRE(pages.size() == 1);
+  CHECK(pages[0].kind == KioskFlow::ResultPage::Plan);
+  CHECK(r.flow->screen_speech() ==
+        std::vector<Clip>{{"nl", "ui.result.plan_title"}, {"nl", "plan.acties.cursus"}, {"nl", "answers.when3.later"}});
+
+  // Four actions chosen in turn with a maximum of three: the first goes, and so does its screen.
+  while (r.flow->screen() != Screen::Question || r.flow->position() != 0) r.tap("nav:back");
+  r.tap("answer:coach");
+  r.tap("answer:vacatures");
+  r.tap("answer:cv");
+  CHECK(r.flow->answers().at("plan.acties") == V{"coach", "vacatures", "cv"});
+  CHECK(walk_questions(r) == V{"plan.acties", "plan.wanneer.coach", "plan.wanneer.vacatures", "plan.wanneer.cv"});
+
+  // Skipping a "when" screen is stored as a skip under its own key.
+  s = r.only_session();
+  CHECK(s.events.back().item == "plan.wanneer.cv");
+  CHECK(s.events.back().kind == "skip");
 }

@@ -112,6 +112,7 @@ TEST_CASE("open creates werkcheck.db in WAL mode with synchronous FULL and the c
   CHECK(pragma_int(store->db(), "synchronous") == 2);  // FULL
   CHECK(pragma_int(store->db(), "foreign_keys") == 1);
   CHECK(store->db().schema_version() == static_cast<int>(session_store_migrations().size()));
+  CHECK(store->db().schema_version() == 2);
   CHECK(store->count_sessions() == 0);
 
   // Opening proved a write reaches the disk.
@@ -133,7 +134,7 @@ TEST_CASE("start_session gives a v4 UUID and a six-character readable code") {
     codes.insert(s.code);
   }
   CHECK(uuids.size() == 20);
-  CHECK(codes.size() == 20);  // the UNIQUE constraint makes codes distinct
+  CHECK(codes.size() == 20);  // a new participant never gets a code that is in use
   CHECK(store->count_sessions() == 20);
 
   auto all = store->all_sessions();
@@ -417,4 +418,148 @@ TEST_CASE("explain_db_error turns result codes into advice") {
   CHECK(explain_db_error(SQLITE_NOTADB, "x").find("damaged") != std::string::npos);
   CHECK(explain_db_error(SQLITE_READONLY, "x").find("cannot be written") != std::string::npos);
   CHECK(explain_db_error(SQLITE_ERROR, "plain words") == "plain words");
+}
+
+TEST_CASE("consent: not asked is -1; yes is 1, no is 0, and the later answer wins") {
+  TempDir dir;
+  auto store = SessionStore::open(dir.path());
+  SessionRef a = store->start_session("nl", "c", "1");
+  SessionRef b = store->start_session("nl", "c", "1");
+  CHECK(by_uuid(store->all_sessions(), a.uuid)->consent == -1);
+
+  store->set_consent(a, true);
+  CHECK(by_uuid(store->all_sessions(), a.uuid)->consent == 1);
+  CHECK(by_uuid(store->all_sessions(), b.uuid)->consent == -1);  // only that session
+  store->set_consent(a, false);
+  CHECK(by_uuid(store->all_sessions(), a.uuid)->consent == 0);
+  store->set_consent(b, false);
+  store->set_consent(b, true);
+  store->end_session(b, SessionStatus::Finished);
+
+  // On disk, and kept when the session ends and the kiosk restarts.
+  store.reset();
+  auto again = SessionStore::open(dir.path());
+  auto all = again->all_sessions();
+  CHECK(by_uuid(all, a.uuid)->consent == 0);
+  CHECK(by_uuid(all, b.uuid)->consent == 1);
+  CHECK(by_uuid(all, b.uuid)->status == "finished");
+  RawDb raw(SessionStore::database_path(dir.path()));
+  CHECK(raw.text("SELECT consent FROM sessions WHERE uuid='" + a.uuid + "'") == "0");
+  // The column takes nothing but 0 and 1 (or NULL).
+  CHECK(raw.exec("UPDATE sessions SET consent=2") != SQLITE_OK);
+}
+
+TEST_CASE("set_follow_up_of links a session to an earlier one") {
+  TempDir dir;
+  auto store = SessionStore::open(dir.path());
+  SessionRef first = store->start_session("nl", "c", "1");
+  SessionRef later = store->start_session("nl", "c", "1");
+  store->set_follow_up_of(later, first.uuid);
+  auto all = store->all_sessions();
+  CHECK(by_uuid(all, first.uuid)->follow_up_of.empty());
+  CHECK(by_uuid(all, later.uuid)->follow_up_of == first.uuid);
+}
+
+TEST_CASE("a version 1 database is migrated to version 2 and keeps its sessions and answers") {
+  TempDir dir;
+  const std::string path = SessionStore::database_path(dir.path());
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    auto exec = [&](const std::string& sql) {
+      char* err = nullptr;
+      int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+      INFO(sql << ": " << (err ? err : ""));
+      sqlite3_free(err);
+      REQUIRE(rc == SQLITE_OK);
+    };
+    exec("PRAGMA journal_mode=WAL");
+    exec(session_store_migrations()[0]);
+    exec("PRAGMA user_version=1");
+    exec("INSERT INTO sessions(id, uuid, code, locale, content_id, content_version, started_at, ended_at, status) VALUES"
+         "(1, '11111111-1111-4111-8111-111111111111', 'K7MR2X', 'en', 'werkcheck-demo', '2026.10', "
+         "'2026-10-01T09:00:00.000Z', '2026-10-01T09:10:00.000Z', 'finished'),"
+         "(2, '22222222-2222-4222-8222-222222222222', 'ABCDEF', 'nl', 'werkcheck-demo', '2026.10', "
+         "'2026-10-02T09:00:00.000Z', NULL, 'in_progress')");
+    exec("INSERT INTO answer_events(session_id, item, kind, answer, at) VALUES"
+         "(1, 'werk_plezier.handen', 'answer', '[\"leuk\"]', '2026-10-01T09:01:00.000Z'),"
+         "(1, 'hulp.wie', 'answer', '[\"familie\",\"coach\"]', '2026-10-01T09:02:00.000Z'),"
+         "(2, 'werk_plezier.handen', 'skip', '[]', '2026-10-02T09:01:00.000Z')");
+    exec("INSERT INTO kiosk_state(key, value) VALUES('volume', '70')");
+    sqlite3_close(db);
+  }
+
+  auto store = SessionStore::open(dir.path());
+  CHECK(store->db().schema_version() == 2);
+  CHECK(pragma_int(store->db(), "foreign_keys") == 1);
+  CHECK(store->count_sessions() == 2);
+  auto all = store->all_sessions();
+  REQUIRE(all.size() == 2);
+  const StoredSession* old = by_uuid(all, "11111111-1111-4111-8111-111111111111");
+  REQUIRE(old);
+  CHECK(old->code == "K7MR2X");
+  CHECK(old->locale == "en");
+  CHECK(old->content_id == "werkcheck-demo");
+  CHECK(old->content_version == "2026.10");
+  CHECK(old->started_at == "2026-10-01T09:00:00.000Z");
+  CHECK(old->ended_at == "2026-10-01T09:10:00.000Z");
+  CHECK(old->status == "finished");
+  CHECK(old->consent == -1);  // NULL: never asked
+  CHECK(old->follow_up_of.empty());
+  REQUIRE(old->events.size() == 2);
+  CHECK(old->latest_answers().at("hulp.wie") == std::vector<std::string>{"familie", "coach"});
+  const StoredSession* open = by_uuid(all, "22222222-2222-4222-8222-222222222222");
+  REQUIRE(open);
+  CHECK(open->consent == -1);
+  REQUIRE(open->events.size() == 1);
+  CHECK(open->events[0].kind == "skip");
+
+  // Nothing else was lost or loosened by the rebuild.
+  RawDb raw(path);
+  CHECK(raw.text("SELECT value FROM kiosk_state WHERE key='volume'") == "70");
+  CHECK(raw.text("PRAGMA foreign_key_check").empty());
+  CHECK(raw.text("PRAGMA integrity_check") == "ok");
+  CHECK(raw.exec("UPDATE answer_events SET item='other'") != SQLITE_OK);  // still append-only
+  CHECK(raw.exec("INSERT INTO sessions(uuid, code, locale, content_id, content_version, started_at, status) "
+                 "VALUES('x', 'QQQQQQ', 'nl', 'c', '1', 'now', 'lost')") != SQLITE_OK);  // status still checked
+  CHECK(raw.exec("INSERT INTO sessions(uuid, code, locale, content_id, content_version, started_at, status) "
+                 "VALUES('11111111-1111-4111-8111-111111111111', 'QQQQQQ', 'nl', 'c', '1', 'now', 'stopped')") !=
+        SQLITE_OK);  // uuid still unique
+  CHECK(raw.exec("PRAGMA foreign_keys=ON") == SQLITE_OK);
+  CHECK(raw.exec("INSERT INTO answer_events(session_id, item, kind, answer, at) VALUES(99, 'x', 'skip', '[]', 'now')") !=
+        SQLITE_OK);  // answers still belong to a session
+
+  // The migrated store works as a new one: the session left open is closed, consent is stored,
+  // new sessions get the next ids and fresh codes.
+  CHECK(store->close_interrupted_sessions() == 1);
+  const SessionRef old_ref{1, old->uuid, old->code};  // `old` points into `all`, which is read again below
+  store->set_consent(old_ref, true);
+  SessionRef fresh = store->start_session("nl", "werkcheck-demo", "2026.11");
+  CHECK(fresh.row == 3);
+  CHECK(fresh.code != "K7MR2X");
+  store->record_answer(fresh, "hulp.wie", {"coach"});
+  all = store->all_sessions();
+  REQUIRE(all.size() == 3);
+  CHECK(by_uuid(all, old_ref.uuid)->consent == 1);
+  CHECK(by_uuid(all, "22222222-2222-4222-8222-222222222222")->status == "interrupted");
+  CHECK(by_uuid(all, fresh.uuid)->events.size() == 1);
+
+  // Opening again does not migrate twice.
+  store.reset();
+  auto again = SessionStore::open(dir.path());
+  CHECK(again->db().schema_version() == 2);
+  CHECK(again->count_sessions() == 3);
+}
+
+TEST_CASE("a database from a newer werkcheck is refused, not changed") {
+  TempDir dir;
+  { auto store = SessionStore::open(dir.path()); }
+  {
+    RawDb raw(SessionStore::database_path(dir.path()));
+    REQUIRE(raw.exec("PRAGMA user_version=" + std::to_string(session_store_migrations().size() + 1)) == SQLITE_OK);
+  }
+  StoreError e = expect_store_error([&] { SessionStore::open(dir.path()); });
+  CHECK_MESSAGE(std::string(e.what()).find("newer") != std::string::npos, std::string(e.what()));
+  RawDb raw(SessionStore::database_path(dir.path()));
+  CHECK(raw.text("PRAGMA user_version") == std::to_string(session_store_migrations().size() + 1));
 }

@@ -14,6 +14,7 @@ const char* screen_id(Screen s) {
     case Screen::Language: return "language";
     case Screen::Question: return "question";
     case Screen::Result: return "result";
+    case Screen::Consent: return "consent";
     case Screen::Closing: return "closing";
     case Screen::IdlePrompt: return "idle_prompt";
     case Screen::StopConfirm: return "stop_confirm";
@@ -108,8 +109,8 @@ std::vector<KioskFlow::Page> KioskFlow::result_pages() const {
 }
 
 bool KioskFlow::participant_screen() const {
-  return screen_ == Screen::Language || screen_ == Screen::CodeEntry || screen_ == Screen::Question || screen_ == Screen::Result ||
-         screen_ == Screen::Closing || screen_ == Screen::StopConfirm;
+  return screen_ == Screen::Language || screen_ == Screen::CodeEntry || screen_ == Screen::Question ||
+         after_questions(screen_) || screen_ == Screen::StopConfirm;
 }
 
 Effects KioskFlow::take_effects() {
@@ -172,13 +173,15 @@ std::vector<Clip> KioskFlow::screen_speech() const {
     case Screen::Result:
       clips = result_page_speech();
       break;
+    case Screen::Consent:
+      say("ui.closing.share_question");
+      say("ui.closing.share_who");
+      break;
     case Screen::Closing:
       say("ui.closing.title");
       say("ui.closing.code");
       if (session_)
         for (char c : session_->code) say(std::string("char.") + c);
-      say("ui.closing.share_question");
-      say("ui.closing.share_who");
       say("ui.closing.come_back");
       break;
     case Screen::IdlePrompt:
@@ -390,6 +393,8 @@ void KioskFlow::next(double now) {
 
 void KioskFlow::back(double now) {
   if (screen_ == Screen::Closing) {
+    go(Screen::Consent, now);
+  } else if (screen_ == Screen::Consent) {
     result_page_ = static_cast<int>(result_pages().size()) - 1;
     go(Screen::Result, now);
   } else if (screen_ == Screen::Result && result_page_ > 0) {
@@ -553,7 +558,7 @@ void KioskFlow::tap(const std::string& id, double now) {
           ++result_page_;
           go(Screen::Result, now);
         } else {
-          go(Screen::Closing, now);
+          go(Screen::Consent, now);
         }
       } else if (id == "nav:back") {
         back(now);
@@ -562,7 +567,7 @@ void KioskFlow::tap(const std::string& id, double now) {
         go(Screen::StopConfirm, now);
       }
       break;
-    case Screen::Closing:
+    case Screen::Consent:
       if (id == "consent:yes" || id == "consent:no") {
         const bool yes = id == "consent:yes";
         try {
@@ -574,7 +579,17 @@ void KioskFlow::tap(const std::string& id, double now) {
         consent_ = yes;
         log::info("session", std::string("consent to share with a coach: ") + (yes ? "yes" : "no"));
         effects_.speak = std::vector<Clip>{{locale_, yes ? "ui.closing.share_yes" : "ui.closing.share_no"}};
-      } else if (id == "done") {
+      } else if (id == "nav:next") {
+        go(Screen::Closing, now);
+      } else if (id == "nav:back") {
+        back(now);
+      } else if (id == "nav:stop") {
+        return_to_ = screen_;
+        go(Screen::StopConfirm, now);
+      }
+      break;
+    case Screen::Closing:
+      if (id == "done") {
         log::info("session", "finished " + session_->uuid);
         reset_to_attract(SessionStatus::Finished);
       } else if (id == "nav:back") {
@@ -584,8 +599,7 @@ void KioskFlow::tap(const std::string& id, double now) {
     case Screen::StopConfirm:
       if (id == "stop:yes")
         // Someone who answered every question and stops while reading the result did finish.
-        reset_to_attract((return_to_ == Screen::Result || return_to_ == Screen::Closing) ? SessionStatus::Finished
-                                                                                         : SessionStatus::Stopped);
+        reset_to_attract(after_questions(return_to_) ? SessionStatus::Finished : SessionStatus::Stopped);
       else if (id == "stop:no")
         go(return_to_, now);
       break;
@@ -620,8 +634,7 @@ void KioskFlow::tick(double now) {
   } else if (screen_ == Screen::IdlePrompt && now - prompt_started_ >= config_->idle_prompt_s) {
     log::info("session", "no answer to the idle prompt: back to the start");
     // Someone who saw their result and walked away did finish the check.
-    reset_to_attract((return_to_ == Screen::Result || return_to_ == Screen::Closing) ? SessionStatus::Finished
-                                                                                     : SessionStatus::Abandoned);
+    reset_to_attract(after_questions(return_to_) ? SessionStatus::Finished : SessionStatus::Abandoned);
   } else if ((screen_ == Screen::OperatorPin || screen_ == Screen::OperatorMenu || screen_ == Screen::Credits) &&
              now - last_input_ >= config_->idle_timeout_s) {
     reset_to_attract(SessionStatus::Stopped);  // an operator walked away: lock again
@@ -637,6 +650,7 @@ ScreenModel KioskFlow::view(const Metrics& m) const {
     case Screen::Language: s = view_language(m); break;
     case Screen::Question: s = view_question(m); break;
     case Screen::Result: s = view_result(m); break;
+    case Screen::Consent: s = view_consent(m); break;
     case Screen::Closing: s = view_closing(m); break;
     case Screen::IdlePrompt: s = view_idle_prompt(m); break;
     case Screen::StopConfirm: s = view_stop_confirm(m); break;

@@ -19,7 +19,7 @@
 namespace wk {
 
 enum class Screen {
-  Attract, CodeEntry, Language, Question, Result, Closing, IdlePrompt, StopConfirm, OperatorPin, OperatorMenu, Credits,
+  Attract, CodeEntry, Language, Question, Result, Consent, Closing, IdlePrompt, StopConfirm, OperatorPin, OperatorMenu, Credits,
   OutOfOrder
 };
 const char* screen_id(Screen s);
@@ -111,6 +111,8 @@ class KioskFlow {
   ScreenModel view_question(const Metrics& m) const;
   ScreenModel view_result(const Metrics& m) const;
   ScreenModel view_closing(const Metrics& m) const;
+  ScreenModel view_consent(const Metrics& m) const;
+  bool after_questions(Screen s) const { return s == Screen::Result || s == Screen::Consent || s == Screen::Closing; }
   ScreenModel view_code_entry(const Metrics& m) const;
   void result_page_compare(ScreenModel& s, const Metrics& m, const Profile& p) const;
   void handle_code_key(const std::string& key, double now);

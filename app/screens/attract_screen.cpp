@@ -7,15 +7,20 @@ namespace wk {
 
 ScreenModel KioskFlow::view_attract(const Metrics& m) const {
   ScreenModel s;
-  const float pic = std::min(m.height * 0.42f, m.width * 0.4f);
-  s.pictures.push_back({content_->ui_picture("attract"), {(m.width - pic) / 2, m.height * 0.08f, pic, pic}});
-  float y = m.height * 0.08f + pic + m.mm(6);
-  s.texts.push_back({t("ui.attract.title"), {0, y, m.width, m.title_px * 1.4f}, TextRole::Title});
-  y += m.title_px * 1.4f + m.mm(6);
-  const float tap = m.mm(28);
+  // Everything above the "I have a code" button: picture, welcome, tap hand, "tik om te beginnen".
+  const float button_h = m.mm(26), margin = m.mm(6);
+  const float room = m.height - 2 * margin - button_h - m.mm(4);
+  const float line = m.title_px * 1.4f;
+  const float tap = std::min(m.mm(28), room * 0.18f);
+  const float pic = std::min({room - 2 * line - tap - m.mm(12), m.width * 0.4f, m.mm(110)});
+  float y = margin + std::max(0.0f, (room - (pic + 2 * line + tap + m.mm(12))) / 2);
+  s.pictures.push_back({content_->ui_picture("attract"), {(m.width - pic) / 2, y, pic, pic}});
+  y += pic + m.mm(4);
+  s.texts.push_back({t("ui.attract.title"), {0, y, m.width, line}, TextRole::Title});
+  y += line + m.mm(4);
   s.pictures.push_back({content_->ui_picture("tap"), {(m.width - tap) / 2, y, tap, tap}});
-  y += tap + m.mm(3);
-  s.texts.push_back({t("ui.attract.tap"), {0, y, m.width, m.title_px * 1.4f}, TextRole::Title});
+  y += tap + m.mm(4);
+  s.texts.push_back({t("ui.attract.tap"), {0, y, m.width, line}, TextRole::Title});
   // The corner and the "I have a code" button come first so that they win over the full-screen target.
   s.targets.push_back({"operator-corner", "", "", operator_corner_rect(m), TargetStyle::Hidden, false, false});
   const float rw = std::min(m.mm(90), m.width * 0.4f), rh = m.mm(26);

@@ -90,8 +90,8 @@ ScreenModel KioskFlow::view_operator_menu(const Metrics& m) const {
   if (!out_of_order_reason_.empty()) status += "Out of order: " + out_of_order_reason_ + "\n";
   for (const auto& line : status_lines_) status += line + "\n";
   const float sx = x + bw + m.mm(8);
-  s.texts.push_back({status, {sx, m.mm(10) + m.title_px * 1.5f, m.width - sx - m.mm(6), m.height - m.mm(20)},
-                     TextRole::Small, false});
+  const float status_y = m.mm(10) + m.title_px * 1.5f;
+  s.texts.push_back({status, {sx, status_y, m.width - sx - m.mm(6), m.height - status_y - m.mm(6)}, TextRole::Small, false});
   return s;
 }
 

@@ -38,7 +38,7 @@ void KioskFlow::add_progress(ScreenModel& s, const Metrics& m) const {
   const float total = n * size + (n - 1) * gap;
   float x = area.x + (area.w - total) / 2;
   const auto step = current_step();
-  int current_module = (screen_ == Screen::Result || screen_ == Screen::Closing) ? n - 1 : (step ? step->module : 0);
+  int current_module = after_questions(screen_) ? n - 1 : (step ? step->module : 0);
   if (screen_ == Screen::Language) current_module = -1;
   for (int i = 0; i < n; ++i) {
     PictureBlock p;

@@ -7,7 +7,7 @@ well, finds working outside and on their own important. The test reads the conte
 JSON to know which answer means what (by tags), so it follows the content as it changes.
 
   1. attract -> language (nl) -> every question of every module, including the per-choice
-     "when" screens of the plan -> the result pages -> closing (code, consent) -> done.
+     "when" screens of the plan -> the result pages -> consent -> closing (code) -> done.
      Every participant screen has a picture, speech and only targets of 20 x 20 mm or more.
      One of the suggested occupations needs driving; every occupation page names its
      prospect source; the plan page shows the chosen actions.
@@ -163,7 +163,7 @@ def run(args, res):
                 pages.append(d["texts"])
                 shot("result-%d" % len(pages))
                 d = k.tap("nav:next")
-            res.check(d["screen"] == "closing", "after the result pages: closing", kd.describe(d))
+            res.check(d["screen"] == "consent", "after the result pages: may a coach see it?", kd.describe(d))
             all_text = "\n".join(t for p in pages for t in p)
             driving = {nl.get("occupation." + o["id"]) for o in occupations if "driving" in o.get("skills", [])}
             # An occupation page: its title, then the occupation's name, reasons, prospect, source.
@@ -179,11 +179,15 @@ def run(args, res):
             res.check(nl.get("ui.result.esco_credit", "ESCO") in all_text, "ESCO is credited where occupations show")
 
             check_screen(res, d, seen)
+            shot("consent")
+            d = k.tap("consent:yes")
+            d = k.tap("nav:next")
+            res.check(d["screen"] == "closing", "then the closing screen", kd.describe(d))
+            check_screen(res, d, seen)
             shot("closing")
             code = [t for t in d["texts"] if len(t) == 7 and t[3] == "-"]
             res.check(len(code) == 1, "closing shows the code", d["texts"])
             code = code[0].replace("-", "") if code else ""
-            d = k.tap("consent:yes")
             d = k.tap("done")
             res.check(d["screen"] == "attract", "done -> attract")
 
@@ -231,9 +235,11 @@ def run(args, res):
             res.check(any(nl.get("ui.followup.more", "?") in t for t in d["texts"]), "the comparison shows progress",
                       d["texts"])
             d = k.tap("nav:next")
+            res.check(d["screen"] == "consent", "then: may a coach see it?")
+            d = k.tap("consent:no")
+            d = k.tap("nav:next")
             res.check(d["screen"] == "closing", "then closing")
             res.check(any(t.replace("-", "") == code for t in d["texts"]), "the follow-up keeps the same code")
-            d = k.tap("consent:no")
             d = k.tap("done")
 
         # 4. What was stored.

@@ -3,7 +3,7 @@
 
   1. At 1920x1080 (527 mm wide) and again at 1280x800 (338 mm): attract -> language -> nl ->
      every question (different answers, one skipped, two choices on hulp.wie, one answer
-     changed after going back) -> result -> closing -> done -> attract. Every participant screen must
+     changed after going back) -> result -> consent -> closing -> done -> attract. Every participant screen must
      have pictures and speech and only targets of at least 20 x 20 mm. The export must hold
      exactly that one finished session with those answers and the changed answer's history;
      the sound written must not be silence, and "speak" must speak again.
@@ -211,15 +211,19 @@ def tap_through(run, w, h, mm, keys_test):
         check(texts.count(skipped_text) == len(skipped), "result shows the skipped item as %r" % skipped_text, texts)
 
     all_labels = {labels[i][o] for i, opts in expected.items() for o in opts}
-    # The closing screen: the code, large; the question whether a coach may see the result.
+    # May a coach see the result? Then the closing screen: the code, large.
     d = k.tap("nav:next")
-    check(d["screen"] == "closing", "result -> closing", kd.describe(d))
+    check(d["screen"] == "consent", "result -> consent", kd.describe(d))
+    d = k.wait_for(screen="consent", timeout=5)
+    run.visit(d)
+    d = k.tap("consent:yes")
+    check(any(t["id"] == "consent:yes" and t["selected"] for t in d["targets"]), "consent:yes shown as chosen")
+    d = k.tap("nav:next")
+    check(d["screen"] == "closing", "consent -> closing", kd.describe(d))
     d = k.wait_for(screen="closing", timeout=5)
     run.visit(d)
     shown_code = [t for t in d["texts"] if len(t) == 7 and t[3] == "-"]
     check(len(shown_code) == 1, "closing shows one participant code like ABC-DEF", d["texts"])
-    d = k.tap("consent:yes")
-    check(any(t["id"] == "consent:yes" and t["selected"] for t in d["targets"]), "consent:yes shown as chosen")
     d = k.tap("done")
     check(d["screen"] == "attract", "done -> attract", kd.describe(d))
     d = k.wait_for(screen="attract", timeout=5)

@@ -68,11 +68,17 @@ struct Rig {
     REQUIRE(all.size() == 1);
     return all[0];
   }
-  // From a question: "next" until the result pages, then "next" through them to the closing screen.
-  void to_closing() {
+  // From a question: "next" until the result pages, then "next" through them to the consent screen.
+  void to_consent() {
     while (flow->screen() == Screen::Question) tap("nav:next");
     REQUIRE(flow->screen() == Screen::Result);
     while (flow->screen() == Screen::Result) tap("nav:next");
+    REQUIRE(flow->screen() == Screen::Consent);
+  }
+  // ... and on to the closing screen with the code.
+  void to_closing() {
+    to_consent();
+    tap("nav:next");
     REQUIRE(flow->screen() == Screen::Closing);
   }
   void enter_pin(const std::string& pin) {
@@ -445,16 +451,27 @@ TEST_CASE("answering every item: the answers page, then the closing screen; 'don
   CHECK(speech.front() == Clip{"nl", "ui.result.title"});
   CHECK(speech.back() == Clip{"nl", "hulp.wie.familie"});
 
-  // The last result page leads to the closing screen, still in progress.
+  // The last result page leads to the consent question, then the closing screen, still in progress.
   Effects e = r.tap("nav:next");
+  CHECK(r.flow->screen() == Screen::Consent);
+  ScreenModel consent = r.flow->view(kMetrics);
+  CHECK(consent.id == "consent");
+  CHECK(consent.has_audio);
+  CHECK(consent.find_target("consent:yes"));
+  CHECK(consent.find_target("consent:no"));
+  CHECK(consent.find_target("nav:back"));
+  CHECK(consent.find_target("nav:next"));
+  CHECK(consent.find_target("done") == nullptr);
+  REQUIRE(e.speak);
+  CHECK(*e.speak == r.flow->screen_speech());
+  e = r.tap("nav:next");
   CHECK(r.flow->screen() == Screen::Closing);
   CHECK(r.only_session().status == "in_progress");
   ScreenModel closing = r.flow->view(kMetrics);
   CHECK(closing.id == "closing");
   CHECK(closing.has_audio);
   CHECK(closing.find_target("done"));
-  CHECK(closing.find_target("consent:yes"));
-  CHECK(closing.find_target("consent:no"));
+  CHECK(closing.find_target("consent:yes") == nullptr);
   CHECK(closing.find_target("nav:back"));
   CHECK(closing.find_target("nav:next") == nullptr);
   REQUIRE(e.speak);
@@ -478,7 +495,16 @@ TEST_CASE("a person who sees the result and walks away has finished, not abandon
   while (r.flow->screen() == Screen::Question) r.tap("nav:next");
   REQUIRE(r.flow->screen() == Screen::Result);
   SUBCASE("from a result page") {}
+  SUBCASE("from the consent screen") {
+    r.tap("nav:next");
+    REQUIRE(r.flow->screen() == Screen::Consent);
+    r.tick(r.config.idle_timeout_s);
+    REQUIRE(r.flow->screen() == Screen::IdlePrompt);
+    r.tap("idle:continue");
+    CHECK(r.flow->screen() == Screen::Consent);
+  }
   SUBCASE("from the closing screen") {
+    r.tap("nav:next");
     r.tap("nav:next");
     REQUIRE(r.flow->screen() == Screen::Closing);
     // The prompt returns to where the person was.
@@ -506,9 +532,12 @@ TEST_CASE("from the result screen an answer can still be changed before finishin
   r.tap("nav:next");
   REQUIRE(r.flow->screen() == Screen::Result);
   CHECK(mentions(r.flow->view(kMetrics), "Een coach"));
-  // Back from the closing screen: the last result page; from there, the last question.
+  // Back from the closing screen: consent, the last result page; from there, the last question.
+  r.tap("nav:next");
   r.tap("nav:next");
   REQUIRE(r.flow->screen() == Screen::Closing);
+  r.tap("nav:back");
+  CHECK(r.flow->screen() == Screen::Consent);
   r.tap("nav:back");
   CHECK(r.flow->screen() == Screen::Result);
   CHECK(r.flow->result_page() == static_cast<int>(r.flow->result_pages().size()) - 1);
@@ -516,6 +545,7 @@ TEST_CASE("from the result screen an answer can still be changed before finishin
   REQUIRE(r.flow->screen() == Screen::Question);
   CHECK(r.flow->current_item()->key == "hulp.wie");
   r.tap("answer:familie");
+  r.tap("nav:next");
   r.tap("nav:next");
   r.tap("nav:next");
   REQUIRE(r.flow->screen() == Screen::Closing);
@@ -779,17 +809,23 @@ TEST_CASE("the closing screen shows the participant code and speaks it character
   CHECK(display == std::vector<std::string>{ids::display_code(code)});
   CHECK(mentions(v, r.pack.text("en", "ui.closing.title")));
   CHECK(mentions(v, r.pack.text("en", "ui.closing.code")));
-  CHECK(mentions(v, r.pack.text("en", "ui.closing.share_question")));
-  CHECK(mentions(v, r.pack.text("en", "ui.closing.share_who")));
   CHECK(mentions(v, r.pack.text("en", "ui.closing.come_back")));
-  CHECK(v.find_target("consent:yes")->label == r.pack.text("en", "ui.closing.share_yes"));
-  CHECK(v.find_target("consent:no")->label == r.pack.text("en", "ui.closing.share_no"));
-  CHECK_FALSE(v.find_target("consent:yes")->selected);
-  CHECK_FALSE(v.find_target("consent:no")->selected);
-  // "No" is as easy to choose as "yes".
-  CHECK(v.find_target("consent:no")->rect.w == v.find_target("consent:yes")->rect.w);
-  CHECK(v.find_target("consent:no")->rect.h == v.find_target("consent:yes")->rect.h);
-  CHECK(v.find_target("consent:no")->style == v.find_target("consent:yes")->style);
+
+  // The question before it: who sees what, and "no" as easy to choose as "yes".
+  r.tap("nav:back");
+  REQUIRE(r.flow->screen() == Screen::Consent);
+  ScreenModel c = r.flow->view(kMetrics);
+  CHECK(mentions(c, r.pack.text("en", "ui.closing.share_question")));
+  CHECK(mentions(c, r.pack.text("en", "ui.closing.share_who")));
+  CHECK(c.find_target("consent:yes")->label == r.pack.text("en", "ui.closing.share_yes"));
+  CHECK(c.find_target("consent:no")->label == r.pack.text("en", "ui.closing.share_no"));
+  CHECK_FALSE(c.find_target("consent:yes")->selected);
+  CHECK_FALSE(c.find_target("consent:no")->selected);
+  CHECK(c.find_target("consent:no")->rect.w == c.find_target("consent:yes")->rect.w);
+  CHECK(c.find_target("consent:no")->rect.h == c.find_target("consent:yes")->rect.h);
+  CHECK(c.find_target("consent:no")->style == c.find_target("consent:yes")->style);
+  r.tap("nav:next");
+  REQUIRE(r.flow->screen() == Screen::Closing);
 
   // One clip per character of the code, in order, between the words around it.
   auto speech = r.flow->screen_speech();
@@ -814,10 +850,10 @@ TEST_CASE("the closing screen shows the participant code and speaks it character
   CHECK(v.find_target("nav:stop") == nullptr);
 }
 
-TEST_CASE("consent on the closing screen: stored at once, the later answer wins, kept when done") {
+TEST_CASE("consent: stored at once, the later answer wins, kept when done") {
   Rig r;
   r.start("nl");
-  r.to_closing();
+  r.to_consent();
   CHECK_FALSE(r.flow->consent().has_value());
   CHECK(r.only_session().consent == -1);
 
@@ -830,7 +866,7 @@ TEST_CASE("consent on the closing screen: stored at once, the later answer wins,
   ScreenModel v = r.flow->view(kMetrics);
   CHECK(v.find_target("consent:yes")->selected);
   CHECK_FALSE(v.find_target("consent:no")->selected);
-  CHECK(r.flow->screen() == Screen::Closing);
+  CHECK(r.flow->screen() == Screen::Consent);
   CHECK(r.only_session().status == "in_progress");
 
   e = r.tap("consent:no");
@@ -844,14 +880,16 @@ TEST_CASE("consent on the closing screen: stored at once, the later answer wins,
   SUBCASE("no, then yes: yes") {
     r.tap("consent:yes");
     CHECK(r.only_session().consent == 1);
+    r.tap("nav:next");
     r.tap("done");
     CHECK(r.only_session().consent == 1);
   }
   SUBCASE("no stays no, also after going back and forth") {
     r.tap("nav:back");
     r.tap("nav:next");
-    REQUIRE(r.flow->screen() == Screen::Closing);
+    REQUIRE(r.flow->screen() == Screen::Consent);
     CHECK(r.flow->view(kMetrics).find_target("consent:no")->selected);
+    r.tap("nav:next");
     r.tap("done");
     CHECK(r.only_session().consent == 0);
   }
@@ -863,7 +901,7 @@ TEST_CASE("consent on the closing screen: stored at once, the later answer wins,
   // The next person starts without an answer to the question.
   r.start("nl");
   CHECK_FALSE(r.flow->consent().has_value());
-  r.to_closing();
+  r.to_consent();
   v = r.flow->view(kMetrics);
   CHECK_FALSE(v.find_target("consent:yes")->selected);
   CHECK_FALSE(v.find_target("consent:no")->selected);

@@ -29,7 +29,7 @@ const Display kDisplays[] = {
 
 bool is_participant_screen(const std::string& id) {
   return id == "attract" || id == "code_entry" || id == "language" || id == "question" || id == "result" ||
-         id == "closing" || id == "idle_prompt" || id == "stop_confirm";
+         id == "consent" || id == "closing" || id == "idle_prompt" || id == "stop_confirm";
 }
 
 std::string describe(const Rect& r) {
@@ -96,9 +96,11 @@ std::vector<ScreenModel> every_screen(const Metrics& m) {
     snap();  // each result page
     tap("nav:next");
   }
-  snap();  // closing
+  snap();  // may a coach see it?
   tap("consent:no");
-  snap();  // closing with the question answered
+  snap();  // with the question answered
+  tap("nav:next");
+  snap();  // closing
   tap("done");
   for (int i = 0; i < KioskFlow::kCornerTapsToOpen; ++i) tap("operator-corner");
   snap();  // operator PIN
@@ -182,7 +184,7 @@ TEST_CASE("every screen at every display size: 20 mm targets, inside the window,
       check_screen(s, m);
     }
     // The walk really went everywhere.
-    for (const char* id : {"attract", "code_entry", "language", "question", "result", "closing", "idle_prompt",
+    for (const char* id : {"attract", "code_entry", "language", "question", "result", "consent", "closing", "idle_prompt",
                            "stop_confirm", "operator_pin", "operator_menu", "credits", "out_of_order"})
       CHECK_MESSAGE(ids.count(id) == 1, std::string(id));
     CHECK(questions >= 2 * wktest::built_pack().item_count());

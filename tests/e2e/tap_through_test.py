@@ -388,7 +388,7 @@ def idle_then_operator(run, idle_prompt_s):
           "no answer to the prompt: attract after idle_prompt_s=%s (%.1f s)" % (idle_prompt_s, waited), waited)
     shown = " ".join(d["texts"] + [t["label"] for t in d["targets"]])
     check(not [l for l in answer_labels if l in shown], "attract shows nothing of the abandoned session", shown)
-    check([t["id"] for t in d["targets"]] == ["operator-corner", "start"], "attract has only its own targets",
+    check([t["id"] for t in d["targets"]] == ["operator-corner", "returning", "start"], "attract has only its own targets",
           [t["id"] for t in d["targets"]])
     run.shot("attract-after-abandon")
 

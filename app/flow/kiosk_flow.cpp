@@ -497,6 +497,16 @@ void KioskFlow::tap(const std::string& id, double now) {
     speak_screen();
     return;
   }
+  // Back and stop work alike on every page of a running check (the language screen has its own).
+  if (id == "nav:back" && (screen_ == Screen::Question || after_questions(screen_))) {
+    back(now);
+    return;
+  }
+  if (id == "nav:stop" && (screen_ == Screen::Question || screen_ == Screen::Result || screen_ == Screen::Consent)) {
+    return_to_ = screen_;
+    go(Screen::StopConfirm, now);
+    return;
+  }
   switch (screen_) {
     case Screen::CodeEntry:
       if (id.rfind("key:", 0) == 0)
@@ -545,12 +555,6 @@ void KioskFlow::tap(const std::string& id, double now) {
         choose_option(id.substr(7));
       else if (id == "nav:next")
         next(now);
-      else if (id == "nav:back")
-        back(now);
-      else if (id == "nav:stop") {
-        return_to_ = screen_;
-        go(Screen::StopConfirm, now);
-      }
       break;
     case Screen::Result:
       if (id == "nav:next") {
@@ -560,11 +564,6 @@ void KioskFlow::tap(const std::string& id, double now) {
         } else {
           go(Screen::Consent, now);
         }
-      } else if (id == "nav:back") {
-        back(now);
-      } else if (id == "nav:stop") {
-        return_to_ = screen_;
-        go(Screen::StopConfirm, now);
       }
       break;
     case Screen::Consent:
@@ -581,19 +580,12 @@ void KioskFlow::tap(const std::string& id, double now) {
         effects_.speak = std::vector<Clip>{{locale_, yes ? "ui.closing.share_yes" : "ui.closing.share_no"}};
       } else if (id == "nav:next") {
         go(Screen::Closing, now);
-      } else if (id == "nav:back") {
-        back(now);
-      } else if (id == "nav:stop") {
-        return_to_ = screen_;
-        go(Screen::StopConfirm, now);
       }
       break;
     case Screen::Closing:
       if (id == "done") {
         log::info("session", "finished " + session_->uuid);
         reset_to_attract(SessionStatus::Finished);
-      } else if (id == "nav:back") {
-        back(now);
       }
       break;
     case Screen::StopConfirm:

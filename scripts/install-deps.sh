@@ -10,6 +10,7 @@ packages=(
   libsdl2-dev libimgui-dev libstb-dev libfreetype-dev libgl1-mesa-dev libgl1-mesa-dri libegl1
   libsqlite3-dev sqlite3 libcurl4-openssl-dev libsodium-dev libgettextpo-dev gettext libcsv-dev
   nlohmann-json3-dev doctest-dev
+  libcpp-httplib-dev libssl-dev zlib1g-dev openssl
   fonts-noto-core espeak-ng librsvg2-bin
   xvfb xauth xdotool x11-utils imagemagick sox python3
 )

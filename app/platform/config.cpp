@@ -36,6 +36,13 @@ std::optional<std::string> KioskConfig::load_file(const std::string& path) {
     volume_percent = static_cast<int>(vol);
     if (j.contains("default_locale")) default_locale = j.at("default_locale").get<std::string>();
     if (j.contains("region")) region = j.at("region").get<std::string>();
+    double retention = retention_days;
+    num("retention_days", retention, 0, 3650);
+    retention_days = static_cast<int>(retention);
+    num("sync_interval_s", sync_interval_s, 1, 86400);
+    num("sync_stall_timeout_s", sync_stall_timeout_s, 1, 600);
+    if (j.contains("server_url")) server_url = j.at("server_url").get<std::string>();
+    if (j.contains("ca_file")) ca_file = j.at("ca_file").get<std::string>();
     if (j.contains("operator_pin_hash")) operator_pin_hash = j.at("operator_pin_hash").get<std::string>();
   } catch (const std::exception& e) {
     return path + ": " + e.what();

@@ -24,6 +24,12 @@ struct KioskConfig {
   int volume_percent = 80;
   std::string operator_pin_hash;   // argon2id (libsodium); empty: the documented demo PIN
   std::string ui_dump_path;        // WERKCHECK_UI_DUMP
+  // Sync with the central server (sync/client; the credential lives in <data>/device.json).
+  std::string server_url;          // e.g. "https://sync.example.org"; empty: no sync
+  std::string ca_file;             // optional CA bundle for the server's certificate
+  int retention_days = 30;         // confirmed sessions are deleted from the kiosk after this
+  double sync_interval_s = 60;     // between sync rounds when all is well
+  double sync_stall_timeout_s = 30;  // a transfer slower than 1 byte/s for this long is dropped
 
   // Loads <data_dir>/kiosk.json over the defaults. Returns an error text for a malformed file.
   std::optional<std::string> load_file(const std::string& path);

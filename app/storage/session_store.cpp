@@ -70,6 +70,25 @@ const std::vector<std::string>& session_store_migrations() {
       ALTER TABLE sessions_v2 RENAME TO sessions;
       CREATE INDEX sessions_by_code ON sessions(code);
       )sql",
+      // v3: the outbox of the sync client (sync/client). A session enters it, in the same
+      // transaction, when it ends; 'sent' once the server confirmed it (then deleted after the
+      // retention period), 'conflict' when the server holds different content under its uuid
+      // (kept, never re-sent automatically). Times are Unix seconds. Sessions that had already
+      // ended before this version are queued too.
+      R"sql(
+      CREATE TABLE outbox (
+        session_uuid TEXT PRIMARY KEY REFERENCES sessions(uuid),
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','sent','conflict')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        queued_at INTEGER NOT NULL,
+        next_attempt_at INTEGER NOT NULL DEFAULT 0,
+        sent_at INTEGER
+      );
+      CREATE INDEX outbox_by_state ON outbox(state, queued_at);
+      INSERT INTO outbox(session_uuid, queued_at)
+        SELECT uuid, CAST(strftime('%s','now') AS INTEGER) FROM sessions WHERE status <> 'in_progress' ORDER BY id;
+      )sql",
   };
   return migrations;
 }
@@ -168,12 +187,22 @@ void SessionStore::end_session(const SessionRef& s, SessionStatus status) {
         .bind(1, std::string(to_string(status)))
         .bind(2, s.row)
         .run();
+    // Queued for the server in the same transaction: an ended session is never left unqueued.
+    if (sqlite3_changes(db_->handle()) > 0 && status != SessionStatus::InProgress)
+      db_->prepare("INSERT OR IGNORE INTO outbox(session_uuid, queued_at) SELECT uuid, CAST(strftime('%s','now') AS "
+                   "INTEGER) FROM sessions WHERE id=?")
+          .bind(1, s.row)
+          .run();
   });
 }
 
 int SessionStore::close_interrupted_sessions() {
   int changed = 0;
   db_->transaction([&] {
+    // Queue first (the rows are still recognisable as in progress), then close them.
+    db_->prepare("INSERT OR IGNORE INTO outbox(session_uuid, queued_at) SELECT uuid, CAST(strftime('%s','now') AS "
+                 "INTEGER) FROM sessions WHERE status='in_progress' ORDER BY id")
+        .run();
     db_->prepare(std::string("UPDATE sessions SET status='interrupted', ended_at=") + kNow +
                  " WHERE status='in_progress'")
         .run();

@@ -1,11 +1,16 @@
 #pragma once
 // Subcommands of the werkcheck binary that need no window: export for operators and
 // tests, and the build steps that turn the content sources into a runnable pack.
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 
+#include "storage/session_store.h"
+
 namespace wk {
 
+// One session in the shape of `werkcheck export` (and of the sync API's <session>).
+nlohmann::json session_to_json(const StoredSession& s);
 // Every session with its answers as JSON lines. Returns a process exit code.
 int run_export(const std::string& data_dir, std::ostream& out);
 // The OpenMoji hexcodes the content pack needs, one per line.

@@ -26,6 +26,7 @@
 #include "screens/screen_dump.h"
 #include "sound/clip_player.h"
 #include "storage/session_store.h"
+#include "sync/client/sync_client.h"
 #include "ui/draw_screen.h"
 #include "ui/fonts.h"
 #include "ui/textures.h"
@@ -78,8 +79,23 @@ int run_kiosk(KioskConfig& config) {
   log::info("kiosk", "starting; data " + config.data_dir + ", content " + config.content_dir);
   const double started = seconds_now();
 
+  // A content update verified by the sync client is used from the start (no participant yet);
+  // else the pack last switched to; else the bundled one. A pack that does not load falls back.
+  sync::ContentStore content_store{config.data_dir};
+  std::optional<std::string> ready_at_start = content_store.ready_dir();
+  std::string content_dir = config.content_dir;
+  if (ready_at_start) content_dir = *ready_at_start;
+  else if (auto current = content_store.current_dir()) content_dir = *current;
+
   std::string reason;
-  auto load = load_content_pack(config.content_dir);
+  auto load = load_content_pack(content_dir);
+  if (!load.pack && content_dir != config.content_dir) {
+    log::error("content", "downloaded pack " + content_dir + " does not load (" + load.error + "); using " + config.content_dir);
+    content_dir = config.content_dir;
+    ready_at_start.reset();
+    load = load_content_pack(content_dir);
+  }
+  if (ready_at_start && load.pack) content_store.mark_current(load.pack->version);
   const ContentPack* content = nullptr;
   if (load.pack) {
     content = &*load.pack;
@@ -179,13 +195,29 @@ int run_kiosk(KioskConfig& config) {
   player.open();
   player.set_volume_percent(config.volume_percent);
 
-  KioskFlow flow(content, store.get(), &config, reason);
+  // Sync with the central server on its own thread with its own database connection; it
+  // never blocks this loop. Participants never see its state; the operator menu does.
+  std::unique_ptr<sync::SyncClient> syncer;
+  if (!config.server_url.empty() && store) {
+    KioskConfig sync_config = config;
+    sync_config.content_dir = content_dir;
+    auto settings = sync::SyncSettings::from_config(sync_config, content ? content->version : "");
+    settings.validate = [](const std::string& dir) -> std::optional<std::string> {
+      auto l = load_content_pack(dir);
+      if (!l.pack) return l.error;
+      return std::nullopt;
+    };
+    syncer = std::make_unique<sync::SyncClient>(std::move(settings));
+    syncer->start();
+  }
+
+  auto flow_ptr = std::make_unique<KioskFlow>(content, store.get(), &config, reason);
   TapTracker taps;
   std::string last_model;
   bool redraw = true;
   long frame = 0;
   bool first_frame_logged = false;
-  Screen last_screen = flow.screen();
+  Screen last_screen = flow_ptr->screen();
 
   auto status_lines = [&] {
     std::vector<std::string> lines;
@@ -196,13 +228,27 @@ int run_kiosk(KioskConfig& config) {
     lines.push_back("Screen: " + std::to_string(static_cast<int>(metrics.width)) + "x" +
                     std::to_string(static_cast<int>(metrics.height)) + " px, " + std::to_string(metrics.px_per_mm) +
                     " px/mm");
+    if (syncer) {
+      auto st = syncer->status();
+      if (!st.enrolled) {
+        lines.push_back("Sync: not enrolled (werkcheck enroll --server URL --code CODE)");
+      } else {
+        lines.push_back(std::string("Sync: ") + (st.online ? "online" : "offline") + ", organisation " + st.organisation);
+        lines.push_back("Last successful sync: " + (st.last_success.empty() ? std::string("never") : st.last_success));
+      }
+      lines.push_back("Pending: " + std::to_string(st.pending) + ", conflicts: " + std::to_string(st.conflicts));
+      if (!st.content_ready.empty()) lines.push_back("Content update ready: " + st.content_ready);
+      if (!st.last_error.empty()) lines.push_back("Sync problem: " + st.last_error);
+    } else {
+      lines.push_back("Sync: off (no server_url in kiosk.json)");
+    }
     lines.push_back("Log: " + config.data_dir + "/werkcheck.log");
     return lines;
   };
 
   auto handle_press = [&](float x, float y, double now) {
-    flow.note_activity(now);  // any touch counts as activity, even off target
-    const ScreenModel s = flow.view(metrics);
+    flow_ptr->note_activity(now);  // any touch counts as activity, even off target
+    const ScreenModel s = flow_ptr->view(metrics);
     const Target* t = TapTracker::hit(s, x, y);
     taps.pressed = t ? t->id : "";
     taps.down = true;
@@ -212,15 +258,15 @@ int run_kiosk(KioskConfig& config) {
     taps.down = false;
     std::string pressed = std::move(taps.pressed);
     taps.pressed.clear();
-    ScreenModel s = flow.view(metrics);
+    ScreenModel s = flow_ptr->view(metrics);
     const Target* t = TapTracker::hit(s, x, y, metrics.mm(3));
-    if (t && t->id == pressed) flow.tap(pressed, now);
+    if (t && t->id == pressed) flow_ptr->tap(pressed, now);
   };
 
   bool quit = false;
   while (!quit) {
     double now = seconds_now();
-    double wait = flow.seconds_until_deadline(now);
+    double wait = flow_ptr->seconds_until_deadline(now);
     int timeout_ms = redraw ? 0 : (wait < 0 ? 5000 : static_cast<int>(std::min(5000.0, std::ceil(wait * 1000) + 1)));
     SDL_Event e;
     bool got = SDL_WaitEventTimeout(&e, timeout_ms) != 0;
@@ -269,8 +315,8 @@ int run_kiosk(KioskConfig& config) {
       got = SDL_PollEvent(&e) != 0;
     }
 
-    flow.tick(now);
-    Effects fx = flow.take_effects();
+    flow_ptr->tick(now);
+    Effects fx = flow_ptr->take_effects();
     if (fx.quit) quit = true;
     if (fx.stop_audio) player.stop();
     if (fx.settings_changed) {
@@ -283,12 +329,32 @@ int run_kiosk(KioskConfig& config) {
       for (const auto& c : *fx.speak) paths.push_back(content->audio_path(c.locale, c.key));
       player.play(paths);
     }
-    if (flow.screen() != last_screen) {
-      if (flow.screen() == Screen::OperatorMenu) flow.set_status_lines(status_lines());
-      last_screen = flow.screen();
+    // A verified content update is switched to only between participants, on the attract screen.
+    if (syncer && flow_ptr->screen() == Screen::Attract) {
+      if (auto dir = syncer->ready_content_dir()) {
+        auto next = load_content_pack(*dir);
+        if (next.pack) {
+          log::info("content", "switching to " + next.pack->id + " " + next.pack->version + " from " + *dir);
+          syncer->content_switched(*dir, next.pack->version, true);
+          if (reason.rfind("content: ", 0) == 0) reason.clear();
+          load = std::move(next);
+          content = &*load.pack;
+          flow_ptr = std::make_unique<KioskFlow>(content, store.get(), &config, reason);
+          last_model.clear();
+          redraw = true;
+          last_screen = flow_ptr->screen();
+        } else {
+          log::error("content", "update in " + *dir + " does not load: " + next.error + "; the current content stays");
+          syncer->content_switched(*dir, "", false, next.error);
+        }
+      }
+    }
+    if (flow_ptr->screen() != last_screen) {
+      if (flow_ptr->screen() == Screen::OperatorMenu) flow_ptr->set_status_lines(status_lines());
+      last_screen = flow_ptr->screen();
     }
 
-    ScreenModel model = flow.view(metrics);
+    ScreenModel model = flow_ptr->view(metrics);
     std::string model_json = screen_dump_json(model, metrics, 0) + taps.pressed;
     if (model_json == last_model && !redraw) continue;
     redraw = false;
@@ -316,6 +382,7 @@ int run_kiosk(KioskConfig& config) {
   }
 
   log::info("kiosk", "exit");
+  if (syncer) syncer->stop();
   player.stop();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplSDL2_Shutdown();

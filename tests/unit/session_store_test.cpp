@@ -112,7 +112,7 @@ TEST_CASE("open creates werkcheck.db in WAL mode with synchronous FULL and the c
   CHECK(pragma_int(store->db(), "synchronous") == 2);  // FULL
   CHECK(pragma_int(store->db(), "foreign_keys") == 1);
   CHECK(store->db().schema_version() == static_cast<int>(session_store_migrations().size()));
-  CHECK(store->db().schema_version() == 2);
+  CHECK(store->db().schema_version() == 3);
   CHECK(store->count_sessions() == 0);
 
   // Opening proved a write reaches the disk.
@@ -490,7 +490,7 @@ TEST_CASE("a version 1 database is migrated to version 2 and keeps its sessions 
   }
 
   auto store = SessionStore::open(dir.path());
-  CHECK(store->db().schema_version() == 2);
+  CHECK(store->db().schema_version() == 3);
   CHECK(pragma_int(store->db(), "foreign_keys") == 1);
   CHECK(store->count_sessions() == 2);
   auto all = store->all_sessions();
@@ -547,7 +547,7 @@ TEST_CASE("a version 1 database is migrated to version 2 and keeps its sessions 
   // Opening again does not migrate twice.
   store.reset();
   auto again = SessionStore::open(dir.path());
-  CHECK(again->db().schema_version() == 2);
+  CHECK(again->db().schema_version() == 3);
   CHECK(again->count_sessions() == 3);
 }
 

@@ -1,0 +1,207 @@
+#include "http_api.h"
+
+#include <chrono>
+
+#include "platform/random_ids.h"
+#include "validate.h"
+
+namespace wk::server {
+
+using nlohmann::json;
+
+namespace {
+
+void send_json(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
+}
+
+void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message,
+                json extra = json::object()) {
+  json err = {{"code", code}, {"message", message}};
+  for (auto& [k, v] : extra.items()) err[k] = v;
+  send_json(res, status, {{"error", err}});
+}
+
+// Reads a POST body through a content reader so that the 4 MiB limit also holds after gzip
+// decoding (httplib decodes Content-Encoding: gzip itself) and for chunked bodies.
+bool read_body(const httplib::ContentReader& reader, httplib::Response& res, std::string& body) {
+  bool too_big = false;
+  bool ok = reader([&](const char* data, size_t len) {
+    if (body.size() + len > kMaxBodyBytes) {
+      too_big = true;
+      return false;
+    }
+    body.append(data, len);
+    return true;
+  });
+  if (too_big || res.status == 413) {
+    send_error(res, 413, "body_too_large", "the request body is over the limit of 4 MiB (after decompression)",
+               {{"limit_bytes", kMaxBodyBytes}});
+    return false;
+  }
+  if (!ok) {
+    send_error(res, 400, "unreadable_body", "the request body could not be read (broken gzip or cut off)");
+    return false;
+  }
+  return true;
+}
+
+bool read_json(const httplib::ContentReader& reader, httplib::Response& res, json& out) {
+  std::string body;
+  if (!read_body(reader, res, body)) return false;
+  if (auto e = parse_body(body, out)) {
+    send_error(res, 400, e->code, e->message);
+    return false;
+  }
+  return true;
+}
+
+// Bearer token → kiosk, or an error answer (401 unknown, 403 revoked).
+std::optional<KioskAuth> authenticate(ServerStore& store, const httplib::Request& req, httplib::Response& res) {
+  const std::string header = req.get_header_value("Authorization");
+  const std::string prefix = "Bearer ";
+  std::string token = header.rfind(prefix, 0) == 0 ? header.substr(prefix.size()) : "";
+  bool well_formed = token.size() == 64 && token.find_first_not_of("0123456789abcdef") == std::string::npos;
+  std::optional<KioskAuth> kiosk = well_formed ? store.kiosk_by_token_hash(blake2b_hex(token)) : std::nullopt;
+  if (!kiosk) {
+    send_error(res, 401, "unauthorized",
+               header.empty() ? "no device token: send Authorization: Bearer <device_token>" : "unknown device token");
+    return std::nullopt;
+  }
+  if (kiosk->revoked) {
+    send_error(res, 403, "kiosk_revoked", "this kiosk has been revoked; enroll it again with a new code");
+    return std::nullopt;
+  }
+  return kiosk;
+}
+
+}  // namespace
+
+void install_api(httplib::Server& svr, ServerStore& store, const SigningKey& key) {
+  svr.set_default_headers({{"X-Werkcheck-Server", "1"}, {"Cache-Control", "no-store"}});
+  svr.set_payload_max_length(kMaxBodyBytes);
+
+  svr.Post("/api/v1/enroll", [&store, &key](const httplib::Request&, httplib::Response& res,
+                                            const httplib::ContentReader& reader) {
+    json body;
+    if (!read_json(reader, res, body)) return;
+    std::string code;
+    if (auto e = check_enroll(body, code)) return send_error(res, 400, e->code, e->message);
+    std::string kiosk_id = ids::new_uuid();
+    std::string token = random_token_hex(32);
+    auto org = store.enroll(blake2b_hex(normalise_enrollment_code(code)), now_iso(), kiosk_id, blake2b_hex(token));
+    if (!org)
+      return send_error(res, 403, "enrollment_code_invalid", "this enrollment code is unknown, already used or expired");
+    log_event("info", "kiosk_enrolled", {{"kiosk_id", kiosk_id}, {"organisation", org->id}});
+    send_json(res, 200,
+              {{"kiosk_id", kiosk_id},
+               {"device_token", token},
+               {"organisation", {{"id", org->id}, {"name", org->name}}},
+               {"content_public_key", to_base64(key.public_key)}});
+  });
+
+  svr.Post("/api/v1/sessions", [&store](const httplib::Request& req, httplib::Response& res,
+                                        const httplib::ContentReader& reader) {
+    // The body is read before the token is checked, so that a keep-alive connection never
+    // holds unread bytes that would be taken for the next request.
+    json body;
+    if (!read_json(reader, res, body)) return;
+    auto kiosk = authenticate(store, req, res);
+    if (!kiosk) return;
+    std::vector<IncomingSession> sessions;
+    if (auto e = check_sessions_batch(body, sessions)) return send_error(res, e->code == "too_many_sessions" ? 413 : 400, e->code, e->message);
+    IngestResult r = store.ingest_sessions(kiosk->organisation_id, kiosk->kiosk_id, sessions, now_iso());
+    if (r.conflict) {
+      log_event("warn", "sessions_conflict", {{"kiosk_id", kiosk->kiosk_id}, {"uuids", r.conflicting_uuids}});
+      return send_error(res, 409, "conflict",
+                        "a session with this uuid is already stored with different content; nothing of this batch "
+                        "was stored",
+                        {{"uuids", r.conflicting_uuids}});
+    }
+    json results = json::array();
+    size_t stored = 0;
+    for (const auto& [uuid, status] : r.results) {
+      results.push_back({{"uuid", uuid}, {"status", status}});
+      if (status == "stored") ++stored;
+    }
+    log_event("info", "sessions_received",
+              {{"kiosk_id", kiosk->kiosk_id}, {"stored", stored}, {"duplicate", r.results.size() - stored}});
+    send_json(res, 200, {{"results", results}});
+  });
+
+  svr.Get("/api/v1/content/manifest", [&store](const httplib::Request& req, httplib::Response& res) {
+    if (!authenticate(store, req, res)) return;
+    auto c = store.current_content();
+    if (!c) return send_error(res, 404, "no_content", "no content pack has been published yet");
+    send_json(res, 200, {{"manifest", to_base64(c->manifest)}, {"signature", to_base64(c->signature)}});
+  });
+
+  svr.Get(R"(/api/v1/content/files/(.+))", [&store](const httplib::Request& req, httplib::Response& res) {
+    if (!authenticate(store, req, res)) return;
+    const std::string path = req.matches[1];
+    auto data = store.current_content_file(path);
+    if (!data) return send_error(res, 404, "not_found", "'" + path + "' is not in the current content manifest");
+    res.status = 200;
+    res.set_content(std::move(*data), "application/octet-stream");
+  });
+
+  svr.Post("/api/v1/heartbeat", [&store](const httplib::Request& req, httplib::Response& res,
+                                         const httplib::ContentReader& reader) {
+    json body;
+    if (!read_json(reader, res, body)) return;
+    auto kiosk = authenticate(store, req, res);
+    if (!kiosk) return;
+    Heartbeat hb;
+    if (auto e = check_heartbeat(body, hb)) return send_error(res, 400, e->code, e->message);
+    store.record_heartbeat(kiosk->kiosk_id, hb, now_iso());
+    send_json(res, 200, {{"ok", true}});
+  });
+
+  // Anything httplib answers by itself (404 no route, 413, 400 bad request line) gets a JSON body.
+  svr.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    switch (res.status) {
+      case 404:
+        send_error(res, 404, "not_found", "no such endpoint: " + req.method + " " + req.path);
+        break;
+      case 405:
+        send_error(res, 405, "method_not_allowed", "method not allowed: " + req.method + " " + req.path);
+        break;
+      case 413:
+        send_error(res, 413, "body_too_large", "the request body is over the limit of 4 MiB",
+                   {{"limit_bytes", kMaxBodyBytes}});
+        break;
+      case 415:
+        send_error(res, 415, "unsupported_encoding", "only Content-Encoding: gzip is accepted");
+        break;
+      default:
+        send_error(res, res.status, res.status >= 500 ? "server_error" : "bad_request",
+                   "the request could not be handled (HTTP " + std::to_string(res.status) + ")");
+    }
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+
+  svr.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "unknown";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    log_event("error", "handler_exception", {{"path", req.path}, {"error", what}});
+    send_error(res, 500, "server_error", "the server could not handle this request; try again later");
+  });
+
+  svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    log_event(res.status >= 500 ? "error" : (res.status >= 400 ? "warn" : "info"), "request",
+              {{"method", req.method},
+               {"path", req.path},
+               {"status", res.status},
+               {"remote", req.remote_addr},
+               {"bytes_out", res.body.size()}});
+  });
+}
+
+}  // namespace wk::server

@@ -1,0 +1,271 @@
+// werkcheck-server: the central server of werkcheck (sync/API.md).
+//   werkcheck-server --db FILE --listen 127.0.0.1:8080 [--cert FILE --key FILE]
+//   werkcheck-server admin --db FILE <command> ...
+#include <signal.h>
+#include <sys/stat.h>
+#include <sodium.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "http_api.h"
+#include "sqlite_server_store.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using namespace wk::server;
+
+namespace {
+
+int usage() {
+  std::cerr << "usage:\n"
+               "  werkcheck-server --db FILE --listen HOST:PORT [--cert FILE --key FILE] [--threads N]\n"
+               "  werkcheck-server admin --db FILE create-org NAME\n"
+               "  werkcheck-server admin --db FILE enroll-code --org ID [--valid-days N]\n"
+               "  werkcheck-server admin --db FILE create-coach --org ID --user NAME [--admin]   (password on stdin)\n"
+               "  werkcheck-server admin --db FILE revoke-kiosk KIOSK_ID\n"
+               "  werkcheck-server admin --db FILE list-kiosks\n"
+               "  werkcheck-server admin --db FILE publish-content --dir PACK_DIR\n"
+               "  werkcheck-server admin --db FILE public-key\n";
+  return 2;
+}
+
+// Opens the store and the signing key. The secret key lives in FILE.signing-key (0600), not in
+// the database: backups and copies of the database (which hold participants' sessions and go to
+// more places) then never carry the key that kiosks trust. Its public half is recorded in the
+// database so that a lost or swapped key file stops the server instead of silently breaking
+// every kiosk's pinned key.
+SigningKey open_key(ServerStore& store, const std::string& db_path) {
+  const std::string path = key_path_for_db(db_path);
+  auto recorded = store.recorded_public_key();
+  if (recorded && !fs::exists(path))
+    throw std::runtime_error("the signing key file " + path +
+                             " is missing but this database has published with a key; restore the file from backup");
+  SigningKey key = load_or_create_signing_key(path, true);
+  std::string pk = to_base64(key.public_key);
+  if (!recorded)
+    store.record_public_key(pk, now_iso());
+  else if (*recorded != pk)
+    throw std::runtime_error("the signing key file " + path + " does not match the key recorded in the database");
+  return key;
+}
+
+std::string flag(std::vector<std::string>& args, const std::string& name, bool& found) {
+  auto it = std::find(args.begin(), args.end(), name);
+  found = it != args.end();
+  if (!found) return "";
+  if (it + 1 == args.end()) throw std::runtime_error(name + " needs a value");
+  std::string v = *(it + 1);
+  args.erase(it, it + 2);
+  return v;
+}
+std::string flag(std::vector<std::string>& args, const std::string& name) {
+  bool found;
+  return flag(args, name, found);
+}
+bool switch_flag(std::vector<std::string>& args, const std::string& name) {
+  auto it = std::find(args.begin(), args.end(), name);
+  if (it == args.end()) return false;
+  args.erase(it);
+  return true;
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + p.string());
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+int publish_content(ServerStore& store, const SigningKey& key, const fs::path& dir) {
+  if (!fs::is_directory(dir)) throw std::runtime_error(dir.string() + " is not a directory");
+  std::vector<ContentFileIn> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    std::string rel = fs::relative(e.path(), dir).generic_string();
+    ContentFileIn f{rel, "", read_file(e.path())};
+    f.sha256 = sha256_hex(f.data);
+    files.push_back(std::move(f));
+  }
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  std::string pack_id = dir.filename().string(), version = now_iso();
+  if (fs::exists(dir / "check.json")) {
+    json check = json::parse(read_file(dir / "check.json"));
+    pack_id = check.value("id", pack_id);
+    version = check.value("version", version);
+  }
+  json manifest = {{"pack_id", pack_id}, {"version", version}, {"created_at", now_iso()}, {"files", json::array()}};
+  size_t total = 0;
+  for (const auto& f : files) {
+    manifest["files"].push_back({{"path", f.path}, {"sha256", f.sha256}, {"size", f.data.size()}});
+    total += f.data.size();
+  }
+  std::string bytes = manifest.dump();
+  store.publish_content(bytes, key.sign(bytes), files, now_iso());
+  std::cout << "published " << pack_id << " " << version << ": " << files.size() << " files, " << total
+            << " bytes\n";
+  return 0;
+}
+
+int admin(std::vector<std::string> args) {
+  std::string db = flag(args, "--db");
+  if (db.empty() || args.empty()) return usage();
+  std::string cmd = args.front();
+  args.erase(args.begin());
+  SqliteServerStore store(db);
+
+  if (cmd == "create-org") {
+    if (args.size() != 1 || args[0].empty()) return usage();
+    std::cout << store.create_organisation(args[0]) << "\n";
+    return 0;
+  }
+  if (cmd == "enroll-code") {
+    std::string org = flag(args, "--org");
+    bool has_days;
+    std::string days_s = flag(args, "--valid-days", has_days);
+    int days = has_days ? std::stoi(days_s) : 7;
+    if (org.empty() || days < 1 || days > 365 || !args.empty()) return usage();
+    if (!store.organisation(org)) throw std::runtime_error("no organisation " + org);
+    std::string code = new_enrollment_code();
+    store.add_enrollment_code(blake2b_hex(normalise_enrollment_code(code)), org, iso_after_days(days));
+    std::cout << code << "\n";
+    return 0;
+  }
+  if (cmd == "create-coach") {
+    std::string org = flag(args, "--org"), user = flag(args, "--user");
+    bool is_admin = switch_flag(args, "--admin");
+    if (org.empty() || user.empty() || !args.empty()) return usage();
+    if (!store.organisation(org)) throw std::runtime_error("no organisation " + org);
+    std::string password;
+    std::getline(std::cin, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    if (password.size() < 10) throw std::runtime_error("the password must have at least 10 characters");
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str_alg(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+      throw std::runtime_error("out of memory while hashing the password");
+    sodium_memzero(password.data(), password.size());
+    store.create_coach(org, user, hash, is_admin ? "admin" : "coach");
+    std::cout << "created " << (is_admin ? "admin " : "coach ") << user << "\n";
+    return 0;
+  }
+  if (cmd == "revoke-kiosk") {
+    if (args.size() != 1) return usage();
+    if (!store.revoke_kiosk(args[0])) throw std::runtime_error("no kiosk " + args[0]);
+    std::cout << "revoked " << args[0] << "\n";
+    return 0;
+  }
+  if (cmd == "list-kiosks") {
+    for (const auto& k : store.list_kiosks()) {
+      json j = {{"id", k.id},
+                {"organisation", {{"id", k.organisation_id}, {"name", k.organisation_name}}},
+                {"enrolled_at", k.enrolled_at},
+                {"revoked", k.revoked}};
+      auto opt = [](const auto& o) { return o ? json(*o) : json(nullptr); };
+      j["last_heartbeat_at"] = opt(k.last_heartbeat_at);
+      j["app_version"] = opt(k.app_version);
+      j["content_version"] = opt(k.content_version);
+      j["last_sync"] = opt(k.last_sync);
+      j["pending"] = opt(k.pending);
+      j["free_disk_bytes"] = opt(k.free_disk_bytes);
+      std::cout << j.dump() << "\n";
+    }
+    return 0;
+  }
+  if (cmd == "publish-content") {
+    std::string dir = flag(args, "--dir");
+    if (dir.empty() || !args.empty()) return usage();
+    return publish_content(store, open_key(store, db), dir);
+  }
+  if (cmd == "public-key") {
+    std::cout << to_base64(open_key(store, db).public_key) << "\n";
+    return 0;
+  }
+  return usage();
+}
+
+int serve(std::vector<std::string> args) {
+  std::string db = flag(args, "--db"), listen = flag(args, "--listen"), cert = flag(args, "--cert"),
+              keyfile = flag(args, "--key"), threads_s = flag(args, "--threads");
+  if (listen.empty()) listen = "127.0.0.1:8080";
+  if (db.empty() || !args.empty() || cert.empty() != keyfile.empty()) return usage();
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos) return usage();
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  int port = std::stoi(listen.substr(colon + 1));
+
+  // SIGTERM/SIGINT are taken by a thread of their own (sigwait), which stops the server.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  SqliteServerStore store(db);
+  SigningKey key = open_key(store, db);
+
+  std::unique_ptr<httplib::Server> server;
+  if (!cert.empty()) {
+    auto tls = std::make_unique<httplib::SSLServer>(cert.c_str(), keyfile.c_str());
+    if (!tls->is_valid()) throw std::runtime_error("cannot load the TLS certificate " + cert + " and key " + keyfile);
+    server = std::move(tls);
+  } else {
+    server = std::make_unique<httplib::Server>();
+  }
+  if (!threads_s.empty()) {
+    size_t n = std::stoul(threads_s);
+    server->new_task_queue = [n] { return new httplib::ThreadPool(n); };
+  }
+  server->set_read_timeout(30, 0);
+  server->set_write_timeout(30, 0);
+  server->set_keep_alive_timeout(10);
+  install_api(*server, store, key);
+
+  int bound = port == 0 ? server->bind_to_any_port(host) : (server->bind_to_port(host, port) ? port : -1);
+  if (bound < 0) throw std::runtime_error("cannot listen on " + listen);
+
+  std::thread signals([&] {
+    int sig = 0;
+    sigwait(&set, &sig);
+    log_event("info", "stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
+    server->stop();
+  });
+  signals.detach();
+
+  log_event("info", "listening",
+            {{"host", host},
+             {"port", bound},
+             {"tls", !cert.empty()},
+             {"db", db},
+             {"content_public_key", to_base64(key.public_key)},
+             {"sessions", store.session_count()}});
+  server->listen_after_bind();
+  log_event("info", "stopped");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (sodium_init() < 0) {
+    std::cerr << "werkcheck-server: libsodium failed to initialise\n";
+    return 1;
+  }
+  umask(077);  // the database holds participants' answers; the key file is secret
+  std::vector<std::string> args(argv + 1, argv + argc);
+  try {
+    if (!args.empty() && args[0] == "admin") return admin({args.begin() + 1, args.end()});
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") return usage();
+    return serve(args);
+  } catch (const std::exception& e) {
+    if (!args.empty() && args[0] == "admin")
+      std::cerr << "werkcheck-server admin: " << e.what() << "\n";
+    else
+      log_event("error", "fatal", {{"error", e.what()}});
+    return 1;
+  }
+}

@@ -1,0 +1,45 @@
+#pragma once
+// ServerStore on SQLite (WAL, synchronous=FULL) through the kiosk's own wk::Database.
+// One connection, serialised by a mutex: SQLite has one writer at a time anyway, and a
+// transaction must not interleave with another thread's statements on the same connection.
+#include <memory>
+#include <mutex>
+
+#include "server_store.h"
+#include "storage/database.h"
+
+namespace wk::server {
+
+class SqliteServerStore : public ServerStore {
+ public:
+  explicit SqliteServerStore(const std::string& path);
+
+  std::string create_organisation(const std::string& name) override;
+  std::optional<Organisation> organisation(const std::string& id) override;
+  void add_enrollment_code(const std::string& code_hash, const std::string& organisation_id,
+                           const std::string& expires_at) override;
+  std::optional<Organisation> enroll(const std::string& code_hash, const std::string& now, const std::string& kiosk_id,
+                                     const std::string& token_hash) override;
+  void create_coach(const std::string& organisation_id, const std::string& username, const std::string& password_hash,
+                    const std::string& role) override;
+  std::optional<KioskAuth> kiosk_by_token_hash(const std::string& token_hash) override;
+  bool revoke_kiosk(const std::string& kiosk_id) override;
+  std::vector<KioskInfo> list_kiosks() override;
+  void record_heartbeat(const std::string& kiosk_id, const Heartbeat& hb, const std::string& now) override;
+  IngestResult ingest_sessions(const std::string& organisation_id, const std::string& kiosk_id,
+                               const std::vector<IncomingSession>& sessions, const std::string& now) override;
+  int64_t session_count() override;
+  void publish_content(const std::string& manifest, const std::string& signature,
+                       const std::vector<ContentFileIn>& files, const std::string& now) override;
+  std::optional<PublishedContent> current_content() override;
+  std::optional<std::string> current_content_file(const std::string& path) override;
+  std::optional<std::string> recorded_public_key() override;
+  void record_public_key(const std::string& public_key_b64, const std::string& now) override;
+
+ private:
+  std::optional<Organisation> organisation_locked(const std::string& id);
+  std::mutex mu_;
+  std::unique_ptr<Database> db_;
+};
+
+}  // namespace wk::server

@@ -153,7 +153,11 @@ RoundReport SyncClient::run_round() {
     std::string last = outbox.get_state("sync_last_success");
     status_.last_success = last.empty() ? "" : iso_time(std::stoll(last));
     if (report.enrolled) status_.online = report.reached;
-    if (!report.error.empty()) status_.last_error = report.error;
+    // A round that went through clears the old problem; the operator sees only what is wrong now.
+    if (!report.error.empty())
+      status_.last_error = report.error;
+    else if (report.enrolled && report.reached)
+      status_.last_error.clear();
   };
   if (settings_.server_url.empty() || !cred) {
     report.error = settings_.server_url.empty() ? "no server_url in kiosk.json" : cred_error;

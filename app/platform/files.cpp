@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -19,26 +20,42 @@ std::optional<std::string> read_all(const std::string& path) {
   return ss.str();
 }
 
-bool write_atomically(const std::string& path, const std::string& data) {
-  std::string tmp = path + ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+bool write_synced(const std::string& path, const std::string& data, unsigned mode) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
   if (fd < 0) return false;
+  ::fchmod(fd, mode);  // also when the file was there already
   size_t off = 0;
   while (off < data.size()) {
     ssize_t n = ::write(fd, data.data() + off, data.size() - off);
     if (n <= 0) {
+      int saved = errno;
       ::close(fd);
-      ::unlink(tmp.c_str());
+      errno = saved;
       return false;
     }
     off += static_cast<size_t>(n);
   }
   bool ok = ::fsync(fd) == 0;
-  ok = (::close(fd) == 0) && ok;
-  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) {
+  return (::close(fd) == 0) && ok;
+}
+
+void sync_directory(const std::string& dir) {
+  int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+bool write_atomically(const std::string& path, const std::string& data, unsigned mode) {
+  const std::string tmp = path + ".tmp";
+  if (!write_synced(tmp, data, mode) || ::rename(tmp.c_str(), path.c_str()) != 0) {
+    int saved = errno;
     ::unlink(tmp.c_str());
+    errno = saved;
     return false;
   }
+  sync_directory(std::filesystem::path(path).parent_path().string());
   return true;
 }
 

@@ -52,29 +52,6 @@ bool is_hex64(const std::string& s) {
   return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string::npos;
 }
 
-bool write_file_synced(const std::string& path, const std::string& data) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return false;
-  size_t off = 0;
-  while (off < data.size()) {
-    ssize_t n = ::write(fd, data.data() + off, data.size() - off);
-    if (n <= 0) {
-      ::close(fd);
-      return false;
-    }
-    off += static_cast<size_t>(n);
-  }
-  bool ok = ::fsync(fd) == 0;
-  return ::close(fd) == 0 && ok;
-}
-
-void fsync_dir(const std::string& dir) {
-  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
-}
 
 std::optional<std::string> read_marker(const std::string& path) {
   auto t = files::read_all(path);
@@ -197,17 +174,17 @@ std::string install_pack(const ContentStore& store, const Manifest& m, const std
     }
     const std::string target = tmp + "/" + f.path;
     fs::create_directories(fs::path(target).parent_path(), ec);
-    if (!write_file_synced(target, *data)) return fail("cannot write " + target);
+    if (!files::write_synced(target, *data, 0644)) return fail("cannot write " + target);
   }
   for (auto it = fs::recursive_directory_iterator(tmp, ec); !ec && it != fs::recursive_directory_iterator(); ++it)
-    if (it->is_directory()) fsync_dir(it->path().string());
-  fsync_dir(tmp);
+    if (it->is_directory()) files::sync_directory(it->path().string());
+  files::sync_directory(tmp);
   if (validate) {
     if (auto problem = validate(tmp)) return fail("the new pack does not load: " + *problem);
   }
   fs::remove_all(final_dir, ec);  // a leftover of an earlier, unmarked attempt (never the one in use)
   if (::rename(tmp.c_str(), final_dir.c_str()) != 0) return fail("cannot rename " + tmp + " to " + final_dir);
-  fsync_dir(store.root());
+  files::sync_directory(store.root());
   if (!store.mark_ready(m.version)) return "cannot mark " + final_dir + " ready";
   return "";
 }

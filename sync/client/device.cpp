@@ -37,38 +37,9 @@ std::string base64_encode(const std::string& bytes) {
 }
 
 bool write_private_file(const std::string& path, const std::string& data, std::string* error) {
-  auto fail = [&](const std::string& what) {
-    if (error) *error = what + " " + path + ": " + std::strerror(errno);
-    return false;
-  };
-  const std::string tmp = path + ".tmp";
-  ::unlink(tmp.c_str());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return fail("cannot create");
-  size_t off = 0;
-  while (off < data.size()) {
-    ssize_t n = ::write(fd, data.data() + off, data.size() - off);
-    if (n <= 0) {
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return fail("cannot write");
-    }
-    off += static_cast<size_t>(n);
-  }
-  ::fchmod(fd, 0600);
-  bool ok = ::fsync(fd) == 0;
-  ok = ::close(fd) == 0 && ok;
-  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    return fail("cannot save");
-  }
-  std::string dir = std::filesystem::path(path).parent_path().string();
-  int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
-  return true;
+  if (files::write_atomically(path, data, 0600)) return true;
+  if (error) *error = "cannot save " + path + ": " + std::strerror(errno);
+  return false;
 }
 
 std::optional<DeviceCredential> DeviceCredential::load(const std::string& data_dir, std::string* error) {

@@ -21,6 +21,7 @@ const char* screen_id(Screen s) {
     case Screen::OperatorPin: return "operator_pin";
     case Screen::OperatorMenu: return "operator_menu";
     case Screen::Credits: return "credits";
+    case Screen::OperatorEnroll: return "operator_enroll";
     case Screen::OutOfOrder: return "out_of_order";
   }
   return "?";
@@ -197,6 +198,7 @@ std::vector<Clip> KioskFlow::screen_speech() const {
     case Screen::OperatorPin:
     case Screen::OperatorMenu:
     case Screen::Credits:
+    case Screen::OperatorEnroll:
       break;  // staff screens are not spoken
   }
   return clips;
@@ -478,13 +480,40 @@ void KioskFlow::handle_operator(const std::string& id) {
     effects_.settings_changed = true;
   } else if (id == "op:credits") {
     screen_ = Screen::Credits;
+  } else if (id == "op:enroll") {
+    enroll_typed_.clear();
+    enroll_message_.clear();
+    screen_ = Screen::OperatorEnroll;
   } else if (id == "op:back") {
-    if (screen_ == Screen::Credits)
+    if (screen_ == Screen::Credits || screen_ == Screen::OperatorEnroll)
       screen_ = Screen::OperatorMenu;
     else
       reset_to_attract(SessionStatus::Stopped);
     if (screen_ == Screen::Attract && !out_of_order_reason_.empty()) screen_ = Screen::OutOfOrder;
   }
+}
+
+// Enrollment codes are 12 letters from the server's alphabet, shown as ABCD-EFGH-JKLM.
+void KioskFlow::handle_enroll_key(const std::string& key) {
+  if (enroll_busy_) return;  // one attempt at a time
+  if (key == "delete") {
+    if (!enroll_typed_.empty()) enroll_typed_.pop_back();
+  } else if (key == "ok") {
+    if (enroll_typed_.size() != 12) return;
+    enroll_busy_ = true;
+    enroll_message_ = t("operator.enroll.busy");
+    effects_.enroll_code = enroll_typed_.substr(0, 4) + "-" + enroll_typed_.substr(4, 4) + "-" + enroll_typed_.substr(8);
+    log::info("operator", "enrolling with the server");
+  } else if (key.size() == 1 && enroll_typed_.size() < 12) {
+    enroll_typed_ += key;
+    enroll_message_.clear();
+  }
+}
+
+void KioskFlow::enroll_finished(const std::string& problem) {
+  enroll_busy_ = false;
+  enroll_message_ = problem.empty() ? t("operator.enroll.done") : problem;
+  if (problem.empty()) enroll_typed_.clear();
 }
 
 void KioskFlow::tap(const std::string& id, double now) {
@@ -605,6 +634,12 @@ void KioskFlow::tap(const std::string& id, double now) {
     case Screen::Credits:
       if (id.rfind("op:", 0) == 0) handle_operator(id);
       break;
+    case Screen::OperatorEnroll:
+      if (id.rfind("enroll:", 0) == 0)
+        handle_enroll_key(id.substr(7));
+      else if (id == "op:back" && !enroll_busy_)
+        handle_operator(id);
+      break;
     case Screen::OutOfOrder:
       break;
   }
@@ -613,7 +648,8 @@ void KioskFlow::tap(const std::string& id, double now) {
 double KioskFlow::seconds_until_deadline(double now) const {
   if (participant_screen()) return std::max(0.0, last_input_ + config_->idle_timeout_s - now);
   if (screen_ == Screen::IdlePrompt) return std::max(0.0, prompt_started_ + config_->idle_prompt_s - now);
-  if (screen_ == Screen::OperatorPin || screen_ == Screen::OperatorMenu || screen_ == Screen::Credits)
+  if (screen_ == Screen::OperatorPin || screen_ == Screen::OperatorMenu || screen_ == Screen::Credits ||
+      screen_ == Screen::OperatorEnroll)
     return std::max(0.0, last_input_ + config_->idle_timeout_s - now);
   return -1;
 }
@@ -627,7 +663,8 @@ void KioskFlow::tick(double now) {
     log::info("session", "no answer to the idle prompt: back to the start");
     // Someone who saw their result and walked away did finish the check.
     reset_to_attract(after_questions(return_to_) ? SessionStatus::Finished : SessionStatus::Abandoned);
-  } else if ((screen_ == Screen::OperatorPin || screen_ == Screen::OperatorMenu || screen_ == Screen::Credits) &&
+  } else if ((screen_ == Screen::OperatorPin || screen_ == Screen::OperatorMenu || screen_ == Screen::Credits ||
+              (screen_ == Screen::OperatorEnroll && !enroll_busy_)) &&
              now - last_input_ >= config_->idle_timeout_s) {
     reset_to_attract(SessionStatus::Stopped);  // an operator walked away: lock again
     if (!out_of_order_reason_.empty()) screen_ = Screen::OutOfOrder;
@@ -649,6 +686,7 @@ ScreenModel KioskFlow::view(const Metrics& m) const {
     case Screen::OperatorPin: s = view_operator_pin(m); break;
     case Screen::OperatorMenu: s = view_operator_menu(m); break;
     case Screen::Credits: s = view_credits(m); break;
+    case Screen::OperatorEnroll: s = view_operator_enroll(m); break;
     case Screen::OutOfOrder: s = view_out_of_order(m); break;
   }
   s.id = screen_id(screen_);

@@ -20,6 +20,7 @@ namespace wk {
 
 enum class Screen {
   Attract, CodeEntry, Language, Question, Result, Consent, Closing, IdlePrompt, StopConfirm, OperatorPin, OperatorMenu, Credits,
+  OperatorEnroll,
   OutOfOrder
 };
 const char* screen_id(Screen s);
@@ -35,6 +36,7 @@ struct Effects {
   std::optional<std::vector<Clip>> speak;  // set: stop what plays and play these in order
   bool stop_audio = false;
   bool settings_changed = false;  // volume or default language: save and apply
+  std::optional<std::string> enroll_code;  // set: enroll this kiosk with the server (off the UI thread)
   bool quit = false;
 };
 
@@ -45,6 +47,8 @@ class KioskFlow {
 
   void tap(const std::string& target_id, double now);
   void note_activity(double now) { last_input_ = now; }
+  // The shell reports how enrollment went: empty means enrolled, else what went wrong.
+  void enroll_finished(const std::string& problem);
   void tick(double now);
   Effects take_effects();
   // Seconds from now until tick() has something to do (idle prompt or reset); < 0: nothing.
@@ -131,6 +135,8 @@ class KioskFlow {
   ScreenModel view_operator_pin(const Metrics& m) const;
   ScreenModel view_operator_menu(const Metrics& m) const;
   ScreenModel view_credits(const Metrics& m) const;
+  ScreenModel view_operator_enroll(const Metrics& m) const;
+  void handle_enroll_key(const std::string& key);
   ScreenModel view_out_of_order(const Metrics& m) const;
   void add_progress(ScreenModel& s, const Metrics& m) const;
   // A large centred picture with a title under it; returns where the content below may start.
@@ -166,6 +172,8 @@ class KioskFlow {
   double pin_locked_until_ = 0;
   bool pin_wrong_shown_ = false;
   std::vector<std::string> status_lines_;
+  std::string enroll_typed_, enroll_message_;
+  bool enroll_busy_ = false;
   Effects effects_;
 };
 

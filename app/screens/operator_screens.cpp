@@ -1,5 +1,6 @@
 // Staff screens behind the hidden corner and the PIN: keypad, menu (exit, volume, default
 // language, credits, status) and the credits. Not spoken; still large enough to tap.
+#include <algorithm>
 #include <map>
 
 #include "flow/kiosk_flow.h"
@@ -15,6 +16,8 @@ std::string builtin_operator_text(const std::string& key) {
       {"operator.clear", "Wissen"}, {"operator.cancel", "Annuleren"}, {"operator.title", "Beheer"},
       {"operator.exit", "Afsluiten"}, {"operator.volume", "Volume"}, {"operator.language", "Standaardtaal"},
       {"operator.credits", "Bronnen"}, {"operator.status", "Status"}, {"operator.back", "Terug"},
+      {"operator.enroll", "Aanmelden bij de server"}, {"operator.enroll.title", "Typ de aanmeldcode"},
+      {"operator.enroll.busy", "Bezig met aanmelden..."}, {"operator.enroll.done", "Aangemeld."},
       {"operator.demo_pin_warning", "Let op: de demo-PIN is in gebruik. Stel een eigen PIN in."},
   };
   auto it = texts.find(key);
@@ -67,6 +70,7 @@ ScreenModel KioskFlow::view_operator_menu(const Metrics& m) const {
       {"op:volume_up", op("operator.volume") + " +"},
       {"op:language", op("operator.language") + ": " + lang},
       {"op:credits", op("operator.credits")},
+      {"op:enroll", op("operator.enroll")},
       {"op:back", op("operator.back")},
       {"op:exit", op("operator.exit")},
   };
@@ -92,6 +96,36 @@ ScreenModel KioskFlow::view_operator_menu(const Metrics& m) const {
   const float sx = x + bw + m.mm(8);
   const float status_y = m.mm(10) + m.title_px * 1.5f;
   s.texts.push_back({status, {sx, status_y, m.width - sx - m.mm(6), m.height - status_y - m.mm(6)}, TextRole::Small, false});
+  return s;
+}
+
+ScreenModel KioskFlow::view_operator_enroll(const Metrics& m) const {
+  auto op = [&](const std::string& k) { return content_ ? t(k) : builtin_operator_text(k); };
+  ScreenModel s;
+  const float margin = m.mm(6);
+  const float row = m.title_px * 1.5f;
+  s.texts.push_back({op("operator.enroll.title"), {margin, margin, m.width * 0.45f, row}, TextRole::Title, false});
+  std::string shown = enroll_typed_;
+  while (shown.size() < 12) shown += '_';
+  shown = shown.substr(0, 4) + "-" + shown.substr(4, 4) + "-" + shown.substr(8);
+  s.texts.push_back({shown, {m.width * 0.5f, margin, m.width * 0.5f - margin, row}, TextRole::Title});
+  s.texts.push_back({enroll_message_.empty() ? " " : enroll_message_, {margin, margin + row, m.width - 2 * margin, row},
+                     TextRole::Body, false});
+  // The server's 21 code letters, then delete, back and OK: an 8-wide grid.
+  static const char* kLetters = "ABCDEFGHJKMNPQRSTWXYZ";
+  const float top = margin + 2 * row + m.mm(2);
+  const int cols = 8, rows = 3;
+  const float gap = m.mm(3);
+  const float key = std::min({m.mm(28), (m.width - 2 * margin - (cols - 1) * gap) / cols,
+                              (m.height - top - margin - (rows - 1) * gap) / rows});
+  const float left = (m.width - (cols * key + (cols - 1) * gap)) / 2;
+  auto cell = [&](int n) { return Rect{left + (n % cols) * (key + gap), top + (n / cols) * (key + gap), key, key}; };
+  int i = 0;
+  for (const char* c = kLetters; *c; ++c)
+    s.targets.push_back(key_target(std::string("enroll:") + *c, std::string(1, *c), cell(i++), TargetStyle::Key));
+  s.targets.push_back(key_target("enroll:delete", op("operator.clear"), cell(i++), TargetStyle::Operator));
+  s.targets.push_back(key_target("op:back", op("operator.back"), cell(i++), TargetStyle::Operator));
+  s.targets.push_back(key_target("enroll:ok", op("operator.ok"), cell(i++), TargetStyle::Operator));
   return s;
 }
 

@@ -18,6 +18,9 @@
 #include <cstring>
 #include <cmath>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 #include "content/content_pack.h"
 #include "flow/kiosk_flow.h"
@@ -212,6 +215,13 @@ int run_kiosk(KioskConfig& config) {
   }
 
   auto flow_ptr = std::make_unique<KioskFlow>(content, store.get(), &config, reason);
+
+  // Enrollment from the operator keypad talks to the server: on its own thread, so the screen
+  // keeps answering; the result comes back through enroll_result and wakes the loop.
+  std::thread enroll_thread;
+  std::mutex enroll_mutex;
+  std::optional<std::string> enroll_result;
+  const Uint32 wake_event = SDL_RegisterEvents(1);
   TapTracker taps;
   std::string last_model;
   bool redraw = true;
@@ -324,6 +334,34 @@ int run_kiosk(KioskConfig& config) {
       if (!config.save_operator_settings(config.data_dir + "/kiosk.json"))
         log::warn("config", "could not save the operator settings");
     }
+    if (fx.enroll_code) {
+      if (config.server_url.empty()) {
+        flow_ptr->enroll_finished("no server_url in " + config.data_dir + "/kiosk.json: the installer sets it");
+      } else if (!enroll_thread.joinable()) {
+        enroll_thread = std::thread([&, code = *fx.enroll_code] {
+          sync::HttpOptions opt;
+          opt.ca_file = config.ca_file;
+          std::string problem = sync::enroll(config.server_url, code, config.data_dir, opt);
+          {
+            std::lock_guard lock(enroll_mutex);
+            enroll_result = problem;
+          }
+          SDL_Event wake{};
+          wake.type = wake_event;
+          SDL_PushEvent(&wake);
+        });
+      }
+    }
+    {
+      std::lock_guard lock(enroll_mutex);
+      if (enroll_result) {
+        if (enroll_thread.joinable()) enroll_thread.join();
+        log::info("operator", enroll_result->empty() ? "enrolled with the server" : "enrollment failed: " + *enroll_result);
+        flow_ptr->enroll_finished(*enroll_result);
+        enroll_result.reset();
+        redraw = true;
+      }
+    }
     if (fx.speak && content) {
       std::vector<std::string> paths;
       for (const auto& c : *fx.speak) paths.push_back(content->audio_path(c.locale, c.key));
@@ -381,6 +419,7 @@ int run_kiosk(KioskConfig& config) {
     if (!config.ui_dump_path.empty()) files::write_atomically(config.ui_dump_path, screen_dump_json(model, metrics, frame));
   }
 
+  if (enroll_thread.joinable()) enroll_thread.join();
   log::info("kiosk", "exit");
   if (syncer) syncer->stop();
   player.stop();

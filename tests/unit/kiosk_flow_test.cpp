@@ -1067,3 +1067,37 @@ TEST_CASE("a per-choice item: one 'when' screen for each chosen action, stored p
   CHECK(s.events.back().item == "plan.wanneer.cv");
   CHECK(s.events.back().kind == "skip");
 }
+
+TEST_CASE("operator enrollment keypad: 12 letters, one attempt at a time, the result shown") {
+  Rig r;
+  r.open_operator_corner();
+  r.enter_pin(kDemoOperatorPin);
+  REQUIRE(r.flow->screen() == Screen::OperatorMenu);
+  r.tap("op:enroll");
+  REQUIRE(r.flow->screen() == Screen::OperatorEnroll);
+  ScreenModel v = r.flow->view(kMetrics);
+  CHECK(v.id == "operator_enroll");
+  CHECK(v.find_target("enroll:A"));
+  CHECK(v.find_target("enroll:I") == nullptr);  // not in the server's code alphabet
+  // OK does nothing until all 12 letters are there.
+  for (char c : std::string("KPFEAYXEMQH")) r.tap(std::string("enroll:") + c);
+  CHECK_FALSE(r.tap("enroll:ok").enroll_code.has_value());
+  r.tap("enroll:Z");
+  r.tap("enroll:delete");
+  r.tap("enroll:M");
+  Effects e = r.tap("enroll:ok");
+  REQUIRE(e.enroll_code.has_value());
+  CHECK(*e.enroll_code == "KPFE-AYXE-MQHM");
+  // While it runs: no second attempt, no leaving.
+  CHECK_FALSE(r.tap("enroll:ok").enroll_code.has_value());
+  r.tap("op:back");
+  CHECK(r.flow->screen() == Screen::OperatorEnroll);
+  r.flow->enroll_finished("HTTP 403 enrollment_code_invalid: unknown");
+  CHECK(mentions(r.flow->view(kMetrics), "enrollment_code_invalid"));
+  e = r.tap("enroll:ok");
+  REQUIRE(e.enroll_code.has_value());  // the code is kept for another try
+  r.flow->enroll_finished("");
+  CHECK(mentions(r.flow->view(kMetrics), r.pack.text("nl", "operator.enroll.done")));
+  r.tap("op:back");
+  CHECK(r.flow->screen() == Screen::OperatorMenu);
+}

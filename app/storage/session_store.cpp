@@ -175,10 +175,9 @@ void SessionStore::set_follow_up_of(const SessionRef& s, const std::string& earl
 }
 
 std::optional<StoredSession> SessionStore::latest_finished_with_code(const std::string& code) {
-  std::optional<StoredSession> found;
-  for (auto& s : all_sessions())
-    if (s.code == code && s.status == "finished") found = std::move(s);  // sessions come oldest first
-  return found;
+  auto found = read_sessions(*db_, "code=? AND status='finished'", code);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.back());  // oldest first: the last is the latest
 }
 
 void SessionStore::end_session(const SessionRef& s, SessionStatus status) {
@@ -216,12 +215,17 @@ int64_t SessionStore::count_sessions() {
   return st.step() ? st.int64(0) : 0;
 }
 
-std::vector<StoredSession> SessionStore::all_sessions() {
+std::vector<StoredSession> read_sessions(Database& db, const std::string& condition, const std::string& param) {
+  const std::string where = condition.empty() ? "" : " WHERE " + condition;
+  auto bind = [&](Statement& st) {
+    if (!condition.empty()) st.bind(1, param);
+  };
   std::vector<StoredSession> out;
   std::map<int64_t, size_t> index;
-  auto st = db_->prepare(
+  auto st = db.prepare(
       "SELECT id, uuid, code, locale, content_id, content_version, started_at, ended_at, status, consent, follow_up_of "
-      "FROM sessions ORDER BY id");
+      "FROM sessions" + where + " ORDER BY id");
+  bind(st);
   while (st.step()) {
     StoredSession s{st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), st.text(7), st.text(8), {}};
     s.consent = st.is_null(9) ? -1 : static_cast<int>(st.int64(9));
@@ -229,7 +233,9 @@ std::vector<StoredSession> SessionStore::all_sessions() {
     index[st.int64(0)] = out.size();
     out.push_back(std::move(s));
   }
-  auto ev = db_->prepare("SELECT session_id, id, item, kind, answer, at FROM answer_events ORDER BY id");
+  auto ev = db.prepare("SELECT session_id, id, item, kind, answer, at FROM answer_events WHERE session_id IN "
+                       "(SELECT id FROM sessions" + where + ") ORDER BY id");
+  bind(ev);
   while (ev.step()) {
     auto it = index.find(ev.int64(0));
     if (it == index.end()) continue;
@@ -243,5 +249,7 @@ std::vector<StoredSession> SessionStore::all_sessions() {
   }
   return out;
 }
+
+std::vector<StoredSession> SessionStore::all_sessions() { return read_sessions(*db_); }
 
 }  // namespace wk

@@ -76,4 +76,8 @@ class SessionStore {
 
 const std::vector<std::string>& session_store_migrations();
 
+// Sessions with their events, oldest first: all, or those matching an SQL condition on the
+// sessions table with one text parameter (e.g. "code=?"). Any connection to the database will do.
+std::vector<StoredSession> read_sessions(Database& db, const std::string& condition = "", const std::string& param = "");
+
 }  // namespace wk

@@ -16,33 +16,15 @@ nlohmann::json session_payload(const StoredSession& s) {
 
 namespace {
 
-// Loads the sessions with these row ids, with their events, in the given order.
-std::vector<StoredSession> load_sessions(Database& db, const std::vector<int64_t>& ids) {
+// Loads the sessions with these row ids, with their events, in the order of `uuids`.
+std::vector<StoredSession> load_sessions(Database& db, const std::vector<int64_t>& ids,
+                                         const std::vector<std::string>& uuids) {
+  auto found = read_sessions(db, "id IN (SELECT value FROM json_each(?))", nlohmann::json(ids).dump());
+  std::map<std::string, StoredSession*> by_uuid;
+  for (auto& s : found) by_uuid[s.uuid] = &s;
   std::vector<StoredSession> out;
-  std::map<int64_t, size_t> index;
-  for (int64_t id : ids) {
-    auto st = db.prepare(
-        "SELECT uuid, code, locale, content_id, content_version, started_at, ended_at, status, consent, follow_up_of "
-        "FROM sessions WHERE id=?");
-    st.bind(1, id);
-    if (!st.step()) continue;
-    StoredSession s{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), st.text(7), {}};
-    s.consent = st.is_null(8) ? -1 : static_cast<int>(st.int64(8));
-    s.follow_up_of = st.text(9);
-    index[id] = out.size();
-    out.push_back(std::move(s));
-    auto ev = db.prepare("SELECT id, item, kind, answer, at FROM answer_events WHERE session_id=? ORDER BY id");
-    ev.bind(1, id);
-    while (ev.step()) {
-      AnswerEvent e;
-      e.seq = ev.int64(0);
-      e.item = ev.text(1);
-      e.kind = ev.text(2);
-      e.values = nlohmann::json::parse(ev.text(3)).get<std::vector<std::string>>();
-      e.at = ev.text(4);
-      out.back().events.push_back(std::move(e));
-    }
-  }
+  for (const auto& uuid : uuids)
+    if (auto it = by_uuid.find(uuid); it != by_uuid.end()) out.push_back(std::move(*it->second));
   return out;
 }
 
@@ -51,17 +33,21 @@ std::vector<StoredSession> load_sessions(Database& db, const std::vector<int64_t
 Batch Outbox::next_batch(size_t max_sessions, size_t max_bytes) {
   Batch batch;
   std::vector<int64_t> ids;
+  std::vector<std::string> order;  // uuids in queue order
   {
     auto st = db_.prepare(
-        "SELECT s.id FROM outbox o JOIN sessions s ON s.uuid = o.session_uuid "
+        "SELECT s.id, s.uuid FROM outbox o JOIN sessions s ON s.uuid = o.session_uuid "
         "WHERE o.state='pending' AND s.status <> 'in_progress' ORDER BY o.queued_at, s.id LIMIT ?");
     st.bind(1, static_cast<int64_t>(max_sessions));
-    while (st.step()) ids.push_back(st.int64(0));
+    while (st.step()) {
+      ids.push_back(st.int64(0));
+      order.push_back(st.text(1));
+    }
   }
   if (ids.empty()) return batch;
   const std::string head = "{\"sessions\":[", tail = "]}";
   std::string body = head;
-  for (const auto& s : load_sessions(db_, ids)) {
+  for (const auto& s : load_sessions(db_, ids, order)) {
     std::string one = session_payload(s).dump();
     size_t grown = body.size() + (batch.uuids.empty() ? 0 : 1) + one.size() + tail.size();
     if (!batch.uuids.empty() && grown > max_bytes) break;

@@ -10,9 +10,10 @@ packages=(
   libsdl2-dev libimgui-dev libstb-dev libfreetype-dev libgl1-mesa-dev libgl1-mesa-dri libegl1
   libsqlite3-dev sqlite3 libcurl4-openssl-dev libsodium-dev libgettextpo-dev gettext libcsv-dev
   nlohmann-json3-dev doctest-dev
-  libcpp-httplib-dev libssl-dev zlib1g-dev openssl
+  libcpp-httplib-dev libssl-dev zlib1g-dev openssl libkainjow-mustache-dev
   fonts-noto-core espeak-ng librsvg2-bin
   xvfb xauth xdotool x11-utils imagemagick sox python3
+  chromium
 )
 
 missing=()
@@ -29,9 +30,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-# OpenMoji pictures, pinned by package-lock.json.
-if [ ! -f node_modules/openmoji/package.json ] || \
-   ! grep -q "\"version\": \"$(node -p "require('./package-lock.json').packages['node_modules/openmoji'].version")\"" node_modules/openmoji/package.json; then
-  echo "install-deps: npm ci (OpenMoji)"
+# OpenMoji pictures and playwright-core (drives Debian's chromium in the coach-page tests),
+# pinned by package-lock.json. npm ci runs again whenever an installed version differs.
+npm_stale=0
+for pkg in openmoji playwright-core; do
+  want=$(node -p "require('./package-lock.json').packages['node_modules/$pkg'].version")
+  [ -f "node_modules/$pkg/package.json" ] && \
+    [ "$(node -p "require('./node_modules/$pkg/package.json').version")" = "$want" ] || npm_stale=1
+done
+if [ $npm_stale -eq 1 ]; then
+  echo "install-deps: npm ci (OpenMoji, playwright-core)"
   npm ci --no-audit --no-fund
 fi

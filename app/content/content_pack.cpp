@@ -74,6 +74,24 @@ std::string ContentPack::ui_picture(const std::string& role) const {
   return it == ui_pictures.end() ? "" : it->second;
 }
 
+const Option* ContentPack::option_with_tag(const std::string& tag, const std::string& value) const {
+  for (const auto& m : modules)
+    for (const auto& i : m.items)
+      for (const auto& o : i.options)
+        if (auto it = o.tags.find(tag); it != o.tags.end() && it->second == value) return &o;
+  return nullptr;
+}
+
+std::string ContentPack::picture_for_tag(const std::string& tag, const std::string& value) const {
+  for (const auto& m : modules)
+    for (const auto& i : m.items) {
+      if (auto it = i.tags.find(tag); it != i.tags.end() && it->second == value) return i.picture;
+      for (const auto& o : i.options)
+        if (auto it = o.tags.find(tag); it != o.tags.end() && it->second == value) return o.picture;
+    }
+  return "";
+}
+
 std::string ContentPack::picture_path(const std::string& picture) const { return dir + "/pictures/" + picture + ".png"; }
 
 std::string ContentPack::audio_path(const std::string& code, const std::string& key) const {

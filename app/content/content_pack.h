@@ -106,6 +106,10 @@ struct ContentPack {
   std::string text(const std::string& locale, const std::string& key) const;
   bool has_text(const std::string& locale, const std::string& key) const;
   std::string ui_picture(const std::string& role) const;
+  // The option that carries a scoring tag value (e.g. action "coach"), or null.
+  const Option* option_with_tag(const std::string& tag, const std::string& value) const;
+  // The picture of the item or option that carries a tag value, e.g. the skill card "driving".
+  std::string picture_for_tag(const std::string& tag, const std::string& value) const;
   std::string picture_path(const std::string& picture) const;
   std::string audio_path(const std::string& locale, const std::string& key) const;
   int item_count() const;

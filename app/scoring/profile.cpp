@@ -20,6 +20,18 @@ std::vector<std::string> Profile::strong_skills() const {
   return out;
 }
 
+std::vector<BehaviourChange> behaviour_changes(const ContentPack& c, const Profile& before, const Profile& now) {
+  std::vector<BehaviourChange> out;
+  for (const auto& m : c.modules)
+    for (const auto& i : m.items)
+      if (auto t = i.tags.find("behaviour"); t != i.tags.end()) {
+        auto b = before.behaviours.find(t->second), n = now.behaviours.find(t->second);
+        out.push_back({&i, t->second, b == before.behaviours.end() ? 0 : b->second,
+                       n == now.behaviours.end() ? 0 : n->second});
+      }
+  return out;
+}
+
 Profile build_profile(const ContentPack& content, const Answers& answers) {
   Profile p;
   std::map<std::string, double> riasec_sum;

@@ -30,6 +30,15 @@ struct Profile {
 
 Profile build_profile(const ContentPack& content, const Answers& answers);
 
+// A career-behaviour item with the earlier and the current score (0: not answered), in
+// content order: what a follow-up and the coach's history compare.
+struct BehaviourChange {
+  const Item* item = nullptr;
+  std::string behaviour;
+  int before = 0, now = 0;
+};
+std::vector<BehaviourChange> behaviour_changes(const ContentPack& content, const Profile& before, const Profile& now);
+
 // The number behind an option's "score" tag, or -1.
 double option_score(const Option& o);
 

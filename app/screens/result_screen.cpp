@@ -8,27 +8,8 @@
 namespace wk {
 
 namespace {
-// The picture of the item (or option) that carries a tag value, e.g. the skill card "driving".
-std::string picture_for_tag(const ContentPack& c, const std::string& tag, const std::string& value) {
-  for (const auto& m : c.modules)
-    for (const auto& i : m.items) {
-      if (auto it = i.tags.find(tag); it != i.tags.end() && it->second == value) return i.picture;
-      for (const auto& o : i.options)
-        if (auto it = o.tags.find(tag); it != o.tags.end() && it->second == value) return o.picture;
-    }
-  return "";
-}
-
-const Option* option_with_tag(const ContentPack& c, const std::string& tag, const std::string& value) {
-  for (const auto& m : c.modules)
-    for (const auto& i : m.items)
-      for (const auto& o : i.options)
-        if (auto it = o.tags.find(tag); it != o.tags.end() && it->second == value) return &o;
-  return nullptr;
-}
-
 // The per-choice item's option for a "when" tag value (its words: "Deze week").
-const Option* when_option(const ContentPack& c, const std::string& when) { return option_with_tag(c, "when", when); }
+const Option* when_option(const ContentPack& c, const std::string& when) { return c.option_with_tag("when", when); }
 }  // namespace
 
 ScreenModel KioskFlow::view_result(const Metrics& m) const {
@@ -124,11 +105,11 @@ void KioskFlow::result_page_strengths(ScreenModel& s, const Metrics& m, const Pr
   std::vector<std::string> skill_keys, skill_pics, value_keys, value_pics;
   for (const auto& sk : strong) {
     skill_keys.push_back("reason.skill." + sk);
-    skill_pics.push_back(picture_for_tag(*content_, "skill", sk));
+    skill_pics.push_back(content_->picture_for_tag("skill", sk));
   }
   for (const auto& v : p.values) {
     value_keys.push_back("reason.value." + v);
-    value_pics.push_back(picture_for_tag(*content_, "value", v));
+    value_pics.push_back(content_->picture_for_tag("value", v));
   }
   column(left, "ui.result.strengths_title", skill_keys, skill_pics, "ui.result.no_strengths");
   column(right, "ui.result.values_title", value_keys, value_pics, "");
@@ -205,7 +186,7 @@ void KioskFlow::result_page_plan(ScreenModel& s, const Metrics& m, const Profile
   }
   auto cells = grid_cells(r.body, static_cast<int>(p.plan.size()), m.mm(4), r.body.w, m.mm(40));
   for (size_t i = 0; i < p.plan.size(); ++i) {
-    const Option* action = option_with_tag(*content_, "action", p.plan[i].first);
+    const Option* action = content_->option_with_tag("action", p.plan[i].first);
     const Option* when = when_option(*content_, p.plan[i].second);
     add_card(s, m, cells[i], action ? action->picture : "", action ? t(action->text_key) : p.plan[i].first,
              when ? t(when->text_key) : "");
@@ -254,21 +235,6 @@ void KioskFlow::result_page_answers(ScreenModel& s, const Metrics& m) const {
 }
 
 namespace {
-// The career-behaviour items, in content order, with the earlier and the current score.
-struct BehaviourChange {
-  const Item* item;
-  int before, now;  // 0: not answered
-};
-std::vector<BehaviourChange> behaviour_changes(const ContentPack& c, const Profile& before, const Profile& now) {
-  std::vector<BehaviourChange> out;
-  for (const auto& m : c.modules)
-    for (const auto& i : m.items)
-      if (auto t = i.tags.find("behaviour"); t != i.tags.end()) {
-        auto b = before.behaviours.find(t->second), n = now.behaviours.find(t->second);
-        out.push_back({&i, b == before.behaviours.end() ? 0 : b->second, n == now.behaviours.end() ? 0 : n->second});
-      }
-  return out;
-}
 const char* change_key(const BehaviourChange& c) {
   if (!c.before || !c.now || c.before == c.now) return "ui.followup.same";
   return c.now > c.before ? "ui.followup.more" : "ui.followup.less";
@@ -352,7 +318,7 @@ std::vector<Clip> KioskFlow::result_page_speech() const {
       say("ui.result.plan_title");
       if (p.plan.empty()) say("ui.result.no_plan");
       for (const auto& [action, when] : p.plan) {
-        if (const Option* o = option_with_tag(*content_, "action", action)) say(o->text_key);
+        if (const Option* o = content_->option_with_tag("action", action)) say(o->text_key);
         if (const Option* w = when_option(*content_, when)) say(w->text_key);
       }
       break;

@@ -78,7 +78,8 @@ std::optional<KioskAuth> authenticate(ServerStore& store, const httplib::Request
 
 }  // namespace
 
-void install_api(httplib::Server& svr, ServerStore& store, const SigningKey& key) {
+void install_api(httplib::Server& svr, ServerStore& store, const SigningKey& key,
+                 std::function<bool(const httplib::Request&, httplib::Response&)> page_errors) {
   svr.set_default_headers({{"X-Werkcheck-Server", "1"}, {"Cache-Control", "no-store"}});
   svr.set_payload_max_length(kMaxBodyBytes);
 
@@ -159,7 +160,9 @@ void install_api(httplib::Server& svr, ServerStore& store, const SigningKey& key
   });
 
   // Anything httplib answers by itself (404 no route, 413, 400 bad request line) gets a JSON body.
-  svr.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+  svr.set_error_handler(httplib::Server::HandlerWithResponse([page_errors](const httplib::Request& req,
+                                                                         httplib::Response& res) {
+    if (page_errors && page_errors(req, res)) return httplib::Server::HandlerResponse::Handled;
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
     switch (res.status) {
       case 404:
@@ -182,7 +185,7 @@ void install_api(httplib::Server& svr, ServerStore& store, const SigningKey& key
     return httplib::Server::HandlerResponse::Handled;
   }));
 
-  svr.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+  svr.set_exception_handler([page_errors](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
     std::string what = "unknown";
     try {
       if (ep) std::rethrow_exception(ep);
@@ -191,6 +194,10 @@ void install_api(httplib::Server& svr, ServerStore& store, const SigningKey& key
     } catch (...) {
     }
     log_event("error", "handler_exception", {{"path", req.path}, {"error", what}});
+    res.status = 500;
+    res.body.clear();
+    res.headers.clear();
+    if (page_errors && page_errors(req, res)) return;
     send_error(res, 500, "server_error", "the server could not handle this request; try again later");
   });
 

@@ -2,6 +2,8 @@
 // API v1 (sync/API.md) on cpp-httplib.
 #include <httplib.h>
 
+#include <functional>
+
 #include "server_store.h"
 #include "server_util.h"
 
@@ -10,6 +12,9 @@ namespace wk::server {
 constexpr size_t kMaxBodyBytes = 4 * 1024 * 1024;  // after gzip decoding too
 
 // Registers the routes, error handlers, logging and limits on `server`.
-void install_api(httplib::Server& server, ServerStore& store, const SigningKey& key);
+// `page_errors` (may be empty) answers errors on web-page paths as pages instead of JSON:
+// it returns true when it has answered.
+void install_api(httplib::Server& server, ServerStore& store, const SigningKey& key,
+                 std::function<bool(const httplib::Request&, httplib::Response&)> page_errors = {});
 
 }  // namespace wk::server

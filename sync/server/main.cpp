@@ -11,6 +11,7 @@
 #include <iostream>
 #include <thread>
 
+#include "coach/coach_pages.h"
 #include "http_api.h"
 #include "sqlite_server_store.h"
 
@@ -23,10 +24,13 @@ namespace {
 int usage() {
   std::cerr << "usage:\n"
                "  werkcheck-server --db FILE --listen HOST:PORT [--cert FILE --key FILE] [--threads N]\n"
+               "                   [--content PACK_DIR] [--web COACH_WEB_DIR] [--region NAME] [--coach-idle-seconds N]\n"
                "  werkcheck-server admin --db FILE create-org NAME\n"
                "  werkcheck-server admin --db FILE enroll-code --org ID [--valid-days N]\n"
-               "  werkcheck-server admin --db FILE create-coach --org ID --user NAME [--admin]   (password on stdin)\n"
+               "  werkcheck-server admin --db FILE create-coach --org ID --user NAME [--role coach|admin|employer | --admin]\n"
+               "                                   (password on stdin; --admin means --role admin; default coach)\n"
                "  werkcheck-server admin --db FILE revoke-kiosk KIOSK_ID\n"
+               "  werkcheck-server admin --db FILE set-kiosk-group KIOSK_ID GROUP   (\"\" removes the group)\n"
                "  werkcheck-server admin --db FILE list-kiosks\n"
                "  werkcheck-server admin --db FILE publish-content --dir PACK_DIR\n"
                "  werkcheck-server admin --db FILE public-key\n";
@@ -135,7 +139,11 @@ int admin(std::vector<std::string> args) {
   }
   if (cmd == "create-coach") {
     std::string org = flag(args, "--org"), user = flag(args, "--user");
-    bool is_admin = switch_flag(args, "--admin");
+    bool is_admin = switch_flag(args, "--admin"), has_role = false;
+    std::string role = flag(args, "--role", has_role);
+    if (!has_role) role = is_admin ? "admin" : "coach";
+    if (is_admin && role != "admin") return usage();
+    if (role != "coach" && role != "admin" && role != "employer") return usage();
     if (org.empty() || user.empty() || !args.empty()) return usage();
     if (!store.organisation(org)) throw std::runtime_error("no organisation " + org);
     std::string password;
@@ -147,8 +155,8 @@ int admin(std::vector<std::string> args) {
                               crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
       throw std::runtime_error("out of memory while hashing the password");
     sodium_memzero(password.data(), password.size());
-    store.create_coach(org, user, hash, is_admin ? "admin" : "coach");
-    std::cout << "created " << (is_admin ? "admin " : "coach ") << user << "\n";
+    store.create_coach(org, user, hash, role);
+    std::cout << "created " << role << " " << user << "\n";
     return 0;
   }
   if (cmd == "revoke-kiosk") {
@@ -157,11 +165,22 @@ int admin(std::vector<std::string> args) {
     std::cout << "revoked " << args[0] << "\n";
     return 0;
   }
+  if (cmd == "set-kiosk-group") {
+    if (args.size() != 2) return usage();
+    std::optional<KioskInfo> kiosk;
+    for (auto& k : store.list_kiosks())
+      if (k.id == args[0]) kiosk = std::move(k);
+    if (!kiosk || !store.set_kiosk_group(kiosk->organisation_id, kiosk->id, args[1]))
+      throw std::runtime_error("no kiosk " + args[0]);
+    std::cout << "kiosk " << args[0] << " group " << json(args[1]).dump() << "\n";
+    return 0;
+  }
   if (cmd == "list-kiosks") {
     for (const auto& k : store.list_kiosks()) {
       json j = {{"id", k.id},
                 {"organisation", {{"id", k.organisation_id}, {"name", k.organisation_name}}},
                 {"enrolled_at", k.enrolled_at},
+                {"group", k.group},
                 {"revoked", k.revoked}};
       auto opt = [](const auto& o) { return o ? json(*o) : json(nullptr); };
       j["last_heartbeat_at"] = opt(k.last_heartbeat_at);
@@ -189,6 +208,18 @@ int admin(std::vector<std::string> args) {
 int serve(std::vector<std::string> args) {
   std::string db = flag(args, "--db"), listen = flag(args, "--listen"), cert = flag(args, "--cert"),
               keyfile = flag(args, "--key"), threads_s = flag(args, "--threads");
+  // The coach pages' content pack and templates; by default next to the executable (the build tree).
+  wk::coach::CoachOptions coach;
+  const fs::path exe_dir = fs::read_symlink("/proc/self/exe").parent_path();
+  coach.content_dir = flag(args, "--content");
+  coach.web_dir = flag(args, "--web");
+  if (coach.content_dir.empty()) coach.content_dir = (exe_dir / "content").string();
+  if (coach.web_dir.empty()) coach.web_dir = (exe_dir / "coach-web").string();
+  bool has_region, has_idle;
+  std::string region = flag(args, "--region", has_region), idle = flag(args, "--coach-idle-seconds", has_idle);
+  if (has_region) coach.region = region;
+  if (has_idle) coach.idle_seconds = std::stol(idle);
+  coach.tls = !cert.empty();
   if (listen.empty()) listen = "127.0.0.1:8080";
   if (db.empty() || !args.empty() || cert.empty() != keyfile.empty()) return usage();
   auto colon = listen.rfind(':');
@@ -223,7 +254,7 @@ int serve(std::vector<std::string> args) {
   server->set_read_timeout(30, 0);
   server->set_write_timeout(30, 0);
   server->set_keep_alive_timeout(10);
-  install_api(*server, store, key);
+  install_api(*server, store, key, wk::coach::install_coach_pages(*server, store, coach));
 
   int bound = port == 0 ? server->bind_to_any_port(host) : (server->bind_to_port(host, port) ? port : -1);
   if (bound < 0) throw std::runtime_error("cannot listen on " + listen);

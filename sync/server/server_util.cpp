@@ -91,6 +91,10 @@ std::string iso_after_days(int days) {
   return format_time(std::chrono::system_clock::now() + std::chrono::hours(24) * days);
 }
 
+std::string iso_after_seconds(long long seconds) {
+  return format_time(std::chrono::system_clock::now() + std::chrono::seconds(seconds));
+}
+
 bool valid_utf8(const std::string& s, size_t* bad_offset) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size(), i = 0;

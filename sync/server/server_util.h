@@ -14,6 +14,7 @@ std::string new_enrollment_code();                      // "ABCD-EFGH-JKLM" from
 std::string normalise_enrollment_code(const std::string& typed);  // upper case, no dashes/spaces
 std::string now_iso();                                  // 2026-11-23T10:00:00.123Z (UTC)
 std::string iso_after_days(int days);
+std::string iso_after_seconds(long long seconds);  // negative: in the past
 bool valid_utf8(const std::string& s, size_t* bad_offset = nullptr);
 
 // The content-signing key: the secret key lives in a file next to the database (mode 0600).

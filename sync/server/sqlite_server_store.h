@@ -36,6 +36,31 @@ class SqliteServerStore : public ServerStore {
   std::optional<std::string> recorded_public_key() override;
   void record_public_key(const std::string& public_key_b64, const std::string& now) override;
 
+  std::optional<CoachAccount> coach(const std::string& username) override;
+  std::vector<CoachAccount> coaches_of(const std::string& organisation_id) override;
+  bool set_coach_disabled(const std::string& organisation_id, const std::string& username, bool disabled) override;
+  bool set_coach_password(const std::string& organisation_id, const std::string& username,
+                          const std::string& password_hash) override;
+  void create_login(const LoginSession& login) override;
+  std::optional<LoginSession> login(const std::string& token_hash, const std::string& now,
+                                    const std::string& idle_since, const std::string& created_since) override;
+  void delete_login(const std::string& token_hash) override;
+  std::vector<SharedSession> shared_sessions(const std::string& organisation_id, const std::string& code) override;
+  std::vector<SharedSession> recent_shared(const std::string& organisation_id, int limit) override;
+  std::vector<SessionForTotals> sessions_for_totals(const std::string& organisation_id, const std::string& group,
+                                                    const std::string& from, const std::string& to) override;
+  int64_t add_note(const std::string& organisation_id, const std::string& code, const std::string& username,
+                   const std::string& text, const std::string& now) override;
+  std::vector<CoachNote> notes(const std::string& organisation_id, const std::string& code) override;
+  void audit(const std::string& organisation_id, const std::string& username, const std::string& action,
+             const std::string& code, const std::string& now) override;
+  std::vector<AuditEntry> audit_log(const std::string& organisation_id, int limit, int offset) override;
+  std::vector<KioskInfo> kiosks_of(const std::string& organisation_id) override;
+  bool set_kiosk_group(const std::string& organisation_id, const std::string& kiosk_id,
+                       const std::string& group) override;
+  bool revoke_kiosk_of(const std::string& organisation_id, const std::string& kiosk_id) override;
+  std::vector<std::string> kiosk_groups(const std::string& organisation_id) override;
+
  private:
   std::optional<Organisation> organisation_locked(const std::string& id);
   std::mutex mu_;

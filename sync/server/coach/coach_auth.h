@@ -1,0 +1,52 @@
+#pragma once
+// Passwords, login attempts and the small pieces of HTTP that keep a coach's login safe.
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace wk::coach {
+
+// argon2id through libsodium (crypto_pwhash_str, interactive limits). Throws on out-of-memory.
+std::string hash_password(const std::string& password);
+// Constant work whether or not `hash` is empty: an unknown user name takes as long as a wrong password.
+bool verify_password(const std::string& hash, const std::string& password);
+// Constant-time comparison of two tokens.
+bool same_token(const std::string& a, const std::string& b);
+
+// Failed logins in a sliding window, per user name and per address. After `per_user` failures
+// for one name (or `per_address` from one address) every attempt is refused, the right password
+// too, until the oldest failure leaves the window: guessing a password takes years, and the
+// owner of the name is locked out for minutes, not for ever.
+class LoginThrottle {
+ public:
+  using Clock = std::chrono::steady_clock;
+  LoginThrottle(int per_user = 5, int per_address = 20, std::chrono::seconds window = std::chrono::minutes(15))
+      : per_user_(per_user), per_address_(per_address), window_(window) {}
+
+  // Seconds until an attempt is allowed again; 0 when it is allowed now.
+  long retry_after(const std::string& user, const std::string& address, Clock::time_point now);
+  void failed(const std::string& user, const std::string& address, Clock::time_point now);
+  void succeeded(const std::string& user);
+
+ private:
+  struct Window {
+    std::vector<Clock::time_point> failures;
+  };
+  long wait_for(Window& w, int limit, Clock::time_point now);
+  int per_user_, per_address_;
+  std::chrono::seconds window_;
+  std::mutex mu_;
+  std::map<std::string, Window> users_, addresses_;
+};
+
+// "a=1; wk_coach=abc" -> "abc" for name "wk_coach"; "" when absent.
+std::string cookie(const std::string& cookie_header, const std::string& name);
+// Set-Cookie value for the login: HttpOnly, SameSite=Strict, Path=/coach, Secure under TLS.
+std::string session_cookie(const std::string& name, const std::string& value, bool secure, long max_age = -1);
+
+// Counts code points; false when `s` is not valid UTF-8.
+bool utf8_length(const std::string& s, size_t& length);
+
+}  // namespace wk::coach

@@ -1,0 +1,104 @@
+#include "org_totals.h"
+
+#include <cmath>
+#include <map>
+
+#include "scoring/profile.h"
+
+namespace wk::coach {
+
+using nlohmann::json;
+
+namespace {
+
+Answers answers_of(const json& s) {
+  Answers a;
+  if (!s.contains("answers") || !s["answers"].is_object()) return a;
+  for (const auto& [k, vals] : s["answers"].items())
+    if (vals.is_array())
+      for (const auto& v : vals)
+        if (v.is_string()) a[k].push_back(v.get<std::string>());
+  return a;
+}
+
+int pct(int part, int whole) { return whole ? static_cast<int>(std::lround(100.0 * part / whole)) : 0; }
+
+// Rows of {text, picture, count, pct}, most frequent first; `text_of`/`picture_of` name a tag value.
+template <typename TextOf, typename PicOf>
+json count_rows(const std::map<std::string, int>& counts, int whole, TextOf text_of, PicOf picture_of) {
+  std::vector<std::pair<std::string, int>> sorted(counts.begin(), counts.end());
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  json rows = json::array();
+  for (const auto& [value, n] : sorted)
+    rows.push_back({{"text", text_of(value)}, {"picture", picture_of(value)}, {"count", n}, {"pct", pct(n, whole)}});
+  return rows;
+}
+
+}  // namespace
+
+json org_totals(const ContentPack& c, const std::vector<json>& sessions, const std::string& lang) {
+  const int n = static_cast<int>(sessions.size());
+  json out = {{"count", n}, {"min", kMinChecks}, {"too_few", n < kMinChecks}};
+  if (n < kMinChecks) return out;
+
+  int finished = 0, follow_ups = 0, no_clear_interest = 0, no_barrier = 0;
+  std::map<std::string, int> types, barriers, actions;
+  std::map<std::string, std::pair<double, int>> behaviour_sum;  // behaviour -> (sum, answered)
+  for (const auto& s : sessions) {
+    if (s.value("status", "") == "finished") ++finished;
+    const bool follow_up = s.contains("follow_up_of") && s["follow_up_of"].is_string();
+    if (follow_up) ++follow_ups;
+    const Profile p = build_profile(c, answers_of(s));
+    for (const auto& [b, score] : p.behaviours) {
+      behaviour_sum[b].first += score;
+      behaviour_sum[b].second += 1;
+    }
+    if (follow_up) continue;  // a follow-up only repeats the behaviours
+    if (p.top_types.empty()) ++no_clear_interest;
+    for (const auto& t : p.top_types) ++types[t];
+    if (p.barriers.empty()) ++no_barrier;
+    for (const auto& b : p.barriers) ++barriers[b];
+    for (const auto& [a, when] : p.plan) ++actions[a];
+  }
+  const int full = n - follow_ups;
+  out["finished"] = finished;
+  out["follow_ups"] = follow_ups;
+  out["full_checks"] = full;
+  auto option_text = [&](const std::string& tag) {
+    return [&c, &lang, tag](const std::string& v) {
+      const Option* o = c.option_with_tag(tag, v);
+      return o ? c.text(lang, o->text_key) : v;
+    };
+  };
+  auto option_picture = [&](const std::string& tag) {
+    return [&c, tag](const std::string& v) { return c.picture_for_tag(tag, v); };
+  };
+  out["interests"] = count_rows(
+      types, full, [&](const std::string& t) { return c.text(lang, "riasec." + t); },
+      [&](const std::string& t) { return c.riasec_pictures.count(t) ? c.riasec_pictures.at(t) : std::string(); });
+  out["no_clear_interest"] = {{"count", no_clear_interest}, {"pct", pct(no_clear_interest, full)}};
+  out["barriers"] = count_rows(barriers, full, option_text("barrier"), option_picture("barrier"));
+  out["no_barrier"] = {{"count", no_barrier}, {"pct", pct(no_barrier, full)}};
+  out["actions"] = count_rows(actions, full, option_text("action"), option_picture("action"));
+
+  json behaviours = json::array();
+  for (const auto& m : c.modules)
+    for (const auto& item : m.items) {
+      auto t = item.tags.find("behaviour");
+      if (t == item.tags.end()) continue;
+      auto it = behaviour_sum.find(t->second);
+      const int answered = it == behaviour_sum.end() ? 0 : it->second.second;
+      const double mean = answered ? it->second.first / answered : 0;
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%.1f", mean);
+      behaviours.push_back({{"question", c.text(lang, item.key)},
+                            {"picture", item.picture},
+                            {"mean", answered ? std::string(buf) : std::string("-")},
+                            {"bar", static_cast<int>(std::lround(mean * 20))},
+                            {"answered", answered}});
+    }
+  out["behaviours"] = behaviours;
+  return out;
+}
+
+}  // namespace wk::coach

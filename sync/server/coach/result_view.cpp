@@ -1,0 +1,308 @@
+#include "result_view.h"
+
+#include <algorithm>
+#include <set>
+
+#include "platform/random_ids.h"
+#include "scoring/matching.h"
+#include "scoring/profile.h"
+
+namespace wk::coach {
+
+using nlohmann::json;
+
+namespace {
+
+Answers answers_of(const json& session) {
+  Answers a;
+  if (!session.contains("answers") || !session["answers"].is_object()) return a;
+  for (const auto& [key, values] : session["answers"].items()) {
+    if (!values.is_array()) continue;
+    for (const auto& v : values)
+      if (v.is_string()) a[key].push_back(v.get<std::string>());
+  }
+  return a;
+}
+
+std::string str(const json& j, const char* key) {
+  return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+}
+
+json card(const std::string& text, const std::string& picture) { return {{"text", text}, {"picture", picture}}; }
+
+// Each answered item whose options carry one of `tags`: the question, and the chosen options
+// with their pictures. Unanswered items are listed as skipped, so a coach sees the gap.
+json answered_items(const ContentPack& c, const Answers& answers, const std::set<std::string>& tags,
+                    const std::string& lang) {
+  json out = json::array();
+  for (const auto& m : c.modules)
+    for (const auto& item : m.items) {
+      if (item.type != ItemType::Choice) continue;
+      bool wanted = false;
+      for (const auto& o : item.options)
+        for (const auto& [tag, v] : o.tags) wanted = wanted || tags.count(tag);
+      if (!wanted) continue;
+      json chosen = json::array();
+      if (auto it = answers.find(item.key); it != answers.end())
+        for (const auto& id : it->second)
+          for (const auto& o : item.options)
+            if (o.id == id) chosen.push_back(card(c.text(lang, o.text_key), o.picture));
+      out.push_back({{"question", c.text(lang, item.key)},
+                     {"picture", item.picture},
+                     {"answers", chosen},
+                     {"skipped", chosen.empty()}});
+    }
+  return out;
+}
+
+json behaviour_rows(const std::vector<BehaviourChange>& changes, const ContentPack& c, const std::string& lang,
+                    bool compare) {
+  json rows = json::array();
+  for (const auto& ch : changes) {
+    json r = {{"question", c.text(lang, ch.item->key)},
+              {"picture", ch.item->picture},
+              {"behaviour", ch.behaviour},
+              {"score", ch.now ? std::to_string(ch.now) : "-"},
+              {"answered", ch.now > 0},
+              {"bar", ch.now * 20}};  // percent of the bar (1..5 -> 20..100)
+    if (compare) {
+      r["before"] = ch.before ? std::to_string(ch.before) : "-";
+      r["before_bar"] = ch.before * 20;
+      r["more"] = ch.before && ch.now && ch.now > ch.before;
+      r["less"] = ch.before && ch.now && ch.now < ch.before;
+      r["same"] = !(r["more"].get<bool>() || r["less"].get<bool>());
+      r["delta"] = (ch.before && ch.now) ? (ch.now > ch.before ? "+" : "") + std::to_string(ch.now - ch.before) : "";
+    }
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+json occupation_card(const ContentPack& c, const OccupationMatch& m, const std::string& lang,
+                     const std::string& from_sector) {
+  const Occupation& o = *m.occupation;
+  json reasons = json::array();
+  for (const auto& r : m.reasons) reasons.push_back(c.text(lang, r.text_key));
+  json j = {{"name", c.text(lang, o.name_key())},
+            {"picture", o.picture},
+            {"esco_uri", o.esco_uri},
+            {"isco", o.isco},
+            {"sector", c.text(lang, "sector." + o.sector)},
+            {"score", std::to_string(static_cast<int>(m.score * 100 + 0.5))},
+            {"reasons", reasons},
+            {"prospect", m.prospect_label.empty() ? c.text(lang, "ui.result.prospect_unknown")
+                                                  : c.text(lang, "prospect." + m.prospect_label)},
+            {"has_prospect", m.prospect != nullptr},
+            {"transition", m.transition}};
+  if (m.prospect) {
+    j["prospect_source"] = m.prospect->source;
+    j["prospect_period"] = m.prospect->period;
+    j["prospect_region"] = m.prospect->region;
+    j["prospect_group"] = m.prospect->group;
+  }
+  if (!from_sector.empty()) j["from_sector"] = c.text(lang, "sector." + from_sector);
+  return j;
+}
+
+// Tag values as cards: a skill, value or action with the picture the kiosk showed for it.
+json tag_cards(const ContentPack& c, const std::string& tag, const std::vector<std::string>& values,
+               const std::string& text_prefix, const std::string& lang) {
+  json out = json::array();
+  for (const auto& v : values) {
+    const Option* o = c.option_with_tag(tag, v);
+    std::string text = text_prefix.empty() ? (o ? c.text(lang, o->text_key) : v) : c.text(lang, text_prefix + v);
+    // Interest types have their own pictures; everything else shows the card the kiosk showed.
+    const std::string picture = tag == "riasec" ? (c.riasec_pictures.count(v) ? c.riasec_pictures.at(v) : "")
+                                                : c.picture_for_tag(tag, v);
+    out.push_back(card(text, picture));
+  }
+  return out;
+}
+
+// then/now for a set of tag values: kept, new, dropped.
+json set_change(const ContentPack& c, const std::string& tag, const std::vector<std::string>& before,
+                const std::vector<std::string>& now, const std::string& text_prefix, const std::string& lang) {
+  std::vector<std::string> kept, added, dropped;
+  for (const auto& v : now) (std::find(before.begin(), before.end(), v) != before.end() ? kept : added).push_back(v);
+  for (const auto& v : before)
+    if (std::find(now.begin(), now.end(), v) == now.end()) dropped.push_back(v);
+  return {{"kept", tag_cards(c, tag, kept, text_prefix, lang)},
+          {"added", tag_cards(c, tag, added, text_prefix, lang)},
+          {"dropped", tag_cards(c, tag, dropped, text_prefix, lang)},
+          {"changed", !added.empty() || !dropped.empty()}};
+}
+
+std::vector<std::string> plan_actions(const Profile& p) {
+  std::vector<std::string> out;
+  for (const auto& [action, when] : p.plan) out.push_back(action);
+  return out;
+}
+
+bool is_follow_up(const json& s) { return s.contains("follow_up_of") && s["follow_up_of"].is_string(); }
+
+}  // namespace
+
+std::string display_time(const std::string& iso) {
+  if (iso.size() < 16) return iso;
+  return iso.substr(8, 2) + "-" + iso.substr(5, 2) + "-" + iso.substr(0, 4) + " " + iso.substr(11, 5);
+}
+
+json check_view(const ContentPack& c, const CheckRecord& check, const ViewOptions& opt) {
+  const std::string& lang = opt.lang;
+  const json& s = check.session;
+  const Answers answers = answers_of(s);
+  const Profile p = build_profile(c, answers);
+  MatchOptions mo;
+  mo.region = opt.region;
+
+  json v;
+  v["uuid"] = str(s, "uuid");
+  v["date"] = display_time(str(s, "ended_at").empty() ? str(s, "started_at") : str(s, "ended_at"));
+  v["status"] = str(s, "status");
+  v["finished"] = str(s, "status") == "finished";
+  v["locale"] = str(s, "locale");
+  v["kiosk_group"] = check.kiosk_group;
+  v["follow_up"] = is_follow_up(s);
+  v["content_version"] = s.contains("content") && s["content"].is_object() ? str(s["content"], "version") : "";
+  v["answered"] = static_cast<int>(answers.size());
+
+  v["intake"] = answered_items(c, answers, {"reason", "situation", "sector", "school", "age"}, lang);
+
+  // Interests: every RIASEC type with its mean (0..1) as a bar; the clear favourites as cards.
+  json types = json::array();
+  for (const std::string t : {"R", "I", "A", "S", "E", "C"}) {
+    auto it = p.riasec.find(t);
+    const bool answered = it != p.riasec.end() && p.riasec_answered.count(t);
+    const int pct = answered ? static_cast<int>(it->second * 100 + 0.5) : 0;
+    const bool top = std::find(p.top_types.begin(), p.top_types.end(), t) != p.top_types.end();
+    types.push_back({{"type", t},
+                     {"name", c.text(lang, "riasec." + t)},
+                     {"picture", c.riasec_pictures.count(t) ? c.riasec_pictures.at(t) : ""},
+                     {"pct", pct},
+                     {"answered", answered},
+                     {"top", top}});
+  }
+  json top = json::array();
+  for (const auto& t : p.top_types)
+    top.push_back({{"name", c.text(lang, "riasec." + t)},
+                   {"reason", c.text(lang, "reason.riasec." + t)},
+                   {"picture", c.riasec_pictures.count(t) ? c.riasec_pictures.at(t) : ""}});
+  v["interests"] = {{"types", types}, {"top", top}, {"none", top.empty()}};
+
+  std::vector<std::string> good, some;
+  for (const auto& [skill, level] : p.skills) (level >= 2 ? good : some).push_back(skill);
+  some.erase(std::remove_if(some.begin(), some.end(), [&](const std::string& s2) { return p.skills.at(s2) < 1; }),
+             some.end());
+  v["strengths"] = {{"good", tag_cards(c, "skill", good, "reason.skill.", lang)},
+                    {"some", tag_cards(c, "skill", some, "reason.skill.", lang)},
+                    {"none", good.empty()},
+                    {"has_some", !some.empty()}};
+  v["values"] = tag_cards(c, "value", {p.values.begin(), p.values.end()}, "reason.value.", lang);
+
+  v["behaviours"] = behaviour_rows(behaviour_changes(c, Profile{}, p), c, lang, false);
+  v["barriers"] = answered_items(c, answers, {"barrier"}, lang);
+  v["network"] = answered_items(c, answers, {"network"}, lang);
+
+  json occupations = json::array();
+  if (!is_follow_up(s))
+    for (const auto& m : suggested_occupations(c, p, mo)) occupations.push_back(occupation_card(c, m, lang, ""));
+  v["occupations"] = occupations;
+  json transitions = json::array();
+  if (!is_follow_up(s))
+    for (const auto& m : transition_options(c, p, mo)) transitions.push_back(occupation_card(c, m, lang, p.sector));
+  v["has_transitions"] = !transitions.empty();
+  v["transitions"] = transitions;
+  if (const Story* st = is_follow_up(s) ? nullptr : fitting_story(c, p))
+    v["story"] = {{"title", c.text(lang, st->title_key())}, {"text", c.text(lang, st->text_key())}, {"picture", st->picture}};
+
+  json plan = json::array();
+  for (const auto& [action, when] : p.plan) {
+    const Option* a = c.option_with_tag("action", action);
+    const Option* w = when.empty() ? nullptr : c.option_with_tag("when", when);
+    plan.push_back({{"text", a ? c.text(lang, a->text_key) : action},
+                    {"picture", a ? a->picture : ""},
+                    {"when", w ? c.text(lang, w->text_key) : ""}});
+  }
+  v["plan"] = plan;
+
+  // A follow-up asks which of the earlier plan's steps were taken ("followup.steps").
+  json steps = json::array();
+  if (auto it = answers.find("followup.steps"); it != answers.end())
+    for (const auto& id : it->second) {
+      const Option* o = nullptr;
+      for (const auto& m : c.modules)
+        for (const auto& item : m.items)
+          for (const auto& opt2 : item.options)
+            if (opt2.id == id && opt2.tags.count("action")) o = &opt2;
+      if (id == "none") steps.push_back(card(c.text(lang, "followup.none"), c.ui_picture("none")));
+      else steps.push_back(card(o ? c.text(lang, o->text_key) : id, o ? o->picture : ""));
+    }
+  v["has_steps"] = !steps.empty();
+  v["steps_taken"] = steps;
+  v["steps_question"] = c.text(lang, "followup.steps");
+  return v;
+}
+
+json participant_view(const ContentPack& c, const std::vector<CheckRecord>& checks, const ViewOptions& opt) {
+  json v;
+  if (checks.empty()) return v;
+  const std::string code = str(checks.back().session, "code");
+  v["code"] = code;
+  v["display_code"] = ids::display_code(code);
+
+  // The result: the latest full check (a follow-up only repeats the behaviour questions).
+  const CheckRecord* full = &checks.front();
+  for (const auto& ch : checks)
+    if (!is_follow_up(ch.session)) full = &ch;
+  v["result"] = check_view(c, *full, opt);
+
+  json list = json::array();
+  for (size_t i = 0; i < checks.size(); ++i) {
+    const json& s = checks[i].session;
+    list.push_back({{"number", static_cast<int>(i + 1)},
+                    {"date", display_time(str(s, "ended_at").empty() ? str(s, "started_at") : str(s, "ended_at"))},
+                    {"follow_up", is_follow_up(s)},
+                    {"status", str(s, "status")},
+                    {"finished", str(s, "status") == "finished"},
+                    {"kiosk_group", checks[i].kiosk_group},
+                    {"shown", &checks[i] == full}});
+  }
+  v["checks"] = list;
+  v["check_count"] = static_cast<int>(checks.size());
+  v["has_history"] = checks.size() > 1;
+  if (checks.size() < 2) return v;
+
+  // First and latest side by side: what changed.
+  const CheckRecord& first = checks.front();
+  const CheckRecord& latest = checks.back();
+  const Profile before = build_profile(c, answers_of(first.session));
+  const Profile now = build_profile(c, answers_of(latest.session));
+  json h;
+  h["first"] = check_view(c, first, opt);
+  h["latest"] = check_view(c, latest, opt);
+  h["behaviours"] = behaviour_rows(behaviour_changes(c, before, now), c, opt.lang, true);
+  int more = 0, less = 0;
+  for (const auto& r : h["behaviours"]) {
+    more += r["more"].get<bool>();
+    less += r["less"].get<bool>();
+  }
+  h["more_count"] = more;
+  h["less_count"] = less;
+  // Interests, strengths, values, barriers and plan only change in a full check; a follow-up
+  // does not ask them again, so only then are they compared.
+  const bool latest_full = !is_follow_up(latest.session);
+  h["latest_full"] = latest_full;
+  if (latest_full) {
+    h["interests"] = set_change(c, "riasec", before.top_types, now.top_types, "riasec.", opt.lang);
+    h["strengths"] = set_change(c, "skill", before.strong_skills(), now.strong_skills(), "reason.skill.", opt.lang);
+    h["values"] = set_change(c, "value", {before.values.begin(), before.values.end()},
+                             {now.values.begin(), now.values.end()}, "reason.value.", opt.lang);
+    h["barriers"] = set_change(c, "barrier", {before.barriers.begin(), before.barriers.end()},
+                               {now.barriers.begin(), now.barriers.end()}, "", opt.lang);
+    h["plan"] = set_change(c, "action", plan_actions(before), plan_actions(now), "", opt.lang);
+  }
+  v["history"] = h;
+  return v;
+}
+
+}  // namespace wk::coach

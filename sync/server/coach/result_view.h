@@ -1,0 +1,37 @@
+#pragma once
+// What a coach sees of one participant, as a plain JSON view model built from the stored
+// session JSON and the content pack: the same words (in the coach's language) and the same
+// pictures the participant saw, computed with the kiosk's own scoring and matching
+// (app/scoring), so the page and the kiosk cannot drift apart. Templates only lay it out.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "content/content_pack.h"
+
+namespace wk::coach {
+
+struct CheckRecord {
+  nlohmann::json session;  // the session as the kiosk sent it (sync/API.md)
+  std::string kiosk_group, received_at;
+};
+
+struct ViewOptions {
+  std::string lang = "nl";          // words for the coach
+  std::string region = "Nederland"; // prospects region, as on the kiosk
+};
+
+// One check: intake, interests, strengths, values, behaviours, barriers, network,
+// occupations, transitions, story, plan, and for a follow-up the steps taken.
+nlohmann::json check_view(const ContentPack& content, const CheckRecord& check, const ViewOptions& options);
+
+// The participant page: the latest full check as the result, every check in a list, and
+// when there is more than one, the first and the latest side by side with what changed.
+// `checks` are oldest first and all have the same code.
+nlohmann::json participant_view(const ContentPack& content, const std::vector<CheckRecord>& checks,
+                                const ViewOptions& options);
+
+// "2026-11-23T10:05:00.123Z" -> "23-11-2026 10:05" (UTC; the coach's browser shows no clock of its own).
+std::string display_time(const std::string& iso);
+
+}  // namespace wk::coach

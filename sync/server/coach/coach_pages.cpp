@@ -591,9 +591,13 @@ void Site::install(httplib::Server& svr) {
             auto entries = store_.audit_log(v.login->organisation_id, kPerPage + 1, page_no * kPerPage);
             for (size_t i = 0; i < entries.size() && i < static_cast<size_t>(kPerPage); ++i) {
               const auto& e = entries[i];
+              // "view" -> "uitslag bekeken"; admin actions keep their detail ("create_account coach-x (coach)").
+              const std::string verb = e.action.substr(0, e.action.find(' '));
+              const std::string word = templates_->word(v.lang, "audit.action." + verb);
+              const bool known = word != "audit.action." + verb;
               rows.push_back({{"at", display_time(e.at)},
                               {"username", e.username},
-                              {"action", e.action},
+                              {"action", known ? word + e.action.substr(verb.size()) : e.action},
                               {"code", e.code.empty() ? "" : ids::display_code(e.code)}});
             }
             json view = {{"entries", rows}, {"page", page_no + 1}};

@@ -1,0 +1,271 @@
+// The coach pages' core without HTTP: the templates (escaping, words in every language), the
+// result view model on the shipped content pack, the anonymous totals and their threshold,
+// and the login throttle. The HTTP and browser tests are in tests/coach/.
+#define DOCTEST_CONFIG_IMPLEMENT
+#include <doctest/doctest.h>
+#include <sodium.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+
+#include "coach/coach_auth.h"
+#include "coach/org_totals.h"
+#include "coach/page_templates.h"
+#include "coach/result_view.h"
+#include "content/content_pack.h"
+#include "scoring/profile.h"
+
+using namespace wk;
+using namespace wk::coach;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kWebDir = std::string(WERKCHECK_SOURCE_DIR) + "/sync/server/coach/web";
+
+const ContentPack& shipped() {
+  static ContentPack pack = [] {
+    ContentLoad l = load_content_pack(WERKCHECK_CONTENT_PACK);
+    REQUIRE_MESSAGE(l.pack, l.error);
+    return std::move(*l.pack);
+  }();
+  return pack;
+}
+
+// The option of an item with the highest (or lowest) score tag.
+std::string scored_option(const Item& item, bool highest) {
+  const Option* best = nullptr;
+  for (const auto& o : item.options)
+    if (!best || (highest ? option_score(o) > option_score(*best) : option_score(o) < option_score(*best))) best = &o;
+  return best ? best->id : "";
+}
+
+// Answers found through the content's tags, so they follow the shipped pack: likes `liked`
+// types and dislikes the rest, rates the first `good_skills` skills "goed", every behaviour `behaviour`.
+json answers_for(const std::string& liked, int good_skills, int behaviour) {
+  json a = json::object();
+  int skills = 0;
+  for (const auto& m : shipped().modules)
+    for (const auto& i : m.items) {
+      if (auto t = i.tags.find("riasec"); t != i.tags.end())
+        a[i.key] = {scored_option(i, liked.find(t->second) != std::string::npos)};
+      if (i.tags.count("skill")) a[i.key] = {scored_option(i, skills++ < good_skills)};
+      if (i.tags.count("behaviour"))
+        for (const auto& o : i.options)
+          if (option_score(o) == behaviour) a[i.key] = {o.id};
+    }
+  return a;
+}
+
+json session(json answers, const std::string& follow_up_of = "") {
+  return {{"uuid", "u-" + std::to_string(std::rand())},
+          {"code", "K7MR2X"},
+          {"locale", "nl"},
+          {"status", "finished"},
+          {"started_at", "2026-11-20T09:50:00.000Z"},
+          {"ended_at", follow_up_of.empty() ? "2026-11-20T10:05:00.000Z" : "2027-11-20T10:05:00.000Z"},
+          {"consent", true},
+          {"follow_up_of", follow_up_of.empty() ? json(nullptr) : json(follow_up_of)},
+          {"answers", std::move(answers)}};
+}
+
+}  // namespace
+
+TEST_CASE("templates: every template parses and none prints text unescaped") {
+  PageTemplates t = PageTemplates::load(kWebDir);
+  CHECK(t.template_sources().size() >= 10);
+  for (const auto& [name, src] : t.template_sources()) {
+    INFO(name);
+    CHECK(unescaped_tags(src).empty());
+  }
+  CHECK(unescaped_tags("<p>{{{note}}}</p>").size() == 1);
+  CHECK(unescaped_tags("<p>{{& note}}</p>").size() == 1);
+  CHECK(unescaped_tags("<p>{{note}}</p>").empty());
+}
+
+TEST_CASE("templates: markup in a value comes out as text") {
+  PageTemplates t = PageTemplates::load(kWebDir);
+  std::string html = t.render("message", {{"title", "<script>alert(1)</script>"}, {"text", "a \"b\" & <b>c</b>"}}, "nl");
+  CHECK(html.find("<script>alert") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(html.find("&lt;b&gt;c&lt;/b&gt;") != std::string::npos);
+  CHECK(html.find("&amp;") != std::string::npos);
+}
+
+TEST_CASE("templates: every word a template uses is in Dutch and translated in every other language") {
+  PageTemplates t = PageTemplates::load(kWebDir);
+  LoadedLocales locales = load_locales(kWebDir + "/locales", "nl");
+  REQUIRE(locales.errors.empty());
+  REQUIRE(locales.catalogs.size() >= 2);  // nl and en
+  CHECK(locales.catalogs.front().code == "nl");
+  std::set<std::string> used;
+  const std::regex key_re(R"(\{\{[#^/]?t\.([a-z_.]+)\}\})");
+  for (const auto& [name, src] : t.template_sources())
+    for (std::sregex_iterator it(src.begin(), src.end(), key_re), end; it != end; ++it) used.insert((*it)[1]);
+  // And the words the C++ asks for by key.
+  std::ifstream in(std::string(WERKCHECK_SOURCE_DIR) + "/sync/server/coach/coach_pages.cpp");
+  std::string code((std::istreambuf_iterator<char>(in)), {});
+  const std::regex word_re(R"re("((?:error|admin|login|note|totals)\.[a-z_]+)")re");
+  for (std::sregex_iterator it(code.begin(), code.end(), word_re), end; it != end; ++it) used.insert((*it)[1]);
+  CHECK(used.size() > 150);
+  for (const auto& cat : locales.catalogs)
+    for (const auto& key : used) {
+      INFO(cat.code << ": " << key);
+      CHECK(cat.find(key) != nullptr);
+    }
+}
+
+TEST_CASE("result view: the sections a coach needs, with the kiosk's pictures and words") {
+  const ContentPack& c = shipped();
+  CheckRecord rec{session(answers_for("RS", 3, 2)), "Utrecht", "2026-11-20T10:06:00.000Z"};
+  json v = check_view(c, rec, {});
+  CHECK(v["date"] == "20-11-2026 10:05");
+  CHECK(v["kiosk_group"] == "Utrecht");
+  CHECK(v["follow_up"] == false);
+  // Interests: R and S are the clear favourites, each with its own picture.
+  REQUIRE(v["interests"]["top"].size() == 2);
+  std::set<std::string> top;
+  for (const auto& t : v["interests"]["top"]) {
+    top.insert(t["name"].get<std::string>());
+    CHECK(!t["picture"].get<std::string>().empty());
+    CHECK(fs::exists(c.picture_path(t["picture"])));
+  }
+  CHECK(top == std::set<std::string>{c.text("nl", "riasec.R"), c.text("nl", "riasec.S")});
+  CHECK(v["interests"]["types"].size() == 6);
+  CHECK(v["strengths"]["good"].size() == 3);
+  // The eight career behaviours, each answered 2 of 5: a bar of 40%.
+  REQUIRE(v["behaviours"].size() == 8);
+  for (const auto& b : v["behaviours"]) {
+    CHECK(b["score"] == "2");
+    CHECK(b["bar"] == 40);
+  }
+  // Occupations with reasons and a prospect source and period.
+  REQUIRE(!v["occupations"].empty());
+  for (const auto& o : v["occupations"]) {
+    CHECK(!o["reasons"].empty());
+    CHECK(!o["picture"].get<std::string>().empty());
+    if (o["has_prospect"]) {
+      CHECK(!o["prospect_source"].get<std::string>().empty());
+      CHECK(!o["prospect_period"].get<std::string>().empty());
+    }
+  }
+  // Unanswered parts say so instead of disappearing.
+  REQUIRE(!v["intake"].empty());
+  CHECK(v["intake"][0]["skipped"] == true);
+  CHECK(v["plan"].empty());
+}
+
+TEST_CASE("result view: first and latest side by side, with what changed") {
+  const ContentPack& c = shipped();
+  CheckRecord first{session(answers_for("R", 1, 2)), "Utrecht", "2026-11-20T10:06:00.000Z"};
+  json later = json::object();  // a follow-up only asks the behaviours again
+  for (const auto& m : c.modules)
+    for (const auto& i : m.items)
+      if (i.tags.count("behaviour"))
+        for (const auto& o : i.options)
+          if (option_score(o) == 4) later[i.key] = {o.id};
+  CheckRecord follow{session(later, first.session["uuid"]), "Amersfoort", "2027-11-20T10:06:00.000Z"};
+
+  json one = participant_view(c, {first}, {});
+  CHECK(one["has_history"] == false);
+  CHECK(one["display_code"] == "K7M-R2X");
+
+  json v = participant_view(c, {first, follow}, {});
+  CHECK(v["has_history"] == true);
+  CHECK(v["check_count"] == 2);
+  // The result shown is the full check; the follow-up is only in the history.
+  CHECK(v["result"]["follow_up"] == false);
+  CHECK(v["checks"][1]["follow_up"] == true);
+  const json& h = v["history"];
+  CHECK(h["more_count"] == 8);
+  CHECK(h["less_count"] == 0);
+  for (const auto& r : h["behaviours"]) {
+    CHECK(r["before"] == "2");
+    CHECK(r["score"] == "4");
+    CHECK(r["delta"] == "+2");
+  }
+  CHECK(h["latest_full"] == false);
+  CHECK(h["latest"]["kiosk_group"] == "Amersfoort");
+}
+
+TEST_CASE("totals: nothing under 10 checks; counts and averages from 10") {
+  const ContentPack& c = shipped();
+  std::vector<json> sessions;
+  for (int i = 0; i < 9; ++i) sessions.push_back(session(answers_for(i % 3 ? "R" : "S", 0, 3)));
+  json few = org_totals(c, sessions, "nl");
+  CHECK(few["too_few"] == true);
+  CHECK(few["count"] == 9);
+  CHECK(!few.contains("interests"));
+  CHECK(!few.contains("behaviours"));
+
+  sessions.push_back(session(answers_for("S", 0, 5)));
+  json t = org_totals(c, sessions, "nl");
+  CHECK(t["too_few"] == false);
+  CHECK(t["count"] == 10);
+  std::map<std::string, int> by_type;
+  for (const auto& r : t["interests"]) by_type[r["text"]] = r["count"];
+  CHECK(by_type[c.text("nl", "riasec.R")] == 6);
+  CHECK(by_type[c.text("nl", "riasec.S")] == 4);
+  // Behaviours: nine at 3 and one at 5 -> 3.2.
+  REQUIRE(t["behaviours"].size() == 8);
+  for (const auto& b : t["behaviours"]) CHECK(b["mean"] == "3.2");
+  // Never a row per person: no code and no uuid anywhere in the totals.
+  const std::string dumped = t.dump();
+  CHECK(dumped.find("K7MR2X") == std::string::npos);
+  CHECK(dumped.find("u-") == std::string::npos);
+}
+
+TEST_CASE("login throttle: five failures lock a name for the window, the right password too") {
+  using namespace std::chrono;
+  LoginThrottle th(5, 20, minutes(15));
+  auto t0 = LoginThrottle::Clock::now();
+  for (int i = 0; i < 5; ++i) {
+    CHECK(th.retry_after("coach-a", "10.0.0.1", t0 + seconds(i)) == 0);
+    th.failed("coach-a", "10.0.0.1", t0 + seconds(i));
+  }
+  long wait = th.retry_after("coach-a", "10.0.0.2", t0 + seconds(10));
+  CHECK(wait > 800);
+  CHECK(wait <= 900);
+  CHECK(th.retry_after("coach-b", "10.0.0.2", t0 + seconds(10)) == 0);  // another name is not locked
+  CHECK(th.retry_after("coach-a", "10.0.0.1", t0 + minutes(15) + seconds(1)) == 0);
+  // From one address: 20 failures over many names lock that address.
+  for (int i = 0; i < 20; ++i) th.failed("user" + std::to_string(i), "10.9.9.9", t0);
+  CHECK(th.retry_after("fresh-name", "10.9.9.9", t0 + seconds(1)) > 0);
+  CHECK(th.retry_after("fresh-name", "10.9.9.8", t0 + seconds(1)) == 0);
+  // A success clears the name's failures.
+  th.failed("coach-c", "10.0.0.3", t0);
+  th.succeeded("coach-c");
+  CHECK(th.retry_after("coach-c", "10.0.0.4", t0) == 0);
+}
+
+TEST_CASE("cookies: read by name; the login cookie is HttpOnly, SameSite=Strict, Secure under TLS") {
+  CHECK(cookie("a=1; wk_coach=abc; wk_lang=en", "wk_coach") == "abc");
+  CHECK(cookie("wk_coachx=1; wk_coach=abc", "wk_coach") == "abc");
+  CHECK(cookie("a=1", "wk_coach").empty());
+  const std::string plain = session_cookie("wk_coach", "t", false);
+  CHECK(plain.find("HttpOnly") != std::string::npos);
+  CHECK(plain.find("SameSite=Strict") != std::string::npos);
+  CHECK(plain.find("Secure") == std::string::npos);
+  CHECK(session_cookie("wk_coach", "t", true).find("; Secure") != std::string::npos);
+  CHECK(session_cookie("wk_coach", "", false, 0).find("Max-Age=0") != std::string::npos);
+}
+
+TEST_CASE("passwords: argon2id, and a wrong or unknown one fails") {
+  const std::string h = hash_password("geheim-wachtwoord");
+  CHECK(h.rfind("$argon2id$", 0) == 0);
+  CHECK(verify_password(h, "geheim-wachtwoord"));
+  CHECK_FALSE(verify_password(h, "geheim-wachtwoorD"));
+  CHECK_FALSE(verify_password("", "geheim-wachtwoord"));
+  size_t n = 0;
+  CHECK(utf8_length("één", n));
+  CHECK(n == 3);
+  CHECK_FALSE(utf8_length(std::string("\xff\xfe"), n));
+}
+
+int main(int argc, char** argv) {
+  if (sodium_init() < 0) return 1;
+  return doctest::Context(argc, argv).run();
+}

@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
   wk::KioskConfig config;
   config.data_dir = wk::files::default_data_dir();
   config.content_dir = bundled_content_dir();
-  std::string recorded_dir, esco_dir, csv_path, out_path, server_url, enroll_code;
+  std::string recorded_dir, esco_dir, csv_path, out_path, server_url, enroll_code, script_path;
   int make_count = 0;
   bool data_given = false;
   // Flags given on the command line win over kiosk.json, so remember them and apply last.
@@ -110,6 +110,8 @@ int main(int argc, char** argv) {
       enroll_code = args.value(a);
     } else if (a == "--count") {
       make_count = static_cast<int>(number(a, args.value(a), 1, 100000));
+    } else if (a == "--script") {
+      script_path = args.value(a);
     } else if (a == "--windowed") {
       overrides.emplace_back(a, "");
     } else if (a == "--size" || a == "--screen-width-mm" || a == "--dpi" || a == "--viewing-distance-cm" ||
@@ -136,8 +138,18 @@ int main(int argc, char** argv) {
     if (!server_url.empty()) config.server_url = server_url;
     return wk::sync::run_sync_once(config);
   }
-  // Hidden test helper: ended sessions written through the real SessionStore (tests/e2e/sync_e2e_test.py).
-  if (command == "make-sessions") return wk::sync::run_make_sessions(config.data_dir, make_count > 0 ? make_count : 1);
+  // Hidden test helper: ended sessions written through the real SessionStore (tests/e2e/sync_e2e_test.py;
+  // with --script FILE the sessions FILE describes, tests/coach/).
+  if (command == "make-sessions") {
+    if (!script_path.empty()) {
+      if (make_count > 0) {
+        std::cerr << "werkcheck make-sessions: give --count or --script, not both\n";
+        return 2;
+      }
+      return wk::sync::run_make_sessions_script(config.data_dir, script_path);
+    }
+    return wk::sync::run_make_sessions(config.data_dir, make_count > 0 ? make_count : 1);
+  }
   if (command == "lint") return wk::run_lint(config.content_dir, esco_dir, std::cout);
   if (command == "import-prospects") {
     if (csv_path.empty() || out_path.empty()) {

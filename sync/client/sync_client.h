@@ -104,5 +104,12 @@ int run_enroll(const KioskConfig& config, const std::string& server_url, const s
 // Hidden test helper `werkcheck make-sessions`: n ended sessions through the real SessionStore
 // (consent alternating yes/no/not asked), their uuids on stdout.
 int run_make_sessions(const std::string& data_dir, int n);
+// `werkcheck make-sessions --script FILE`: the sessions a JSON script describes, through the real
+// SessionStore, "<uuid> <code>" per line on stdout. FILE:
+//   {"content": {"id", "version"}, "sessions": [{"locale": "nl", "answers": {"<module>.<item>": ["opt", ...]},
+//    "consent": true|false|null, "same_code_as": <index of an earlier session>, "follow_up": bool,
+//    "status": "finished"|"stopped"|"abandoned"|"interrupted"}]}
+// Answers are recorded in the order given; follow_up sets follow_up_of to the uuid of same_code_as.
+int run_make_sessions_script(const std::string& data_dir, const std::string& script_path);
 
 }  // namespace wk::sync

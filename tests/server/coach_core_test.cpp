@@ -206,9 +206,21 @@ TEST_CASE("totals: nothing under 10 checks; counts and averages from 10") {
   CHECK(t["too_few"] == false);
   CHECK(t["count"] == 10);
   std::map<std::string, int> by_type;
-  for (const auto& r : t["interests"]) by_type[r["text"]] = r["count"];
+  for (const auto& r : t["interests"]) by_type[r["text"]] = std::stoi(r["count"].get<std::string>());
   CHECK(by_type[c.text("nl", "riasec.R")] == 6);
   CHECK(by_type[c.text("nl", "riasec.S")] == 4);
+  CHECK(t["interests"][0]["pct"] == "60%");
+  CHECK(t["interests"][0]["bar"] == 60);
+  // One or two in a cell could point at a person: shown as "< 3", without a percentage.
+  CHECK(t["follow_ups"] == "0");
+  sessions.push_back(session(answers_for("A", 0, 3)));
+  json t11 = org_totals(c, sessions, "nl");
+  bool artistic_hidden = false;
+  for (const auto& r : t11["interests"])
+    if (r["text"] == c.text("nl", "riasec.A")) {
+      artistic_hidden = r["count"] == "< 3" && r["pct"] == "" && r["bar"] == 0 && r["small"] == true;
+    }
+  CHECK(artistic_hidden);
   // Behaviours: nine at 3 and one at 5 -> 3.2.
   REQUIRE(t["behaviours"].size() == 8);
   for (const auto& b : t["behaviours"]) CHECK(b["mean"] == "3.2");

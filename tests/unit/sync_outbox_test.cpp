@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <iostream>
+#include <sstream>
 #include <set>
 #include <thread>
 #include <string>
@@ -11,6 +13,7 @@
 
 #include "storage/session_store.h"
 #include "sync/client/outbox.h"
+#include "sync/client/sync_client.h"
 #include "test_support.h"
 
 using namespace wk;
@@ -188,4 +191,55 @@ TEST_CASE("sync client: with the server unreachable a round keeps everything pen
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   client.stop();
   CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(3));
+}
+
+TEST_CASE("make-sessions --script: sessions as described, answers in order, same code and follow-up") {
+  TempDir dir;
+  const std::string script = dir.file("script.json");
+  wktest::write_file(script, R"({"content": {"id": "pack", "version": "7"}, "sessions": [
+    {"locale": "nl", "answers": {"plan.acties": ["coach", "cv"], "plan.wanneer.coach": ["week"],
+                                 "intake.reden": ["werk_kwijt"]}, "consent": true, "status": "finished"},
+    {"locale": "en", "answers": {"gedrag.flexibel": ["wel"]}, "consent": null, "same_code_as": 0,
+     "follow_up": true, "status": "stopped"},
+    {"answers": {}, "consent": false}]})");
+  std::ostringstream out;
+  auto* old = std::cout.rdbuf(out.rdbuf());
+  int rc = sync::run_make_sessions_script(dir.path(), script);
+  std::cout.rdbuf(old);
+  REQUIRE(rc == 0);
+  std::istringstream lines(out.str());
+  std::vector<std::pair<std::string, std::string>> printed;
+  for (std::string u, c; lines >> u >> c;) printed.emplace_back(u, c);
+  REQUIRE(printed.size() == 3);
+  auto store = SessionStore::open(dir.path());
+  auto all = store->all_sessions();
+  REQUIRE(all.size() == 3);
+  CHECK(all[0].uuid == printed[0].first);
+  CHECK(all[0].code == printed[0].second);
+  CHECK(all[0].content_id == "pack");
+  CHECK(all[0].content_version == "7");
+  CHECK(all[0].consent == 1);
+  CHECK(all[0].status == "finished");
+  REQUIRE(all[0].events.size() == 3);
+  CHECK(all[0].events[0].item == "plan.acties");  // the script's order, not sorted
+  CHECK(all[0].events[1].item == "plan.wanneer.coach");
+  CHECK(all[0].events[2].item == "intake.reden");
+  CHECK(all[1].code == all[0].code);
+  CHECK(all[1].follow_up_of == all[0].uuid);
+  CHECK(all[1].locale == "en");
+  CHECK(all[1].consent == -1);
+  CHECK(all[1].status == "stopped");
+  CHECK(all[2].code != all[0].code);
+  CHECK(all[2].consent == 0);
+  CHECK(all[2].follow_up_of.empty());
+  // Every ended session is queued for the server.
+  sync::Outbox outbox(store->db());
+  for (const auto& s : all) CHECK(outbox.state_of(s.uuid) == "pending");
+
+  old = std::cerr.rdbuf(out.rdbuf());
+  wktest::write_file(script, R"({"content": {"id": "p", "version": "1"}, "sessions": [{"same_code_as": 0}]})");
+  CHECK(sync::run_make_sessions_script(dir.path(), script) == 1);
+  wktest::write_file(script, R"({"content": {"id": "p", "version": "1"}, "sessions": [{"status": "done"}]})");
+  CHECK(sync::run_make_sessions_script(dir.path(), script) == 1);
+  std::cerr.rdbuf(old);
 }

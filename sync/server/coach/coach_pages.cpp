@@ -5,6 +5,7 @@
 #include <fstream>
 #include <memory>
 #include <regex>
+#include <set>
 
 #include "coach_auth.h"
 #include "content/content_pack.h"
@@ -270,8 +271,14 @@ void Site::post_login(const Request& req, Response& res, const httplib::ContentR
     return login_form(res, 403, v, view);
   }
   const auto now = LoginThrottle::Clock::now();
-  if (long wait = throttle_.retry_after(user, req.remote_addr, now); wait > 0) {
-    server::log_event("warn", "coach_login_throttled", {{"user", user}, {"remote", req.remote_addr}});
+  std::string address = req.remote_addr;
+  if (opt_.trust_forwarded_for && req.has_header("X-Forwarded-For")) {
+    std::string xff = req.get_header_value("X-Forwarded-For");
+    address = xff.substr(xff.find_last_of(',') == std::string::npos ? 0 : xff.find_last_of(',') + 1);
+    address.erase(0, address.find_first_not_of(' '));
+  }
+  if (long wait = throttle_.retry_after(user, address, now); wait > 0) {
+    server::log_event("warn", "coach_login_throttled", {{"user", user}, {"remote", address}});
     res.set_header("Retry-After", std::to_string(wait));
     view["error"] = templates_->word(v.lang, "login.throttled");
     view["wait_minutes"] = std::to_string((wait + 59) / 60);
@@ -281,8 +288,8 @@ void Site::post_login(const Request& req, Response& res, const httplib::ContentR
   const bool ok = verify_password(account && !account->disabled ? account->password_hash : "", password) &&
                   account && !account->disabled;
   if (!ok) {
-    throttle_.failed(user, req.remote_addr, now);
-    server::log_event("warn", "coach_login_failed", {{"user", user}, {"remote", req.remote_addr}});
+    throttle_.failed(user, address, now);
+    server::log_event("warn", "coach_login_failed", {{"user", user}, {"remote", address}});
     view["error"] = templates_->word(v.lang, "login.wrong");
     return login_form(res, 401, v, view);
   }
@@ -428,7 +435,10 @@ void Site::admin_post(const Request& req, Response& res, const httplib::ContentR
   if (!check_csrf(form, res, v)) return;
   const std::string org = v.login->organisation_id, me = v.login->username;
   auto fail = [&](const std::string& key) { admin(req, res, {{"error", templates_->word(v.lang, key)}}, 400); };
+  // Done: back to the admin page with a 303, so a reload does not repeat the action. The new
+  // enrollment code is the exception: it is shown once, on this answer only.
   auto done = [&](const std::string& key, json extra = json::object()) {
+    if (extra.empty()) return redirect(res, "/coach/admin?done=" + key.substr(key.find('.') + 1));
     extra["done"] = templates_->word(v.lang, key);
     admin(req, res, extra);
   };
@@ -563,7 +573,14 @@ void Site::install(httplib::Server& svr) {
   svr.Post(R"(/coach/participant/([A-Za-z0-9-]{1,20})/notes)",
            guard_post([this](const Request& req, Response& res, const httplib::ContentReader& r) { add_note(req, res, r); }));
   svr.Get("/coach/totals", guard([this](const Request& req, Response& res) { totals(req, res); }));
-  svr.Get("/coach/admin", guard([this](const Request& req, Response& res) { admin(req, res); }));
+  svr.Get("/coach/admin", guard([this](const Request& req, Response& res) {
+            static const std::set<std::string> kDone = {"coach_created", "coach_disabled", "coach_enabled",
+                                                        "group_set", "kiosk_revoked"};
+            const std::string done = req.get_param_value("done");
+            json extra = json::object();
+            if (kDone.count(done)) extra["done"] = templates_->word(visit(req).lang, "admin." + done);
+            admin(req, res, extra);
+          }));
   for (const std::string action : {"coaches", "enroll-code"})
     svr.Post("/coach/admin/" + action,
              guard_post([this, action](const Request& req, Response& res, const httplib::ContentReader& r) {

@@ -18,6 +18,9 @@ struct CoachOptions {
   long idle_seconds = 30 * 60;      // a login ends after this long without a request
   long max_login_seconds = 12 * 3600;
   bool tls = false;                 // cookies get Secure
+  // Behind a reverse proxy every request comes from the proxy: then the login throttle counts
+  // per address from the last X-Forwarded-For entry (only set this when a proxy sets that header).
+  bool trust_forwarded_for = false;
 };
 
 // Registers the /coach routes. When the content or templates cannot be loaded, the API keeps

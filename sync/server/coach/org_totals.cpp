@@ -23,14 +23,27 @@ Answers answers_of(const json& s) {
 
 int pct(int part, int whole) { return whole ? static_cast<int>(std::lround(100.0 * part / whole)) : 0; }
 
+// A count as shown: small non-zero counts are hidden (kMinCell).
+json cell(int n, int whole) {
+  const bool small = n > 0 && n < kMinCell;
+  return {{"count", small ? "< " + std::to_string(kMinCell) : std::to_string(n)},
+          {"pct", small ? "" : std::to_string(pct(n, whole)) + "%"},
+          {"bar", small ? 0 : pct(n, whole)},
+          {"small", small}};
+}
+
 // Rows of {text, picture, count, pct}, most frequent first; `text_of`/`picture_of` name a tag value.
 template <typename TextOf, typename PicOf>
 json count_rows(const std::map<std::string, int>& counts, int whole, TextOf text_of, PicOf picture_of) {
   std::vector<std::pair<std::string, int>> sorted(counts.begin(), counts.end());
   std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   json rows = json::array();
-  for (const auto& [value, n] : sorted)
-    rows.push_back({{"text", text_of(value)}, {"picture", picture_of(value)}, {"count", n}, {"pct", pct(n, whole)}});
+  for (const auto& [value, n] : sorted) {
+    json row = cell(n, whole);
+    row["text"] = text_of(value);
+    row["picture"] = picture_of(value);
+    rows.push_back(std::move(row));
+  }
   return rows;
 }
 
@@ -61,9 +74,9 @@ json org_totals(const ContentPack& c, const std::vector<json>& sessions, const s
     for (const auto& [a, when] : p.plan) ++actions[a];
   }
   const int full = n - follow_ups;
-  out["finished"] = finished;
-  out["follow_ups"] = follow_ups;
-  out["full_checks"] = full;
+  out["finished"] = cell(finished, n)["count"];
+  out["follow_ups"] = cell(follow_ups, n)["count"];
+  out["full_checks"] = std::to_string(full);
   auto option_text = [&](const std::string& tag) {
     return [&c, &lang, tag](const std::string& v) {
       const Option* o = c.option_with_tag(tag, v);
@@ -76,9 +89,9 @@ json org_totals(const ContentPack& c, const std::vector<json>& sessions, const s
   out["interests"] = count_rows(
       types, full, [&](const std::string& t) { return c.text(lang, "riasec." + t); },
       [&](const std::string& t) { return c.riasec_pictures.count(t) ? c.riasec_pictures.at(t) : std::string(); });
-  out["no_clear_interest"] = {{"count", no_clear_interest}, {"pct", pct(no_clear_interest, full)}};
+  out["no_clear_interest"] = cell(no_clear_interest, full);
   out["barriers"] = count_rows(barriers, full, option_text("barrier"), option_picture("barrier"));
-  out["no_barrier"] = {{"count", no_barrier}, {"pct", pct(no_barrier, full)}};
+  out["no_barrier"] = cell(no_barrier, full);
   out["actions"] = count_rows(actions, full, option_text("action"), option_picture("action"));
 
   json behaviours = json::array();

@@ -12,6 +12,9 @@
 namespace wk::coach {
 
 constexpr int kMinChecks = 10;
+// A count of 1 or 2 inside a group could still point at one person ("the one with a health
+// barrier"), so such cells show "< 3" without a percentage or bar.
+constexpr int kMinCell = 3;
 
 // `sessions`: the session JSON of every check in the selection (shared or anonymous).
 // Returns {"count": N, "too_few": bool, ...}; when too_few, only "count" and "min" are set.

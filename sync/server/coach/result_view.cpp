@@ -193,8 +193,21 @@ json check_view(const ContentPack& c, const CheckRecord& check, const ViewOption
   for (const auto& [skill, level] : p.skills) (level >= 2 ? good : some).push_back(skill);
   some.erase(std::remove_if(some.begin(), some.end(), [&](const std::string& s2) { return p.skills.at(s2) < 1; }),
              some.end());
+  // "Een beetje": the skill's own question with the answer given ("Autorijden. Hoe goed kun je
+  // dat?" – "Een beetje"), since the result's phrase for a skill says "you are good at".
+  json some_cards = json::array();
+  for (const auto& m : c.modules)
+    for (const auto& item : m.items) {
+      auto t = item.tags.find("skill");
+      if (t == item.tags.end() || std::find(some.begin(), some.end(), t->second) == some.end()) continue;
+      std::string answer;
+      if (auto it = answers.find(item.key); it != answers.end() && !it->second.empty())
+        for (const auto& o : item.options)
+          if (o.id == it->second.front()) answer = c.text(lang, o.text_key);
+      some_cards.push_back({{"text", c.text(lang, item.key)}, {"answer", answer}, {"picture", item.picture}});
+    }
   v["strengths"] = {{"good", tag_cards(c, "skill", good, "reason.skill.", lang)},
-                    {"some", tag_cards(c, "skill", some, "reason.skill.", lang)},
+                    {"some", some_cards},
                     {"none", good.empty()},
                     {"has_some", !some.empty()}};
   v["values"] = tag_cards(c, "value", {p.values.begin(), p.values.end()}, "reason.value.", lang);

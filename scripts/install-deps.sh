@@ -13,7 +13,7 @@ packages=(
   libcpp-httplib-dev libssl-dev zlib1g-dev openssl libkainjow-mustache-dev
   fonts-noto-core espeak-ng librsvg2-bin
   xvfb xauth xdotool x11-utils imagemagick sox python3
-  chromium
+  chromium tzdata
 )
 
 missing=()

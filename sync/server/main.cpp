@@ -25,7 +25,7 @@ int usage() {
   std::cerr << "usage:\n"
                "  werkcheck-server --db FILE --listen HOST:PORT [--cert FILE --key FILE] [--threads N]\n"
                "                   [--content PACK_DIR] [--web COACH_WEB_DIR] [--region NAME] [--coach-idle-seconds N]\n"
-               "                   [--trust-forwarded-for]\n"
+               "                   [--trust-forwarded-for] [--timezone Europe/Amsterdam]\n"
                "  werkcheck-server admin --db FILE create-org NAME\n"
                "  werkcheck-server admin --db FILE enroll-code --org ID [--valid-days N]\n"
                "  werkcheck-server admin --db FILE create-coach --org ID --user NAME [--role coach|admin|employer | --admin]\n"
@@ -222,6 +222,11 @@ int serve(std::vector<std::string> args) {
   if (has_idle) coach.idle_seconds = std::stol(idle);
   coach.tls = !cert.empty();
   coach.trust_forwarded_for = switch_flag(args, "--trust-forwarded-for");
+  // Times on the coach pages are shown in this zone; the database keeps UTC.
+  bool has_tz;
+  std::string tz = flag(args, "--timezone", has_tz);
+  setenv("TZ", has_tz ? tz.c_str() : "Europe/Amsterdam", 1);
+  tzset();
   if (listen.empty()) listen = "127.0.0.1:8080";
   if (db.empty() || !args.empty() || cert.empty() != keyfile.empty()) return usage();
   auto colon = listen.rfind(':');

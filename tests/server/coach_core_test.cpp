@@ -122,7 +122,7 @@ TEST_CASE("result view: the sections a coach needs, with the kiosk's pictures an
   const ContentPack& c = shipped();
   CheckRecord rec{session(answers_for("RS", 3, 2)), "Utrecht", "2026-11-20T10:06:00.000Z"};
   json v = check_view(c, rec, {});
-  CHECK(v["date"] == "20-11-2026 10:05");
+  CHECK(v["date"] == "20-11-2026 11:05");  // 10:05 UTC is 11:05 in Amsterdam in November
   CHECK(v["kiosk_group"] == "Utrecht");
   CHECK(v["follow_up"] == false);
   // Interests: R and S are the clear favourites, each with its own picture.
@@ -265,6 +265,12 @@ TEST_CASE("cookies: read by name; the login cookie is HttpOnly, SameSite=Strict,
   CHECK(session_cookie("wk_coach", "", false, 0).find("Max-Age=0") != std::string::npos);
 }
 
+TEST_CASE("times: UTC from the database in the server's zone, summer and winter") {
+  CHECK(display_time("2026-07-01T10:05:00.000Z") == "01-07-2026 12:05");
+  CHECK(display_time("2026-12-31T23:30:00.000Z") == "01-01-2027 00:30");
+  CHECK(display_time("garbage") == "garbage");
+}
+
 TEST_CASE("passwords: argon2id, and a wrong or unknown one fails") {
   const std::string h = hash_password("geheim-wachtwoord");
   CHECK(h.rfind("$argon2id$", 0) == 0);
@@ -279,5 +285,7 @@ TEST_CASE("passwords: argon2id, and a wrong or unknown one fails") {
 
 int main(int argc, char** argv) {
   if (sodium_init() < 0) return 1;
+  setenv("TZ", "Europe/Amsterdam", 1);
+  tzset();
   return doctest::Context(argc, argv).run();
 }

@@ -1,6 +1,7 @@
 #include "result_view.h"
 
 #include <algorithm>
+#include <ctime>
 #include <set>
 
 #include "platform/random_ids.h"
@@ -143,8 +144,14 @@ bool is_follow_up(const json& s) { return s.contains("follow_up_of") && s["follo
 }  // namespace
 
 std::string display_time(const std::string& iso) {
-  if (iso.size() < 16) return iso;
-  return iso.substr(8, 2) + "-" + iso.substr(5, 2) + "-" + iso.substr(0, 4) + " " + iso.substr(11, 5);
+  std::tm utc{};
+  if (iso.size() < 16 || !strptime(iso.substr(0, 16).c_str(), "%Y-%m-%dT%H:%M", &utc)) return iso;
+  const std::time_t t = timegm(&utc);
+  std::tm local{};
+  localtime_r(&t, &local);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%d-%m-%Y %H:%M", &local);
+  return buf;
 }
 
 json check_view(const ContentPack& c, const CheckRecord& check, const ViewOptions& opt) {

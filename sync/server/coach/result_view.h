@@ -31,7 +31,8 @@ nlohmann::json check_view(const ContentPack& content, const CheckRecord& check, 
 nlohmann::json participant_view(const ContentPack& content, const std::vector<CheckRecord>& checks,
                                 const ViewOptions& options);
 
-// "2026-11-23T10:05:00.123Z" -> "23-11-2026 10:05" (UTC; the coach's browser shows no clock of its own).
+// "2026-11-20T10:05:00.123Z" -> "20-11-2026 11:05": the stored UTC time in the server's local
+// time zone (TZ; werkcheck-server sets Europe/Amsterdam unless --timezone says otherwise).
 std::string display_time(const std::string& iso);
 
 }  // namespace wk::coach

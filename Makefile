@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 DEMO_DATA ?= .demo-data
 
-.PHONY: all deps build demo test bench lint clean
+.PHONY: all deps build demo coach-demo test bench lint clean
 
 all: build
 
@@ -17,6 +17,10 @@ build: deps
 
 demo: build
 	$(BUILD)/werkcheck --windowed --data $(DEMO_DATA)
+
+# The coach pages on demo data: http://127.0.0.1:8080/coach/ (accounts are printed).
+coach-demo: build
+	python3 scripts/coach_demo.py --build $(BUILD)
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure --timeout 1200

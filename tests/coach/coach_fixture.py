@@ -287,16 +287,14 @@ class CoachFixture:
                    stdin=self.passwords["beheer-a"] + "\n")
         self.admin("create-coach", "--org", self.orgs["A"], "--user", "coach-a", stdin=self.passwords["coach-a"] + "\n")
         self.admin("create-coach", "--org", self.orgs["B"], "--user", "coach-b", stdin=self.passwords["coach-b"] + "\n")
-        employer_by_cli = self._create_employer_cli()
+        self.admin("create-coach", "--org", self.orgs["A"], "--user", "werkgever-a", "--role", "employer",
+                   stdin=self.passwords["werkgever-a"] + "\n")
 
         self.server = self.start_server()
         self.say(f"# server on {self.url} (db {self.db})")
         for org in ("A", "B"):
             self._enroll(org)
-        if self.coach_flags:
-            self._set_group_cli_or_web("A", GROUP)
-            if not employer_by_cli:
-                self._create_employer_web()
+        self._set_group("A", GROUP)
 
         self._sessions_org_a()
         self._sessions_org_b()
@@ -305,24 +303,6 @@ class CoachFixture:
         self._verify_db()
         self.say(f"# fixture ready in {time.monotonic() - t0:.1f} s: codes {self.codes}")
         return self
-
-    def _create_employer_cli(self):
-        for args in (["--role", "employer"], ["--employer"]):
-            r = self.admin("create-coach", "--org", self.orgs["A"], "--user", "werkgever-a", *args,
-                           stdin=self.passwords["werkgever-a"] + "\n", check=False)
-            if r.returncode == 0:
-                return True
-        self.say("# admin create-coach has no employer role option; creating werkgever-a on /coach/admin")
-        return False
-
-    def _create_employer_web(self):
-        c = logged_in(self.port, "beheer-a")
-        page = c.get("/coach/admin")
-        token = csrf_of(page.text, "add-coach") or csrf_of(page.text)
-        r = c.post("/coach/admin/coaches", {"username": "werkgever-a", "password": self.passwords["werkgever-a"],
-                                           "role": "employer", "csrf": token or ""})
-        if r.status not in (200, 303):
-            raise FixtureError(f"cannot create werkgever-a on /coach/admin/coaches: {r!r}")
 
     def _enroll(self, org):
         code = self.admin("enroll-code", "--org", self.orgs[org]).stdout.strip().split()[-1]
@@ -346,20 +326,11 @@ class CoachFixture:
                 out.append(json.loads(line))
         return out
 
-    def _set_group_cli_or_web(self, org, group):
+    def _set_group(self, org, group):
         ids = [k["id"] for k in self.list_kiosks() if k["organisation"]["id"] == self.orgs[org]]
         if self.kiosks[org] not in ids:
             raise FixtureError(f"kiosk {self.kiosks[org]} not in list-kiosks of org {org}: {ids}")
-        r = self.admin("set-kiosk-group", self.kiosks[org], group, check=False)
-        if r.returncode == 0:
-            return
-        self.say(f"# admin set-kiosk-group failed ({r.stderr.strip()[:120]}); setting the group on /coach/admin")
-        c = logged_in(self.port, "beheer-a")
-        page = c.get("/coach/admin")
-        token = csrf_of(page.text)
-        r = c.post("/coach/admin/kiosks/group", {"kiosk": self.kiosks[org], "group": group, "csrf": token or ""})
-        if r.status not in (200, 303):
-            raise FixtureError(f"cannot set the kiosk group on /coach/admin/kiosks/group: {r!r}")
+        self.admin("set-kiosk-group", self.kiosks[org], group)
 
     def _make(self, org, sessions, names):
         script = {"content": content_ref(self.content_dir), "sessions": sessions}

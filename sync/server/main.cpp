@@ -25,7 +25,7 @@ int usage() {
   std::cerr << "usage:\n"
                "  werkcheck-server --db FILE --listen HOST:PORT [--cert FILE --key FILE] [--threads N]\n"
                "                   [--content PACK_DIR] [--web COACH_WEB_DIR] [--region NAME] [--coach-idle-seconds N]\n"
-               "                   [--trust-forwarded-for] [--timezone Europe/Amsterdam]\n"
+               "                   [--trust-forwarded-for] [--secure-cookies] [--timezone ZONE]\n"
                "  werkcheck-server admin --db FILE create-org NAME\n"
                "  werkcheck-server admin --db FILE enroll-code --org ID [--valid-days N]\n"
                "  werkcheck-server admin --db FILE create-coach --org ID --user NAME [--role coach|admin|employer | --admin]\n"
@@ -220,7 +220,8 @@ int serve(std::vector<std::string> args) {
   std::string region = flag(args, "--region", has_region), idle = flag(args, "--coach-idle-seconds", has_idle);
   if (has_region) coach.region = region;
   if (has_idle) coach.idle_seconds = std::stol(idle);
-  coach.tls = !cert.empty();
+  // Secure cookies under TLS, also when a proxy in front terminates TLS (--secure-cookies).
+  coach.tls = !cert.empty() || switch_flag(args, "--secure-cookies");
   coach.trust_forwarded_for = switch_flag(args, "--trust-forwarded-for");
   // Times on the coach pages are shown in this zone; the database keeps UTC.
   bool has_tz;

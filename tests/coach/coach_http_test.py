@@ -10,8 +10,11 @@ Prints one line per check ("ok ..." / "FAIL ..."), "N passed, M failed" last; ex
 any failure. WARN lines are hardening beyond the contract; they do not fail the test.
 """
 import argparse
+import http.client
 import os
 import re
+import ssl
+import subprocess
 import sys
 import time
 import urllib.parse
@@ -552,6 +555,47 @@ def run(fx):
     r = login(Client(srv2.port), "coach-a", fx.passwords["coach-a"])
     check(r.status == 303, "another account can still log in (the limit is per account, not per address)", short(r))
     check(srv2.alive() and fx.server.alive(), "both servers are still running")
+
+    # ------------------------------------------------------------ Secure cookies: under TLS, and behind a TLS proxy
+    def secure_login_cookie(port, tls_context=None):
+        """Logs coach-a in over a fresh connection; returns the wk_coach Set-Cookie attributes."""
+        def conn():
+            if tls_context:
+                return http.client.HTTPSConnection("127.0.0.1", port, context=tls_context, timeout=15)
+            return http.client.HTTPConnection("127.0.0.1", port, timeout=15)
+        c1 = conn()
+        c1.request("GET", "/coach/login")
+        page = c1.getresponse()
+        html = page.read().decode()
+        pre = [parse_set_cookie(v) for k, v in page.getheaders() if k.lower() == "set-cookie"]
+        c1.close()
+        form = urllib.parse.urlencode({"username": "coach-a", "password": fx.passwords["coach-a"],
+                                       "csrf": csrf_of(html, "login") or ""})
+        c2 = conn()
+        c2.request("POST", "/coach/login", body=form, headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": "; ".join(f"{n}={v}" for n, v, _ in pre)})
+        r = c2.getresponse()
+        r.read()
+        cookies = [parse_set_cookie(v) for k, v in r.getheaders() if k.lower() == "set-cookie"]
+        c2.close()
+        login_cookie = [a for n, v, a in cookies if n == "wk_coach" and v]
+        return r.status, (login_cookie[0] if login_cookie else None), [a for n, v, a in pre]
+
+    work = os.path.dirname(fx.db)
+    cert, key = os.path.join(work, "cert.pem"), os.path.join(work, "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                    "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    tls = fx.start_server(extra=["--cert", cert, "--key", key])
+    status, attrs, pre = secure_login_cookie(tls.port, ssl.create_default_context(cafile=cert))
+    check(status == 303 and attrs is not None and attrs.get("secure") is True,
+          "under TLS the login cookie is Secure", f"{status} {attrs}")
+    check(all(a.get("secure") is True for a in pre), "under TLS the login form's cookie is Secure too", str(pre))
+    proxied = fx.start_server(extra=["--secure-cookies"])
+    status, attrs, _ = secure_login_cookie(proxied.port)
+    check(status == 303 and attrs is not None and attrs.get("secure") is True,
+          "--secure-cookies (TLS ended by a proxy): the login cookie is Secure", f"{status} {attrs}")
 
 
 def first_difference(bodies):

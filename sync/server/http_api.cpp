@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "coach/coach_auth.h"
 #include "platform/random_ids.h"
 #include "validate.h"
 
@@ -83,17 +84,30 @@ void install_api(httplib::Server& svr, ServerStore& store, const SigningKey& key
   svr.set_default_headers({{"X-Werkcheck-Server", "1"}, {"Cache-Control", "no-store"}});
   svr.set_payload_max_length(kMaxBodyBytes);
 
-  svr.Post("/api/v1/enroll", [&store, &key](const httplib::Request&, httplib::Response& res,
-                                            const httplib::ContentReader& reader) {
+  // Enrollment codes are short enough to guess at scale: wrong codes are limited per address,
+  // with the same sliding window as coach logins.
+  auto enroll_throttle = std::make_shared<coach::LoginThrottle>(20, 20, std::chrono::minutes(15));
+  svr.Post("/api/v1/enroll", [&store, &key, enroll_throttle](const httplib::Request& req, httplib::Response& res,
+                                                             const httplib::ContentReader& reader) {
     json body;
     if (!read_json(reader, res, body)) return;
     std::string code;
     if (auto e = check_enroll(body, code)) return send_error(res, 400, e->code, e->message);
+    const auto now = coach::LoginThrottle::Clock::now();
+    if (long wait = enroll_throttle->retry_after("", req.remote_addr, now); wait > 0) {
+      res.set_header("Retry-After", std::to_string(wait));
+      return send_error(res, 429, "too_many_attempts",
+                        "too many wrong enrollment codes from this address; try again later",
+                        {{"retry_after_seconds", wait}});
+    }
     std::string kiosk_id = ids::new_uuid();
     std::string token = random_token_hex(32);
     auto org = store.enroll(blake2b_hex(normalise_enrollment_code(code)), now_iso(), kiosk_id, blake2b_hex(token));
-    if (!org)
+    if (!org) {
+      enroll_throttle->failed("", req.remote_addr, now);
+      log_event("warn", "enroll_refused", {{"remote", req.remote_addr}});
       return send_error(res, 403, "enrollment_code_invalid", "this enrollment code is unknown, already used or expired");
+    }
     log_event("info", "kiosk_enrolled", {{"kiosk_id", kiosk_id}, {"organisation", org->id}});
     send_json(res, 200,
               {{"kiosk_id", kiosk_id},

@@ -392,6 +392,17 @@ def main():
         rc, out, err = admin(args.server, db, "revoke-kiosk", "00000000-0000-4000-8000-000000000000")
         check(rc != 0, "revoke-kiosk of an unknown kiosk fails")
 
+        # Guessing codes: after 20 wrong ones from an address, every attempt gets 429 for a while,
+        # a valid code too. (Three wrong codes were sent above.)
+        statuses = [request(port, "POST", "/api/v1/enroll", {"enrollment_code": "ZZZZ-ZZZZ-Z" + "ABCDEFGHJKMNPQRSTWXYZ"[i]})[0]
+                    for i in range(18)]
+        check(statuses[:17] == [403] * 17 and statuses[17] == 429,
+              "enroll: wrong codes are limited per address (403 x 17, then 429)", str(statuses))
+        _, fresh, _ = admin(args.server, db, "enroll-code", "--org", org)
+        st, h, b = request(port, "POST", "/api/v1/enroll", {"enrollment_code": fresh})
+        check(is_json_error(st, h, b, 429, "too_many_attempts") and h.get("retry-after", "").isdigit(),
+              "enroll: while limited, even a valid code gets 429 with Retry-After", f"{st} {h.get('retry-after')} {b}")
+
         # --- logs and graceful stop ---
         rc = srv.stop()
         lines = srv.log_lines()

@@ -5,7 +5,8 @@ The first run creates .coach-demo/ with a server database, a demo organisation w
 accounts (coach, administrator, employer), one enrolled demo kiosk in group "Utrecht" and
 fourteen career checks written by the real kiosk (`werkcheck make-sessions --script`) and
 sent with the kiosk's own sync (`werkcheck sync-once`): one participant with a first check
-and a follow-up, others shared or not. Later runs reuse it. Then werkcheck-server runs in
+and a follow-up, others shared or not, dated into the last quarter so the totals page has a
+quarter to show. Later runs reuse it. Then werkcheck-server runs in
 the foreground until Ctrl+C. Delete .coach-demo/ to start again.
 
 The demo passwords are printed below and are for this demo database only.
@@ -71,6 +72,18 @@ def create(build, work, content):
         run(kiosk, "sync-once", "--data", data, "--content", os.path.join(data, "no-pack"))
         with open(os.path.join(work, "codes.txt"), "w") as f:
             f.write(made[1] + "\n")
+        # Totals are shown per quarter that has ended: date the demo checks into the last one.
+        import datetime
+        import sqlite3
+        today = datetime.date.today()
+        index = today.year * 4 + (today.month - 1) // 3 - 1
+        start = datetime.datetime(index // 4, 3 * (index % 4) + 1, 15, 9, 0)
+        con = sqlite3.connect(db)
+        with con:
+            for i, (uuid,) in enumerate(con.execute("SELECT uuid FROM sessions ORDER BY rowid").fetchall()):
+                at = (start + datetime.timedelta(hours=i)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+                con.execute("UPDATE sessions SET received_at = ? WHERE uuid = ?", (at, uuid))
+        con.close()
     finally:
         proc.terminate()
         proc.wait()

@@ -16,7 +16,11 @@ Data (org A = "Gemeente A", its kiosk in group "Utrecht"; org B = "Gemeente B"):
   U   consent false: the server keeps it without code; fx.codes["U"] is its kiosk code
   N   consent not asked (null): also anonymous on the server
   F*  filler checks (some shared, some not, one stopped) so org A has >= 12 checks
+  A2  a second kiosk of org A in group "Amersfoort" with 2 unshared checks: too few on its
+      own, so "all groups" of org A must not be shown either
   Q1  shared once                                                       org B
+All checks are then dated (received_at) into the last quarter that has ended, as if they
+arrived then: totals are only shown per ended quarter (fx.quarter).
 """
 import datetime
 import http.client
@@ -42,6 +46,7 @@ PASSWORDS = {
     "coach-b": "coach-b wachtwoord 2026",
 }
 GROUP = "Utrecht"
+SMALL_GROUP = "Amersfoort"
 
 
 class FixtureError(Exception):
@@ -168,10 +173,16 @@ def today_utc():
     return datetime.datetime.now(datetime.timezone.utc).date()
 
 
-def period_around_now():
-    """from/to (YYYY-MM-DD) that contain every session received during the test."""
-    d = today_utc()
-    return (d - datetime.timedelta(days=1)).isoformat(), (d + datetime.timedelta(days=2)).isoformat()
+def quarter_before(d, n=1):
+    """The calendar quarter n quarters before the one holding date d: ("2026-Q3", first day)."""
+    index = d.year * 4 + (d.month - 1) // 3 - n
+    year, q = divmod(index, 4)
+    return f"{year}-Q{q + 1}", datetime.date(year, 3 * q + 1, 1)
+
+
+def last_quarter():
+    """The last quarter that has ended: totals are only shown for such quarters."""
+    return quarter_before(today_utc())[0]
 
 
 # ------------------------------------------------------------------ processes
@@ -292,20 +303,24 @@ class CoachFixture:
 
         self.server = self.start_server()
         self.say(f"# server on {self.url} (db {self.db})")
-        for org in ("A", "B"):
+        for org in ("A", "B", "A2"):
             self._enroll(org)
         self._set_group("A", GROUP)
+        self._set_group("A2", SMALL_GROUP)
 
         self._sessions_org_a()
         self._sessions_org_b()
-        for org in ("A", "B"):
+        self._make("A2", [{"locale": "nl", "answers": make_answers(self.content_dir, "maker", 50 + i),
+                           "consent": False, "status": "finished"} for i in range(2)], [None, None])
+        for org in ("A", "B", "A2"):
             self._sync(org)
         self._verify_db()
+        self._date_into_last_quarter()
         self.say(f"# fixture ready in {time.monotonic() - t0:.1f} s: codes {self.codes}")
         return self
 
     def _enroll(self, org):
-        code = self.admin("enroll-code", "--org", self.orgs[org]).stdout.strip().split()[-1]
+        code = self.admin("enroll-code", "--org", self.orgs[org[0]]).stdout.strip().split()[-1]
         data = os.path.join(self.work, f"kiosk-{org}")
         os.makedirs(data)
         with open(os.path.join(data, "kiosk.json"), "w") as f:
@@ -327,7 +342,7 @@ class CoachFixture:
         return out
 
     def _set_group(self, org, group):
-        ids = [k["id"] for k in self.list_kiosks() if k["organisation"]["id"] == self.orgs[org]]
+        ids = [k["id"] for k in self.list_kiosks() if k["organisation"]["id"] == self.orgs[org[0]]]
         if self.kiosks[org] not in ids:
             raise FixtureError(f"kiosk {self.kiosks[org]} not in list-kiosks of org {org}: {ids}")
         self.admin("set-kiosk-group", self.kiosks[org], group)
@@ -394,6 +409,21 @@ class CoachFixture:
         if r.returncode != 0 or summary.get("pending") not in (0, None):
             raise FixtureError(f"sync-once of kiosk {org}: exit {r.returncode}, {summary}; {r.stderr.strip()[-800:]}")
 
+    def _date_into_last_quarter(self):
+        """Moves every check's arrival into the last ended quarter, keeping their order."""
+        import sqlite3
+        self.quarter, first_day = quarter_before(today_utc())
+        start = datetime.datetime(first_day.year, first_day.month, 15, 9, 0, 0)
+        con = sqlite3.connect(self.db)
+        try:
+            with con:
+                rows = con.execute("SELECT uuid FROM sessions ORDER BY received_at, rowid").fetchall()
+                for i, (uuid,) in enumerate(rows):
+                    at = (start + datetime.timedelta(minutes=i)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+                    con.execute("UPDATE sessions SET received_at = ? WHERE uuid = ?", (at, uuid))
+        finally:
+            con.close()
+
     def _verify_db(self):
         import sqlite3
         con = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)
@@ -420,7 +450,8 @@ class CoachFixture:
         """What the browser test needs, as JSON-able data."""
         return {"url": self.url, "port": self.port, "codes": self.codes, "uuids": self.uuids,
                 "kiosks": self.kiosks, "orgs": self.orgs, "passwords": self.passwords, "group": GROUP,
-                "period": period_around_now(), "db": self.db}
+                "small_group": SMALL_GROUP, "quarter": self.quarter,
+                "empty_quarter": quarter_before(today_utc(), 3)[0], "db": self.db}
 
     def close(self):
         for s in self.servers:

@@ -22,7 +22,7 @@ import urllib.parse
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from coach_fixture import (Client, CoachFixture, FixtureError, add_arguments, csrf_of, login,  # noqa: E402
-                           logged_in, parse_set_cookie, period_around_now)
+                           logged_in, parse_set_cookie, quarter_before, today_utc)
 
 PASSED, FAILED, WARNED = 0, 0, 0
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"
@@ -157,7 +157,7 @@ def run(fx):
     P1, P2, U, N, Q1 = (fx.codes[k] for k in ("P1", "P2", "U", "N", "Q1"))
     all_a_codes = [c for k, c in fx.codes.items() if k not in ("Q1", "B-unshared")]
     made_up = made_up_code(set(fx.codes.values()))
-    frm, to = period_around_now()
+    quarter = fx.quarter
 
     # ------------------------------------------------------------ login page, headers, static
     anon = Client(port)
@@ -219,7 +219,7 @@ def run(fx):
 
     # ------------------------------------------------------------ every protected page without a login
     protected = ["/coach/", f"/coach/find?code={P1}", f"/coach/participant/{P1}", f"/coach/participant/{P1}/print",
-                 f"/coach/totals?group=Utrecht&from={frm}&to={to}", "/coach/admin", "/coach/admin/audit"]
+                 f"/coach/totals?group=Utrecht&quarter={quarter}", "/coach/admin", "/coach/admin/audit"]
     for path in protected:
         r = Client(port).get(path)
         check(redirects_to_login(r, expired=False), f"GET {path} without login: 303 to /coach/login", short(r))
@@ -390,7 +390,7 @@ def run(fx):
     check(r.status == 403, "employer posts a note: 403", short(r))
     r = boss.get("/coach/totals")
     check(r.status == 200, "employer opens /coach/totals: 200", short(r))
-    r = boss.get(f"/coach/totals?group=Utrecht&from={frm}&to={to}")
+    r = boss.get(f"/coach/totals?group=Utrecht&quarter={quarter}")
     check(r.status == 200 and has_id(r.text, "totals"), "employer sees totals of group Utrecht", short(r))
     check(all(c not in r.text and display(c) not in r.text for c in all_a_codes), "employer's totals show no code")
     r = boss.get("/coach/")
@@ -401,24 +401,40 @@ def run(fx):
         check(r.status == 403, f"employer GET {path}: 403", short(r))
 
     # ------------------------------------------------------------ totals
-    r = coach_a.get(f"/coach/totals?group=Utrecht&from={frm}&to={to}")
+    r = coach_a.get("/coach/totals")
+    check(r.status == 200 and f'value="{quarter}" selected' in r.text,
+          f"totals open on the last ended quarter ({quarter})", short(r))
+    r = coach_a.get(f"/coach/totals?group=Utrecht&quarter={quarter}")
     check(r.status == 200 and has_id(r.text, "totals") and not has_id(r.text, "too-few"),
-          f"totals for Utrecht {frm}..{to} ({fx.counts['A']} checks): #totals", short(r))
+          f"totals for Utrecht in {quarter} ({fx.counts['A']} checks): #totals", short(r))
     leaked = [c for c in fx.codes.values() if c in r.text or display(c) in r.text]
     check(not leaked, "no participant code in the totals page", str(leaked))
-    check(str(fx.counts["A"]) in r.text, f"totals show the number of checks ({fx.counts['A']})")
-    r = coach_a.get(f"/coach/totals?group=Utrecht&from=2020-01-01&to=2020-02-01")
+    check(re.search(r'id="total-count">\s*%d\s*<' % fx.counts["A"], r.text) is not None,
+          f"totals show the number of checks ({fx.counts['A']})", short(r))
+    r = coach_a.get(f"/coach/totals?group={fx.info()['small_group']}&quarter={quarter}")
     check(r.status == 200 and has_id(r.text, "too-few") and not has_id(r.text, "totals"),
-          "totals for January 2020 (0 checks): #too-few", short(r))
-    r = coach_b.get(f"/coach/totals?from={frm}&to={to}")
+          f"totals for Amersfoort ({fx.counts['A2']} checks): #too-few", short(r))
+    r = coach_a.get(f"/coach/totals?quarter={quarter}")
+    check(r.status == 200 and has_id(r.text, "too-few") and has_id(r.text, "small-group") and not has_id(r.text, "totals"),
+          "all groups (Utrecht 14 + Amersfoort 2): not shown, or Amersfoort = all - Utrecht", short(r))
+    r = coach_a.get(f"/coach/totals?group=Utrecht&quarter={fx.info()['empty_quarter']}")
+    check(r.status == 200 and has_id(r.text, "too-few") and not has_id(r.text, "totals"),
+          "totals for a quarter without checks: #too-few", short(r))
+    current = quarter_before(today_utc(), 0)[0]
+    r = coach_a.get(f"/coach/totals?group=Utrecht&quarter={current}")
+    check(r.status == 400 and has_id(r.text, "totals-error") and not has_id(r.text, "totals"),
+          f"the running quarter ({current}) is refused: its figures still change", short(r))
+    r = coach_b.get(f"/coach/totals?quarter={quarter}")
     check(r.status == 200 and has_id(r.text, "too-few"), f"coach-b's totals (org B: {fx.counts['B']} checks): #too-few",
           short(r))
-    r = coach_b.get(f"/coach/totals?group=Utrecht&from={frm}&to={to}")
+    r = coach_b.get(f"/coach/totals?group=Utrecht&quarter={quarter}")
     check(r.status in (200, 400, 404) and not has_id(r.text, "totals"),
           "coach-b asking for org A's group Utrecht gets no totals", short(r))
-    for q in ("from=yesterday&to=2020-13-45", "group=" + urllib.parse.quote("<script>"), "from=2026-01-01&to=2020-01-01"):
+    for q in ("quarter=2020-13", "quarter=yesterday", "from=2020-01-01&to=2030-01-01",
+              "group=" + urllib.parse.quote("<script>"), "quarter=9999-Q4"):
         r = coach_a.get("/coach/totals?" + q)
-        check(r.status in (200, 400) and "<script>" not in r.text, f"totals?{q}: answered without error", short(r))
+        check(r.status in (200, 400) and "<script>" not in r.text and not has_id(r.text, "total-count"),
+              f"totals?{q}: answered without error and without figures", short(r))
 
     # ------------------------------------------------------------ admin pages
     for path in ("/coach/admin", "/coach/admin/audit"):

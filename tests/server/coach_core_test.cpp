@@ -230,6 +230,33 @@ TEST_CASE("totals: nothing under 10 checks; counts and averages from 10") {
   CHECK(dumped.find("u-") == std::string::npos);
 }
 
+TEST_CASE("totals periods: only quarters that have ended; all groups only when each group is large enough") {
+  auto q = ended_quarters("2026-11-23", 3);
+  REQUIRE(q.size() == 3);
+  CHECK(q[0].id() == "2026-Q3");
+  CHECK(q[0].from() == "2026-07-01");
+  CHECK(q[0].until() == "2026-10-01");
+  CHECK(q[0].last() == "2026-09-30");
+  CHECK(q[2].id() == "2026-Q1");
+  auto jan = ended_quarters("2027-01-01", 1);
+  CHECK(jan[0].id() == "2026-Q4");
+  CHECK(jan[0].until() == "2027-01-01");
+  CHECK(jan[0].last() == "2026-12-31");
+  CHECK(parse_quarter("2026-Q2")->from() == "2026-04-01");
+  CHECK_FALSE(parse_quarter("2026-Q5"));
+  CHECK_FALSE(parse_quarter("2026-07-01"));
+  CHECK_FALSE(parse_quarter("26-Q1"));
+
+  std::vector<std::string> groups(12, "Utrecht");
+  CHECK(every_group_large_enough(groups));
+  groups.push_back("Amersfoort");  // 12 + 1: the total would give away the one in Amersfoort
+  CHECK_FALSE(every_group_large_enough(groups));
+  groups.insert(groups.end(), 9, "Amersfoort");
+  CHECK(every_group_large_enough(groups));
+  groups.push_back("");  // a kiosk without a group is a group of its own
+  CHECK_FALSE(every_group_large_enough(groups));
+}
+
 TEST_CASE("login throttle: five failures lock a name for the window, the right password too") {
   using namespace std::chrono;
   LoginThrottle th(5, 20, minutes(15));

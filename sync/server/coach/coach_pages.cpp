@@ -358,27 +358,27 @@ void Site::add_note(const Request& req, Response& res, const httplib::ContentRea
   redirect(res, "/coach/participant/" + code + "#notes");
 }
 
-bool valid_date(const std::string& d) {
-  static const std::regex re(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
-  return std::regex_match(d, re);
-}
-
 void Site::totals(const Request& req, Response& res) {
   Visitor v = visit(req);
   if (!require(req, res, v, {"coach", "admin", "employer"})) return;
   const std::string org = v.login->organisation_id;
-  std::string group = req.get_param_value("group");
-  std::string from = req.get_param_value("from"), to = req.get_param_value("to");
-  const std::string today = server::now_iso().substr(0, 10);
-  if (from.empty()) from = server::iso_after_days(-365).substr(0, 10);
-  if (to.empty()) to = today;
+  const std::string group = req.get_param_value("group");
+  const auto quarters = ended_quarters(server::now_iso().substr(0, 10), 8);
+  const std::string wanted = req.get_param_value("quarter").empty() ? quarters.front().id()
+                                                                     : req.get_param_value("quarter");
+  auto quarter_name = [&](const Quarter& q) {
+    return templates_->word(v.lang, "totals.q") + std::to_string(q.number) + " " + std::to_string(q.year);
+  };
   auto groups = store_.kiosk_groups(org);
-  json view = {{"from", from}, {"to", to}, {"group", group}};
-  json group_list = json::array();
+  json view = {{"group", group}, {"all_groups", group.empty()}};
+  json group_list = json::array(), quarter_list = json::array();
   for (const auto& g : groups) group_list.push_back({{"name", g}, {"selected", g == group}});
+  for (const auto& q : quarters) quarter_list.push_back({{"id", q.id()}, {"name", quarter_name(q)}, {"selected", q.id() == wanted}});
   view["groups"] = group_list;
-  view["all_groups"] = group.empty();
-  if (!valid_date(from) || !valid_date(to) || from > to) {
+  view["quarters"] = quarter_list;
+  auto q = parse_quarter(wanted);
+  const bool ended = q && q->until() <= server::now_iso().substr(0, 10);
+  if (!ended) {
     view["error"] = templates_->word(v.lang, "totals.bad_period");
     return page(res, 400, "totals", view, v);
   }
@@ -386,15 +386,21 @@ void Site::totals(const Request& req, Response& res) {
     view["error"] = templates_->word(v.lang, "totals.bad_group");
     return page(res, 400, "totals", view, v);
   }
-  // `to` is a whole day: everything received before the next day counts.
-  std::string to_exclusive = to + "T99";  // sorts after every time on that day
   std::vector<json> sessions;
-  for (const auto& s : store_.sessions_for_totals(org, group, from, to_exclusive)) {
+  std::vector<std::string> group_of_each;
+  for (const auto& s : store_.sessions_for_totals(org, group, q->from(), q->until())) {
     json j = json::parse(s.session_json, nullptr, false);
-    if (!j.is_discarded() && j.is_object()) sessions.push_back(std::move(j));
+    if (j.is_discarded() || !j.is_object()) continue;
+    sessions.push_back(std::move(j));
+    group_of_each.push_back(s.kiosk_group);
   }
-  view["totals"] = org_totals(*content_, sessions, v.lang);
-  view["period"] = display_time(from + "T00:00").substr(0, 10) + " – " + display_time(to + "T00:00").substr(0, 10);
+  if (group.empty() && !every_group_large_enough(group_of_each)) {
+    view["totals"] = {{"too_few", true}, {"small_group", true}, {"min", std::to_string(kMinChecks)}};
+  } else {
+    view["totals"] = org_totals(*content_, sessions, v.lang);
+  }
+  view["period"] = quarter_name(*q) + " (" + display_time(q->from() + "T12:00").substr(0, 10) + " – " +
+                   display_time(q->last() + "T12:00").substr(0, 10) + ")";
   store_.audit(org, v.login->username, "totals", "", server::now_iso());
   page(res, 200, "totals", view, v);
 }

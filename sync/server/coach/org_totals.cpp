@@ -49,6 +49,52 @@ json count_rows(const std::map<std::string, int>& counts, int whole, TextOf text
 
 }  // namespace
 
+std::string Quarter::id() const { return std::to_string(year) + "-Q" + std::to_string(number); }
+
+std::string Quarter::from() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-01", year, 3 * (number - 1) + 1);
+  return buf;
+}
+
+std::string Quarter::until() const {
+  char buf[16];
+  if (number == 4) std::snprintf(buf, sizeof buf, "%04d-01-01", year + 1);
+  else std::snprintf(buf, sizeof buf, "%04d-%02d-01", year, 3 * number + 1);
+  return buf;
+}
+
+std::string Quarter::last() const {
+  static const char* kLast[] = {"03-31", "06-30", "09-30", "12-31"};
+  return std::to_string(year) + "-" + kLast[number - 1];
+}
+
+std::optional<Quarter> parse_quarter(const std::string& id) {
+  if (id.size() != 7 || id[4] != '-' || id[5] != 'Q' || id[6] < '1' || id[6] > '4') return std::nullopt;
+  for (int i = 0; i < 4; ++i)
+    if (id[i] < '0' || id[i] > '9') return std::nullopt;
+  return Quarter{std::stoi(id.substr(0, 4)), id[6] - '0'};
+}
+
+std::vector<Quarter> ended_quarters(const std::string& today, int count) {
+  std::vector<Quarter> out;
+  if (today.size() < 7) return out;
+  Quarter q{std::stoi(today.substr(0, 4)), (std::stoi(today.substr(5, 2)) - 1) / 3 + 1};
+  for (int i = 0; i < count; ++i) {
+    q = q.number == 1 ? Quarter{q.year - 1, 4} : Quarter{q.year, q.number - 1};
+    out.push_back(q);
+  }
+  return out;
+}
+
+bool every_group_large_enough(const std::vector<std::string>& group_of_each_check) {
+  std::map<std::string, int> per_group;
+  for (const auto& g : group_of_each_check) ++per_group[g];
+  for (const auto& [g, n] : per_group)
+    if (n < kMinChecks) return false;
+  return true;
+}
+
 json org_totals(const ContentPack& c, const std::vector<json>& sessions, const std::string& lang) {
   const int n = static_cast<int>(sessions.size());
   json out = {{"count", n}, {"min", kMinChecks}, {"too_few", n < kMinChecks}};

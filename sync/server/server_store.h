@@ -127,6 +127,7 @@ class ServerStore {
   virtual std::optional<CoachAccount> coach(const std::string& username) = 0;
   virtual std::vector<CoachAccount> coaches_of(const std::string& organisation_id) = 0;  // by username
   // False when the account is not in that organisation (an admin cannot touch another's).
+  // Disabling an account or setting its password ends its logins.
   virtual bool set_coach_disabled(const std::string& organisation_id, const std::string& username, bool disabled) = 0;
   virtual bool set_coach_password(const std::string& organisation_id, const std::string& username,
                                   const std::string& password_hash) = 0;

@@ -470,12 +470,18 @@ bool SqliteServerStore::set_coach_disabled(const std::string& organisation_id, c
 bool SqliteServerStore::set_coach_password(const std::string& organisation_id, const std::string& username,
                                            const std::string& password_hash) {
   std::lock_guard lock(mu_);
-  db_->prepare("UPDATE coaches SET password_hash = ? WHERE username = ? AND organisation_id = ?")
-      .bind(1, password_hash)
-      .bind(2, username)
-      .bind(3, organisation_id)
-      .run();
-  return sqlite3_changes(db_->handle()) > 0;
+  bool changed = false;
+  db_->transaction([&] {
+    db_->prepare("UPDATE coaches SET password_hash = ? WHERE username = ? AND organisation_id = ?")
+        .bind(1, password_hash)
+        .bind(2, username)
+        .bind(3, organisation_id)
+        .run();
+    changed = sqlite3_changes(db_->handle()) > 0;
+    // A new password ends every login made with the old one.
+    if (changed) db_->prepare("DELETE FROM login_sessions WHERE username = ?").bind(1, username).run();
+  });
+  return changed;
 }
 
 void SqliteServerStore::create_login(const LoginSession& login) {

@@ -299,8 +299,14 @@ TEST_CASE("coach accounts: lookup, per organisation, disable and password only w
   CHECK(store.coach("carla")->password_hash == "hash-c");
   CHECK_FALSE(store.set_coach_disabled(w.a, "nobody", true));
 
+  const std::string t0 = "2026-05-01T10:00:00.000Z";
+  store.create_login({"bert-login", "bert", "", "", "csrf", t0, t0});
+  store.create_login({"carla-login", "carla", "", "", "csrf", t0, t0});
   CHECK(store.set_coach_password(w.a, "bert", "hash-b2"));
   CHECK(store.coach("bert")->password_hash == "hash-b2");
+  // A new password ends the account's logins, and only its own.
+  CHECK_FALSE(store.login("bert-login", t0, "2026-05-01T09:00:00.000Z", "2026-04-30T00:00:00.000Z"));
+  CHECK(store.login("carla-login", t0, "2026-05-01T09:00:00.000Z", "2026-04-30T00:00:00.000Z"));
   CHECK(store.set_coach_disabled(w.a, "bert", true));
   CHECK(store.coach("bert")->disabled);
   CHECK(store.set_coach_disabled(w.a, "bert", false));

@@ -461,6 +461,14 @@ void Site::admin_post(const Request& req, Response& res, const httplib::ContentR
     store_.audit(org, me, "create_account " + user + " (" + role + ")", "", server::now_iso());
     return done("admin.coach_created");
   }
+  if (action == "password") {
+    const std::string user = field(form, "username"), password = field(form, "password");
+    if (password.size() < 10 || password.size() > 200) return fail("admin.bad_password");
+    if (!store_.set_coach_password(org, user, hash_password(password))) return fail("admin.no_such_account");
+    store_.audit(org, me, "set_password " + user, "", server::now_iso());
+    if (user == me) return redirect(res, "/coach/login");  // their own logins ended too
+    return done("admin.password_set");
+  }
   if (action == "disable" || action == "enable") {
     const std::string user = field(form, "username");
     if (user == me) return fail("admin.not_yourself");
@@ -580,7 +588,7 @@ void Site::install(httplib::Server& svr) {
            guard_post([this](const Request& req, Response& res, const httplib::ContentReader& r) { add_note(req, res, r); }));
   svr.Get("/coach/totals", guard([this](const Request& req, Response& res) { totals(req, res); }));
   svr.Get("/coach/admin", guard([this](const Request& req, Response& res) {
-            static const std::set<std::string> kDone = {"coach_created", "coach_disabled", "coach_enabled",
+            static const std::set<std::string> kDone = {"coach_created", "coach_disabled", "coach_enabled", "password_set",
                                                         "group_set", "kiosk_revoked"};
             const std::string done = req.get_param_value("done");
             json extra = json::object();
@@ -595,6 +603,7 @@ void Site::install(httplib::Server& svr) {
   for (const auto& [path, action] : std::vector<std::pair<std::string, std::string>>{
            {"/coach/admin/coaches/disable", "disable"},
            {"/coach/admin/coaches/enable", "enable"},
+           {"/coach/admin/coaches/password", "password"},
            {"/coach/admin/kiosks/group", "group"},
            {"/coach/admin/kiosks/revoke", "revoke"}})
     svr.Post(path, guard_post([this, action](const Request& req, Response& res, const httplib::ContentReader& r) {

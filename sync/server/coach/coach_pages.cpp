@@ -637,28 +637,26 @@ void Site::install(httplib::Server& svr) {
             if (page_no > 0) view["prev_page"] = std::to_string(page_no - 1);
             page(res, 200, "audit", view, v);
           }));
+  // Files that are the same for everyone: the content's pictures and the stylesheets.
+  auto serve_file = [](Response& res, const fs::path& path, const char* type, int max_age) {
+    std::string data = read_file(path);
+    if (data.empty()) {
+      res.status = 404;
+      res.set_content("no such file", "text/plain");
+      return;
+    }
+    res.set_header("Cache-Control", "private, max-age=" + std::to_string(max_age));
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_content(std::move(data), type);
+  };
   svr.Get(R"(/coach/pictures/([0-9A-F]{2,8}(?:-[0-9A-F]{2,8}){0,6})\.png)",
-          guard([this](const Request& req, Response& res) {
-            std::string data = read_file(fs::path(content_->dir) / "pictures" / (std::string(req.matches[1]) + ".png"));
-            if (data.empty()) {
-              res.status = 404;
-              res.set_content("no such picture", "text/plain");
-              return;
-            }
-            res.set_header("Cache-Control", "private, max-age=86400");
-            res.set_header("X-Content-Type-Options", "nosniff");
-            res.set_content(std::move(data), "image/png");
+          guard([this, serve_file](const Request& req, Response& res) {
+            serve_file(res, fs::path(content_->dir) / "pictures" / (std::string(req.matches[1]) + ".png"), "image/png",
+                       86400);
           }));
-  svr.Get(R"(/coach/static/([a-z_-]{1,40}\.css))", guard([this](const Request& req, Response& res) {
-            std::string data = read_file(fs::path(opt_.web_dir) / "static" / std::string(req.matches[1]));
-            if (data.empty()) {
-              res.status = 404;
-              res.set_content("no such file", "text/plain");
-              return;
-            }
-            res.set_header("Cache-Control", "private, max-age=3600");
-            res.set_header("X-Content-Type-Options", "nosniff");
-            res.set_content(std::move(data), "text/css; charset=utf-8");
+  svr.Get(R"(/coach/static/([a-z_-]{1,40}\.css))", guard([this, serve_file](const Request& req, Response& res) {
+            serve_file(res, fs::path(opt_.web_dir) / "static" / std::string(req.matches[1]), "text/css; charset=utf-8",
+                       3600);
           }));
   svr.Get("/coach/lang", guard([this](const Request& req, Response& res) {
             std::string to = req.get_param_value("to"), back = req.get_param_value("back");

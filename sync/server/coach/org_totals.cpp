@@ -3,6 +3,7 @@
 #include <cmath>
 #include <map>
 
+#include "result_view.h"
 #include "scoring/profile.h"
 
 namespace wk::coach {
@@ -10,16 +11,6 @@ namespace wk::coach {
 using nlohmann::json;
 
 namespace {
-
-Answers answers_of(const json& s) {
-  Answers a;
-  if (!s.contains("answers") || !s["answers"].is_object()) return a;
-  for (const auto& [k, vals] : s["answers"].items())
-    if (vals.is_array())
-      for (const auto& v : vals)
-        if (v.is_string()) a[k].push_back(v.get<std::string>());
-  return a;
-}
 
 int pct(int part, int whole) { return whole ? static_cast<int>(std::lround(100.0 * part / whole)) : 0; }
 

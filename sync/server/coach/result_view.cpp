@@ -12,11 +12,9 @@ namespace wk::coach {
 
 using nlohmann::json;
 
-namespace {
-
 Answers answers_of(const json& session) {
   Answers a;
-  if (!session.contains("answers") || !session["answers"].is_object()) return a;
+  if (!session.is_object() || !session.contains("answers") || !session["answers"].is_object()) return a;
   for (const auto& [key, values] : session["answers"].items()) {
     if (!values.is_array()) continue;
     for (const auto& v : values)
@@ -24,6 +22,8 @@ Answers answers_of(const json& session) {
   }
   return a;
 }
+
+namespace {
 
 std::string str(const json& j, const char* key) {
   return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();

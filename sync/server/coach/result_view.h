@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "content/content_pack.h"
+#include "scoring/profile.h"
 
 namespace wk::coach {
 
@@ -20,6 +21,10 @@ struct ViewOptions {
   std::string lang = "nl";          // words for the coach
   std::string region = "Nederland"; // prospects region, as on the kiosk
 };
+
+// The answers of a stored session ("answers": {"module.item": [option ids]}); anything not
+// of that shape is skipped, so a damaged row shows as unanswered instead of failing the page.
+Answers answers_of(const nlohmann::json& session);
 
 // One check: intake, interests, strengths, values, behaviours, barriers, network,
 // occupations, transitions, story, plan, and for a follow-up the steps taken.

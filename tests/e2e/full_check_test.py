@@ -16,6 +16,10 @@ JSON to know which answer means what (by tags), so it follows the content as it 
      again -> then/now comparison -> closing with the same code -> done.
   4. The export: two finished sessions with the same code, the second a follow-up of the
      first, consent stored, and the answers that were tapped.
+  5. The coach (with --server): the kiosk enrolls with a real werkcheck-server and syncs; a
+     coach of its organisation types the code from the closing screen (lower case, with a
+     space) and sees the shared first check with the same occupations the kiosk showed, the
+     practical type and the plan; the follow-up, not shared, stays invisible.
 
 Prints "N passed, M failed" last; exits non-zero on any failure.
 """
@@ -23,8 +27,11 @@ import argparse
 import glob
 import json
 import os
+import re
+import subprocess
 import sys
 import time
+import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import kiosk_driver as kd  # noqa: E402
@@ -256,14 +263,66 @@ def run(args, res):
                       {k_: (got.get(k_), v) for k_, v in expected.items() if got.get(k_) != v})
             res.check(second["answers"].get("followup.steps") == [plan_actions[0][7:]] if plan_actions else True,
                       "the steps taken are stored", second["answers"].get("followup.steps"))
+
+        # 5. The coach sees what the participant saw.
+        if args.server:
+            plan_texts = [nl.get("plan.acties." + a[7:], "?") for a in plan_actions]
+            coach_leg(args, res, data, code, shown_occupations, nl.get("riasec.R", "?"), plan_texts)
     finally:
         kd.remove_dir(data)
+
+
+def coach_leg(args, res, data, code, shown_occupations, practical, plan_texts):
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "coach"))
+    from coach_fixture import Client, ServerProcess, login  # noqa: E402
+    work = kd.temp_dir("werkcheck-full-server-")
+    db = os.path.join(work, "server.db")
+
+    def admin(*a, stdin=None):
+        return subprocess.run([args.server, "admin", "--db", db, *a], input=stdin, capture_output=True, text=True,
+                              check=True).stdout.strip()
+
+    srv = None
+    try:
+        org = admin("create-org", "Vakbond Test")
+        admin("create-coach", "--org", org, "--user", "coach-e2e", stdin="e2e coach wachtwoord\n")
+        srv = ServerProcess(args.server, db, work, ["--content", args.content, "--web", args.web])
+        enroll = admin("enroll-code", "--org", org)
+        for cmd in (["enroll", "--data", data, "--server", srv.url, "--code", enroll],
+                    ["sync-once", "--data", data, "--content", args.content]):
+            r = subprocess.run([args.bin, *cmd], capture_output=True, text=True, timeout=120)
+            res.check(r.returncode == 0, "werkcheck " + cmd[0], r.stderr[-500:])
+        c = Client(srv.port)
+        res.check(login(c, "coach-e2e", "e2e coach wachtwoord").status == 303, "the coach logs in")
+        typed = (code[:3] + " " + code[3:]).lower()
+        r = c.get("/coach/find?code=" + urllib.parse.quote(typed))
+        res.check(r.status == 303 and r.header("location").endswith("/coach/participant/" + code),
+                  "the coach finds the code from the closing screen, typed as '%s'" % typed, r.status)
+        page = c.get("/coach/participant/" + code)
+        res.check(page.status == 200, "the result page opens", page.status)
+        text = page.text
+        for name in shown_occupations:
+            res.check(name in text, "the coach sees the occupation the kiosk showed: %s" % name)
+        res.check(practical in text, "the coach sees the practical interest type")
+        for t in plan_texts:
+            res.check(t in text, "the coach sees the planned step: %s" % t)
+        res.check('id="history"' not in text and "Aantal checks: 1 " in text,
+                  "only the shared check shows: the follow-up was not shared, so there is no history")
+        pictures = set(re.findall(r'src="(/coach/pictures/[0-9A-F-]+\.png)"', text))
+        bad = [p for p in pictures if c.get(p).status != 200]
+        res.check(len(pictures) >= 20 and not bad, "the pictures on the page load (%d)" % len(pictures), bad[:5])
+    finally:
+        if srv:
+            srv.stop()
+        kd.remove_dir(work)
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True)
     ap.add_argument("--content", required=True)
+    ap.add_argument("--server", help="werkcheck-server: also check what a coach sees (step 5)")
+    ap.add_argument("--web", help="the coach pages' templates (build/coach-web)")
     args = ap.parse_args()
     kd.install_sigterm_cleanup()
     res = kd.Results()

@@ -188,11 +188,11 @@ def last_quarter():
 # ------------------------------------------------------------------ processes
 
 class ServerProcess:
-    def __init__(self, binary, db, workdir, extra):
+    def __init__(self, binary, db, workdir, extra, preexec_fn=None):
         self.log_path = os.path.join(workdir, f"server-{time.monotonic_ns()}.log")
         self.log = open(self.log_path, "wb")
         self.args = [binary, "--db", db, "--listen", "127.0.0.1:0", *extra]
-        self.proc = subprocess.Popen(self.args, stdout=subprocess.DEVNULL, stderr=self.log)
+        self.proc = subprocess.Popen(self.args, stdout=subprocess.DEVNULL, stderr=self.log, preexec_fn=preexec_fn)
         self.port = None
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline and self.port is None:

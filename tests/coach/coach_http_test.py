@@ -13,6 +13,8 @@ import argparse
 import http.client
 import os
 import re
+import shutil
+import signal
 import ssl
 import subprocess
 import sys
@@ -21,8 +23,8 @@ import urllib.parse
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from coach_fixture import (Client, CoachFixture, FixtureError, add_arguments, csrf_of, login,  # noqa: E402
-                           logged_in, parse_set_cookie, quarter_before, today_utc)
+from coach_fixture import (Client, CoachFixture, FixtureError, ServerProcess, add_arguments,  # noqa: E402
+                           csrf_of, login, logged_in, parse_set_cookie, quarter_before, today_utc)
 
 PASSED, FAILED, WARNED = 0, 0, 0
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"
@@ -633,6 +635,48 @@ def run(fx):
     status, attrs, _ = secure_login_cookie(proxied.port)
     check(status == 303 and attrs is not None and attrs.get("secure") is True,
           "--secure-cookies (TLS ended by a proxy): the login cookie is Secure", f"{status} {attrs}")
+
+    # ------------------------------------------------------------ the disk fills up while a coach works
+    # A copy of the database behind its own server; its file-size limit (RLIMIT_FSIZE, with
+    # SIGXFSZ ignored) is set to 1 byte while it runs, so every write fails as on a full disk.
+    import resource
+    import sqlite3
+    full_db = os.path.join(work, "full.db")
+    src, dst = sqlite3.connect(fx.db), sqlite3.connect(full_db)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    shutil.copy(fx.db + ".signing-key", full_db + ".signing-key")
+    srv_full = ServerProcess(fx.server_bin, full_db, work, ["--content", fx.content_dir, "--web", fx.web_dir],
+                             preexec_fn=lambda: signal.signal(signal.SIGXFSZ, signal.SIG_IGN))
+    try:
+        c = logged_in(srv_full.port, "coach-a")
+        page = c.get(f"/coach/participant/{P1}")
+        token = csrf_of(page.text, "add-note")
+        notes_before = page.text.count('class="note"')
+        unlimited = resource.RLIM_INFINITY
+        resource.prlimit(srv_full.proc.pid, resource.RLIMIT_FSIZE, (1, unlimited))
+        r = c.get(f"/coach/participant/{P1}")
+        check(r.status == 500 and "text/html" in (r.header("content-type") or "") and P1 not in r.text
+              and re.search(r"niets verloren|nothing was lost", r.text, re.I) is not None,
+              "disk full: opening a result gives a page saying nothing was lost (the view cannot be audited, "
+              "so it is not shown)", short(r))
+        r = c.post(f"/coach/participant/{P1}/notes", {"csrf": token or "", "text": "geschreven bij een volle schijf"})
+        check(r.status == 500, "disk full: a note is refused with 500", short(r))
+        check(srv_full.alive(), "disk full: the server keeps running")
+        resource.prlimit(srv_full.proc.pid, resource.RLIMIT_FSIZE, (unlimited, unlimited))
+        page = c.get(f"/coach/participant/{P1}")
+        check(page.status == 200 and "geschreven bij een volle schijf" not in page.text
+              and page.text.count('class="note"') == notes_before,
+              "space again: the same login works, and the refused note was not half-stored", short(page))
+        r = c.post(f"/coach/participant/{P1}/notes", {"csrf": token or "", "text": "na de volle schijf"})
+        check(r.status == 303 and "na de volle schijf" in c.get(f"/coach/participant/{P1}").text,
+              "space again: a note is stored", short(r))
+    finally:
+        srv_full.stop()
+    con = sqlite3.connect(full_db)
+    check(con.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "the database is intact after the full disk")
+    con.close()
 
 
 def first_difference(bodies):

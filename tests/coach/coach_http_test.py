@@ -678,6 +678,48 @@ def run(fx):
     check(con.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "the database is intact after the full disk")
     con.close()
 
+    # ------------------------------------------------------------ the server is killed while coaches write notes
+    # Five times: notes are posted one after another, the server gets SIGKILL at a random moment,
+    # and after a restart every note that was answered with 303 must be there.
+    import random
+    import threading
+    acknowledged = []
+    rng = random.Random(5)
+    for round_no in range(5):
+        srv_k = ServerProcess(fx.server_bin, full_db, work, ["--content", fx.content_dir, "--web", fx.web_dir])
+        c = logged_in(srv_k.port, "coach-a")
+        token = csrf_of(c.get(f"/coach/participant/{P1}").text, "add-note") or ""
+        stop = threading.Event()
+
+        def writer():
+            i = 0
+            while not stop.is_set():
+                text = f"kill-{round_no}-{i}"
+                try:
+                    r = c.post(f"/coach/participant/{P1}/notes", {"csrf": token, "text": text}, timeout=5)
+                    if r.status == 303:
+                        acknowledged.append(text)
+                except OSError:
+                    return  # the server is gone
+                i += 1
+
+        t = threading.Thread(target=writer)
+        t.start()
+        time.sleep(0.2 + rng.random() * 0.5)
+        srv_k.proc.send_signal(signal.SIGKILL)
+        srv_k.proc.wait()
+        stop.set()
+        t.join(10)
+        srv_k.stop()
+    con = sqlite3.connect(full_db)
+    stored = {row[0] for row in con.execute("SELECT text FROM coach_notes")}
+    integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
+    con.close()
+    missing = [a for a in acknowledged if a not in stored]
+    check(len(acknowledged) >= 10 and not missing and integrity == "ok",
+          f"SIGKILL x5 during {len(acknowledged)} acknowledged notes: all of them stored, integrity ok",
+          f"missing {missing[:5]}, integrity {integrity}")
+
 
 def first_difference(bodies):
     a = bodies[0]

@@ -30,15 +30,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-# OpenMoji pictures and playwright-core (drives Debian's chromium in the coach-page tests),
+# OpenMoji pictures, playwright-core (drives Debian's chromium in the coach-page tests) and
+# axe-core (checks those pages against WCAG rules in that browser),
 # pinned by package-lock.json. npm ci runs again whenever an installed version differs.
 npm_stale=0
-for pkg in openmoji playwright-core; do
+for pkg in openmoji playwright-core axe-core; do
   want=$(node -p "require('./package-lock.json').packages['node_modules/$pkg'].version")
   [ -f "node_modules/$pkg/package.json" ] && \
     [ "$(node -p "require('./node_modules/$pkg/package.json').version")" = "$want" ] || npm_stale=1
 done
 if [ $npm_stale -eq 1 ]; then
-  echo "install-deps: npm ci (OpenMoji, playwright-core)"
+  echo "install-deps: npm ci (OpenMoji, playwright-core, axe-core)"
   npm ci --no-audit --no-fund
 fi

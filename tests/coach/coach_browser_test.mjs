@@ -9,8 +9,12 @@
 // FIXTURE.json: {url, codes: {P1, P2, Q1, U, ...}, passwords: {...}, group, quarter,
 //                artifacts, chromium}
 import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+
+// axe-core (npm) checks each page against WCAG 2.x A/AA rules in the real browser.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const fx = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const ART = fx.artifacts;
@@ -37,6 +41,19 @@ async function screenshot(page, name) {
   const file = join(ART, `${String(shot).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   console.log(`# screenshot ${file}`);
+  await accessible(page, name);
+}
+
+// No serious or critical WCAG A/AA violation on the page (axe-core). The pages' CSP allows no
+// scripts, so axe is evaluated through the DevTools protocol, which CSP does not govern.
+async function accessible(page, name) {
+  if (page.url().startsWith('chrome-error:')) return;
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  check(bad.length === 0, `${name}: no serious WCAG A/AA violation (axe-core, ${result.passes.length} rules pass)`,
+        bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`).join('; '));
 }
 
 // Every img on the page has loaded (naturalWidth > 0).

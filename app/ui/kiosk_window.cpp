@@ -117,6 +117,11 @@ int run_kiosk(KioskConfig& config) {
     lock_problem = "cannot write the data directory " + config.data_dir + " (" + std::strerror(errno) + ")";
   else if (::flock(lock_fd, LOCK_EX | LOCK_NB) != 0)
     lock_problem = "another werkcheck is already using " + config.data_dir;
+  // Packs the kiosk switched away from, and downloads a crash left half done, go now: this
+  // kiosk holds the lock and its sync thread has not started.
+  if (lock_problem.empty())
+    if (int n = content_store.remove_unused_packs(content_dir); n > 0)
+      log::info("content", "removed " + std::to_string(n) + " old content pack director" + (n == 1 ? "y" : "ies"));
 
   std::unique_ptr<SessionStore> store;
   if (!lock_problem.empty()) {

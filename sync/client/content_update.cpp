@@ -142,6 +142,23 @@ bool ContentStore::mark_current(const std::string& version) const {
   return ok;
 }
 
+int ContentStore::remove_unused_packs(const std::string& in_use) const {
+  std::error_code ec;
+  if (!fs::is_directory(root(), ec)) return 0;
+  const auto keep_ready = ready_dir();
+  const fs::path used = fs::weakly_canonical(in_use, ec);
+  int removed = 0;
+  for (const auto& e : fs::directory_iterator(root(), ec)) {
+    if (!e.is_directory()) continue;  // the markers
+    const fs::path p = fs::weakly_canonical(e.path(), ec);
+    if (p == used || (keep_ready && p == fs::weakly_canonical(*keep_ready, ec))) continue;
+    std::error_code rm;
+    fs::remove_all(e.path(), rm);
+    if (!rm) ++removed;
+  }
+  return removed;
+}
+
 std::string install_pack(const ContentStore& store, const Manifest& m, const std::string& current_dir,
                          const FileFetcher& fetch, const PackValidator& validate) {
   const std::string final_dir = store.dir_for(m.version);

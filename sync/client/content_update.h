@@ -44,8 +44,12 @@ struct ContentStore {
   std::optional<std::string> ready_version() const;
   bool mark_ready(const std::string& version) const;
   // The kiosk switched to dir (ready -> current). Old pack directories other than this one
-  // are left for the next start to remove.
+  // are left for the next start to remove (remove_unused_packs).
   bool mark_current(const std::string& version) const;
+  // Removes pack directories and unfinished downloads (*.tmp) other than `in_use` and the one
+  // marked ready; returns how many. Only when no download can be running: at the kiosk's start,
+  // holding the data directory's lock, before the sync thread starts.
+  int remove_unused_packs(const std::string& in_use) const;
 };
 
 // Fetches a file's bytes (the path from the manifest); nullopt with error on failure.

@@ -2,6 +2,8 @@
 // file's sha256, the new pack written beside the old one and only then marked ready; a bad
 // signature or hash leaves the pack in use untouched. Also the credential file's mode.
 #include <doctest/doctest.h>
+
+#include <fstream>
 #include <sodium.h>
 #include <sys/stat.h>
 
@@ -156,6 +158,31 @@ TEST_CASE("sync content: a verified pack is written beside the old one, then mar
   CHECK(store.mark_current("2"));
   CHECK(!store.ready_dir());
   CHECK(*store.current_dir() == store.dir_for("2"));
+}
+
+TEST_CASE("sync content: at start, old packs and unfinished downloads go; the pack in use and the ready one stay") {
+  TempDir dir;
+  ContentStore store{dir.path()};
+  for (const char* v : {"1", "2", "3", "4.tmp"}) {
+    fs::create_directories(store.dir_for(v) + "/modules");
+    std::ofstream(store.dir_for(v) + "/check.json") << "{}";
+  }
+  REQUIRE(store.mark_current("2"));
+  REQUIRE(store.mark_ready("3"));
+  CHECK(store.remove_unused_packs(store.dir_for("2")) == 2);
+  CHECK(!fs::exists(store.dir_for("1")));
+  CHECK(!fs::exists(store.dir_for("4.tmp")));
+  CHECK(fs::exists(store.dir_for("2") + "/check.json"));
+  CHECK(fs::exists(store.dir_for("3") + "/check.json"));
+  CHECK(fs::exists(store.root() + "/current.json"));
+  CHECK(fs::exists(store.root() + "/ready.json"));
+  // The bundled pack in use (outside the store): every downloaded pack but the ready one goes.
+  CHECK(store.remove_unused_packs(dir.path() + "/bundled") == 1);
+  CHECK(!fs::exists(store.dir_for("2")));
+  CHECK(fs::exists(store.dir_for("3")));
+  // No content directory yet: nothing to do.
+  ContentStore empty{dir.path() + "/nothing-here"};
+  CHECK(empty.remove_unused_packs(dir.path()) == 0);
 }
 
 TEST_CASE("sync content: a file whose hash or size does not match is refused; the old content stays") {

@@ -28,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 
 STALL_S = 2  # the kiosk's sync_stall_timeout_s in this test
 
@@ -351,8 +352,44 @@ def main():
             ready = os.path.join(data, "content", "ready.json")
             if not os.path.exists(ready):
                 fail("the published content pack was not fetched and marked ready")
+
+        # A conflict: the server already holds one of three new sessions' uuids with other
+        # content. That one is kept on the kiosk and never re-sent; the other two arrive;
+        # the server's copy stays as it was.
+        r = kiosk(a.bin, "make-sessions", "--data", data, "--count", "3")
+        fresh = r.stdout.split()
+        if r.returncode != 0 or len(fresh) != 3:
+            fail(f"make-sessions for the conflict: {r.stdout} {r.stderr}")
+        exported = {}
+        for line in kiosk(a.bin, "export", "--data", data).stdout.splitlines():
+            row = json.loads(line)
+            exported[row["uuid"]] = row
+        clash = dict(exported[fresh[1]], code=None, anonymous=True, consent=False)
+        clash["answers"] = dict(clash["answers"], **{"intake.reden": ["iets_heel_anders"]})
+        with open(os.path.join(data, "device.json")) as f:
+            token = json.load(f)["device_token"]
+        req = urllib.request.Request(f"http://127.0.0.1:{server.port}/api/v1/sessions",
+                                     json.dumps({"sessions": [clash]}).encode(),
+                                     {"Content-Type": "application/json", "Authorization": "Bearer " + token})
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            if resp.status != 200:
+                fail(f"planting the clashing session: HTTP {resp.status}")
+        planted = {u: j for u, _, _, j in server_sessions(server.db)}[fresh[1]]
+        rc, summary, err = sync_once(a.bin, data)
+        if rc != 4 or summary.get("conflicts") != 1 or summary.get("pending") != 0:
+            fail(f"conflict: sync-once gave exit {rc}, {summary} (expected exit 4, 1 conflict, 0 pending); {err[-400:]}")
+        rows = {u: j for u, _, _, j in server_sessions(server.db)}
+        if fresh[0] not in rows or fresh[2] not in rows:
+            fail("conflict: the two sessions without a clash did not arrive")
+        if rows[fresh[1]] != planted:
+            fail("conflict: the server's copy of the clashing session was changed")
+        rc, summary, err = sync_once(a.bin, data)
+        if rc != 4 or summary.get("conflicts") != 1 or rows != {u: j for u, _, _, j in server_sessions(server.db)}:
+            fail(f"conflict: a second sync changed something or re-sent the conflict: exit {rc}, {summary}")
+        print("conflict: kept on the kiosk, not re-sent; the other sessions arrived; the server's copy unchanged")
+
         print(f"OK: {len(got)} sessions on the server, each exactly once ({stored_early} had arrived while the "
-              f"replies were lost)")
+              f"replies were lost), and a conflict handled")
     finally:
         server.stop()
         if proxy:

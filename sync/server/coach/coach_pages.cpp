@@ -317,6 +317,9 @@ void Site::participant(const Request& req, Response& res, bool print) {
   if (checks.empty()) return not_found(res, v, code);
   store_.audit(v.login->organisation_id, v.login->username, print ? "print" : "view", code, server::now_iso());
   json view = participant_view(*content_, checks, view_options(v));
+  // The participant's language by its own name ("English"), from the pages' word files.
+  const std::string loc = view["result"].value("locale", "");
+  view["result"]["locale_name"] = templates_->has_language(loc) ? templates_->word(loc, "lang.name") : loc;
   view["notes"] = notes_view(v, code);
   view["printed_at"] = display_time(server::now_iso());
   page(res, 200, print ? "print" : "participant", std::move(view), v);

@@ -172,9 +172,9 @@ def run(fx):
           str(r.header("content-type")))
     security_headers(r, "login page")
     csp = r.header("content-security-policy") or ""
-    warn("script-src" in csp or "default-src" in csp, "CSP restricts scripts (default-src or script-src)", csp)
-    warn("frame-ancestors" in csp or (r.header("x-frame-options") or ""), "framing is forbidden", csp)
-    warn(bool(r.header("referrer-policy")), "Referrer-Policy header on the login page")
+    check("script-src" in csp or "default-src" in csp, "CSP restricts scripts (default-src or script-src)", csp)
+    check("frame-ancestors" in csp or (r.header("x-frame-options") or ""), "framing is forbidden", csp)
+    check(bool(r.header("referrer-policy")), "Referrer-Policy header on the login page")
     r = anon.get("/coach/static/coach.css")
     check(r.status == 200 and "text/css" in (r.header("content-type") or ""), "GET /coach/static/coach.css: text/css",
           short(r))
@@ -214,7 +214,7 @@ def run(fx):
     home = coach_a.get("/coach/")
     check(home.status == 200 and has_id(home.text, "find"), "coach home: 200 with form#find", short(home))
     security_headers(home, "coach home")
-    warn("no-store" in (home.header("cache-control") or ""), "coach home: Cache-Control no-store",
+    check("no-store" in (home.header("cache-control") or ""), "coach home: Cache-Control no-store",
          str(home.header("cache-control")))
     c2 = logged_in(port, "coach-a")
     check(c2.cookies.get("wk_coach") != coach_a.cookies.get("wk_coach"), "a second login gets a different cookie")
@@ -274,7 +274,7 @@ def run(fx):
     p1 = coach_a.get(f"/coach/participant/{P1}")
     check(p1.status == 200, "coach-a opens P1: 200", short(p1))
     security_headers(p1, "participant page")
-    warn("no-store" in (p1.header("cache-control") or ""), "participant page: Cache-Control no-store",
+    check("no-store" in (p1.header("cache-control") or ""), "participant page: Cache-Control no-store",
          str(p1.header("cache-control")))
     missing = [s for s in SECTIONS if not has_id(p1.text, s)]
     check(not missing, "P1's page has every section (" + " ".join("#" + s for s in SECTIONS) + ")", f"missing {missing}")
@@ -316,7 +316,7 @@ def run(fx):
           f"{n_before} rows before, {n_after} after")
     check(re.search(r"print|afdruk", after.text, re.I) is not None, "audit log names a print action")
     first = re.search(r"<tr\b(?:(?!<tr\b).)*?coach-a(?:(?!<tr\b).)*", after.text, re.S)
-    warn(first is not None and re.search(r"print|afdruk", first.group(0), re.I) is not None,
+    check(first is not None and re.search(r"print|afdruk", first.group(0), re.I) is not None,
          "audit log is newest first (the print is the first coach-a row)")
 
     # ------------------------------------------------------------ notes

@@ -152,6 +152,17 @@ TEST_CASE("result view: the sections a coach needs, with the kiosk's pictures an
       CHECK(!o["prospect_period"].get<std::string>().empty());
     }
   }
+  // Every question with its answer, per part that was answered (interests, skills, behaviours here).
+  REQUIRE(v["all_answers"].size() == 3);
+  size_t riasec_items = 0;
+  for (const auto& m : c.modules)
+    for (const auto& i : m.items) riasec_items += i.tags.count("riasec");
+  CHECK(v["all_answers"][0]["items"].size() == riasec_items);
+  CHECK(v["all_answers"][0]["answered"] == std::to_string(riasec_items));
+  for (const auto& item : v["all_answers"][0]["items"]) {
+    REQUIRE(item["answers"].size() == 1);
+    CHECK(!item["answers"][0]["picture"].get<std::string>().empty());
+  }
   // Unanswered parts say so instead of disappearing.
   REQUIRE(!v["intake"].empty());
   CHECK(v["intake"][0]["skipped"] == true);
@@ -188,6 +199,8 @@ TEST_CASE("result view: first and latest side by side, with what changed") {
     CHECK(r["delta"] == "+2");
   }
   CHECK(h["latest_full"] == false);
+  REQUIRE(h["latest"]["all_answers"].size() == 1);  // a follow-up asks only the behaviours
+  CHECK(h["latest"]["all_answers"][0]["items"].size() == 8);
   CHECK(h["latest"]["kiosk_group"] == "Amersfoort");
 }
 

@@ -56,6 +56,49 @@ json answered_items(const ContentPack& c, const Answers& answers, const std::set
   return out;
 }
 
+// Every question of the check in order with the answer given (per-choice questions once per
+// option they follow, e.g. "when?" for each chosen action): the detail behind the summaries.
+json all_answers(const ContentPack& c, const Answers& answers, const std::string& lang) {
+  json modules = json::array();
+  auto answer_cards = [&](const Item& item, const std::string& key) {
+    json chosen = json::array();
+    if (auto it = answers.find(key); it != answers.end())
+      for (const auto& id : it->second)
+        for (const auto& o : item.options)
+          if (o.id == id) chosen.push_back(card(c.text(lang, o.text_key), o.picture));
+    return chosen;
+  };
+  for (const auto& m : c.modules) {
+    json items = json::array();
+    for (const auto& item : m.items) {
+      if (item.type == ItemType::Choice) {
+        json chosen = answer_cards(item, item.key);
+        items.push_back({{"question", c.text(lang, item.key)}, {"picture", item.picture}, {"answers", chosen},
+                         {"skipped", chosen.empty()}});
+        continue;
+      }
+      const Item* of = c.find_item(m.id, item.of);
+      auto followed = answers.find(m.id + "." + item.of);
+      if (!of || followed == answers.end()) continue;
+      for (const auto& opt : followed->second)
+        for (const auto& o : of->options)
+          if (o.id == opt) {
+            json chosen = answer_cards(item, item.answer_key(opt));
+            items.push_back({{"question", c.text(lang, o.text_key) + ": " + c.text(lang, item.key)},
+                             {"picture", o.picture},
+                             {"answers", chosen},
+                             {"skipped", chosen.empty()}});
+          }
+    }
+    int answered = 0;
+    for (const auto& i : items) answered += !i["skipped"].get<bool>();
+    if (answered == 0) continue;  // a follow-up does not ask every part
+    modules.push_back({{"title", c.text(lang, m.title_key)}, {"picture", m.picture}, {"items", items},
+                       {"answered", std::to_string(answered)}, {"asked", std::to_string(items.size())}});
+  }
+  return modules;
+}
+
 json behaviour_rows(const std::vector<BehaviourChange>& changes, const ContentPack& c, const std::string& lang,
                     bool compare) {
   json rows = json::array();
@@ -260,6 +303,7 @@ json check_view(const ContentPack& c, const CheckRecord& check, const ViewOption
   v["has_steps"] = !steps.empty();
   v["steps_taken"] = steps;
   v["steps_question"] = c.text(lang, "followup.steps");
+  v["all_answers"] = all_answers(c, answers, lang);
   return v;
 }
 

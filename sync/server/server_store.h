@@ -151,6 +151,11 @@ class ServerStore {
                                                             const std::string& group, const std::string& from,
                                                             const std::string& to) = 0;
 
+  // The participant withdraws their consent: their checks stay (anonymous, so the totals of
+  // ended quarters do not change) but lose the code, in the row and in the stored JSON, and
+  // the coaches' notes on the code are deleted. Returns how many checks were unlinked.
+  virtual int forget_code(const std::string& organisation_id, const std::string& code) = 0;
+
   // Notes by coaches on a participant code, oldest first.
   virtual int64_t add_note(const std::string& organisation_id, const std::string& code, const std::string& username,
                            const std::string& text, const std::string& now) = 0;

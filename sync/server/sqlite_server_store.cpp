@@ -525,6 +525,29 @@ std::optional<LoginSession> SqliteServerStore::login(const std::string& token_ha
   return out;
 }
 
+int SqliteServerStore::forget_code(const std::string& organisation_id, const std::string& code) {
+  std::lock_guard lock(mu_);
+  int unlinked = 0;
+  db_->transaction([&] {
+    // content_hash stays the hash of what the kiosk sent, so a late resend of the same check
+    // is still a "duplicate" and does not bring the code back.
+    db_->prepare(
+           "UPDATE sessions SET code = NULL, anonymous = 1, "
+           "session_json = json_set(session_json, '$.code', json('null'), '$.anonymous', json('true'), "
+           "'$.consent', json('false')) "
+           "WHERE organisation_id = ? AND code = ?")
+        .bind(1, organisation_id)
+        .bind(2, code)
+        .run();
+    unlinked = sqlite3_changes(db_->handle());
+    db_->prepare("DELETE FROM coach_notes WHERE organisation_id = ? AND code = ?")
+        .bind(1, organisation_id)
+        .bind(2, code)
+        .run();
+  });
+  return unlinked;
+}
+
 void SqliteServerStore::delete_login(const std::string& token_hash) {
   std::lock_guard lock(mu_);
   db_->prepare("DELETE FROM login_sessions WHERE token_hash = ?").bind(1, token_hash).run();

@@ -29,6 +29,7 @@ class SqliteServerStore : public ServerStore {
   IngestResult ingest_sessions(const std::string& organisation_id, const std::string& kiosk_id,
                                const std::vector<IncomingSession>& sessions, const std::string& now) override;
   int64_t session_count() override;
+  int forget_code(const std::string& organisation_id, const std::string& code) override;
   void publish_content(const std::string& manifest, const std::string& signature,
                        const std::vector<ContentFileIn>& files, const std::string& now) override;
   std::optional<PublishedContent> current_content() override;

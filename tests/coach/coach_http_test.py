@@ -546,6 +546,48 @@ def run(fx):
     check(r.status == 303 and location_path(r) == f"/coach/participant/{P1}", "/coach/lang returns to back=", short(r))
     coach_a.get("/coach/lang?to=nl")
 
+    # ------------------------------------------------------------ the participant stops sharing (P2)
+    import sqlite3
+
+    def db_rows(sql, *params):
+        con = sqlite3.connect(fx.db)
+        try:
+            return con.execute(sql, params).fetchall()
+        finally:
+            con.close()
+
+    page = coach_a.get(f"/coach/participant/{P2}")
+    ftoken = csrf_of(page.text, "forget-form") or ""
+    r = coach_a.post(f"/coach/participant/{P2}/notes", {"csrf": ftoken, "text": "P2 wil een cursus"})
+    check(r.status == 303 and db_rows("SELECT count(*) FROM coach_notes WHERE code = ?", P2)[0][0] == 1,
+          "a note on P2 is stored", short(r))
+    totals_before = coach_a.get(f"/coach/totals?group=Utrecht&quarter={quarter}").text
+    r = coach_a.post(f"/coach/participant/{P2}/forget", {"csrf": ftoken})
+    check(r.status == 400 and has_id(r.text, "forget-error"), "stop sharing without the confirmation box: 400",
+          short(r))
+    r = coach_a.post(f"/coach/participant/{P2}/forget", {"confirm": "yes"})
+    check(r.status == 403, "stop sharing without csrf: 403", short(r))
+    r = coach_b.post(f"/coach/participant/{P2}/forget",
+                     {"csrf": csrf_of(coach_b.get("/coach/").text) or "", "confirm": "yes"})
+    check(r.status == 404 and db_rows("SELECT count(*) FROM sessions WHERE code = ?", P2)[0][0] == 1,
+          "coach-b cannot make org A's P2 stop sharing (looks unknown)", short(r))
+    r = coach_a.post(f"/coach/participant/{P2}/forget", {"csrf": ftoken, "confirm": "yes"})
+    check(r.status == 303 and location_path(r).startswith("/coach/"), "P2 stops sharing: 303", short(r))
+    check(coach_a.get(f"/coach/find?code={P2}").status == 404, "P2's code is no longer found")
+    check(db_rows("SELECT count(*) FROM sessions WHERE code = ?", P2)[0][0] == 0
+          and db_rows("SELECT count(*) FROM sessions WHERE session_json LIKE ?", f'%"{P2}"%')[0][0] == 0,
+          "the code is gone from the rows and from the stored JSON")
+    check(db_rows("SELECT count(*) FROM sessions WHERE uuid = ? AND anonymous = 1", fx.uuids["P2"])[0][0] == 1,
+          "P2's check itself stays, anonymous")
+    check(db_rows("SELECT count(*) FROM coach_notes WHERE code = ?", P2)[0][0] == 0, "the notes on P2 are deleted")
+    totals_after = coach_a.get(f"/coach/totals?group=Utrecht&quarter={quarter}").text
+    figures = lambda html: re.findall(r'class="num">([^<]*)<', html)  # noqa: E731
+    check(figures(totals_before) == figures(totals_after) and figures(totals_after),
+          "the totals of the ended quarter do not change")
+    audit = admin_a.get("/coach/admin/audit").text
+    check(display(P2) in audit and re.search(r"niet meer delen|stopped sharing", audit) is not None,
+          "the audit log records who made P2 stop sharing")
+
     # ------------------------------------------------------------ logout
     home = coach_a.get("/coach/").text
     ltoken = csrf_of(home, "logout") or csrf_of(home)

@@ -30,7 +30,8 @@ IncomingSession session(const std::string& uuid, const std::string& json, bool a
 }
 
 IncomingSession coded(const std::string& uuid, const std::string& code, const std::string& ended_at = "") {
-  std::string json = "{\"ended_at\":\"" + ended_at + "\",\"uuid\":\"" + uuid + "\"}";
+  std::string json = "{\"anonymous\":false,\"code\":\"" + code + "\",\"consent\":true,\"ended_at\":\"" + ended_at +
+                     "\",\"uuid\":\"" + uuid + "\"}";
   return {uuid, code, json, sha256_hex(json)};
 }
 IncomingSession anonymous(const std::string& uuid) {
@@ -393,6 +394,40 @@ TEST_CASE("shared sessions: own organisation only, oldest check first, never ano
   CHECK(uuids(store.shared_sessions(w.b, "K7MR2X")) == std::vector<std::string>{"b-same"});
   CHECK(store.shared_sessions(w.a, "NOPE99").empty());
   CHECK(store.shared_sessions(w.a, "").empty());
+}
+
+TEST_CASE("forget a code: the checks stay anonymous, the code leaves row and JSON, notes go; other orgs untouched") {
+  TwoOrgs w;
+  auto& store = w.store;
+  ingest(store, w.a, "ka1", {coded("a-1", "K7MR2X", "2026-03-01T10:00:00.000Z"),
+                             coded("a-2", "K7MR2X", "2026-03-02T10:00:00.000Z"),
+                             coded("a-keep", "PQ4ZT9", "2026-03-02T10:00:00.000Z")},
+         "2026-03-05T10:00:00.000Z");
+  ingest(store, w.b, "kb1", {coded("b-same", "K7MR2X", "2026-03-03T11:00:00.000Z")}, "2026-03-05T10:00:00.000Z");
+  store.add_note(w.a, "K7MR2X", "anna", "note a", "2026-03-06T10:00:00.000Z");
+  store.add_note(w.b, "K7MR2X", "carla", "note b", "2026-03-06T10:00:00.000Z");
+  const auto totals_before = store.sessions_for_totals(w.a, "", "2026-01-01", "2027-01-01").size();
+
+  CHECK(store.forget_code(w.a, "K7MR2X") == 2);
+  CHECK(store.shared_sessions(w.a, "K7MR2X").empty());
+  CHECK(store.notes(w.a, "K7MR2X").empty());
+  CHECK(store.sessions_for_totals(w.a, "", "2026-01-01", "2027-01-01").size() == totals_before);
+  for (const auto& s : store.sessions_for_totals(w.a, "", "2026-01-01", "2027-01-01"))
+    if (s.session_json.find("a-1") != std::string::npos) {
+      CHECK(s.session_json.find("K7MR2X") == std::string::npos);
+      CHECK(s.session_json.find("\"consent\":false") != std::string::npos);
+    }
+  CHECK(uuids(store.shared_sessions(w.a, "PQ4ZT9")) == std::vector<std::string>{"a-keep"});
+  CHECK(uuids(store.shared_sessions(w.b, "K7MR2X")) == std::vector<std::string>{"b-same"});
+  CHECK(store.notes(w.b, "K7MR2X").size() == 1);
+  // A late resend of the same check is still a duplicate: the code does not come back.
+  auto again = store.ingest_sessions(w.a, "ka1", {coded("a-1", "K7MR2X", "2026-03-01T10:00:00.000Z")},
+                                     "2026-03-07T10:00:00.000Z");
+  CHECK_FALSE(again.conflict);
+  REQUIRE(again.results.size() == 1);
+  CHECK(again.results[0].second == "duplicate");
+  CHECK(store.shared_sessions(w.a, "K7MR2X").empty());
+  CHECK(store.forget_code(w.a, "K7MR2X") == 0);
 }
 
 TEST_CASE("recent shared: newest per code, newest first, no anonymous, no other organisation") {

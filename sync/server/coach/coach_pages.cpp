@@ -247,6 +247,7 @@ class Site {
   void participant(const Request& req, Response& res, bool print);
   void add_note(const Request& req, Response& res, const httplib::ContentReader& reader);
   void totals(const Request& req, Response& res);
+  void forget(const Request& req, Response& res, const httplib::ContentReader& reader);
   void admin(const Request& req, Response& res, json extra = json::object(), int status = 200);
   void admin_post(const Request& req, Response& res, const httplib::ContentReader& reader, const std::string& action);
 
@@ -359,6 +360,30 @@ void Site::add_note(const Request& req, Response& res, const httplib::ContentRea
   store_.add_note(v.login->organisation_id, code, v.login->username, text, server::now_iso());
   store_.audit(v.login->organisation_id, v.login->username, "note", code, server::now_iso());
   redirect(res, "/coach/participant/" + code + "#notes");
+}
+
+// The participant asked to be forgotten: their checks leave the coach pages (they stay in the
+// anonymous totals) and the notes on their code are deleted.
+void Site::forget(const Request& req, Response& res, const httplib::ContentReader& reader) {
+  Visitor v = visit(req);
+  httplib::Params form;
+  if (!read_form(reader, res, v, form)) return;
+  if (!require(req, res, v, {"coach", "admin"})) return;
+  if (!check_csrf(form, res, v)) return;
+  const std::string code = participant_code(req);
+  auto checks = checks_for(v, code);
+  if (checks.empty()) return not_found(res, v, code);
+  if (field(form, "confirm") != "yes") {
+    json view = participant_view(*content_, checks, view_options(v));
+    view["notes"] = notes_view(v, code);
+    view["forget_error"] = templates_->word(v.lang, "forget.confirm_first");
+    store_.audit(v.login->organisation_id, v.login->username, "view", code, server::now_iso());
+    return page(res, 400, "participant", view, v);
+  }
+  const int n = store_.forget_code(v.login->organisation_id, code);
+  store_.audit(v.login->organisation_id, v.login->username, "forget", code, server::now_iso());
+  server::log_event("info", "coach_forget", {{"user", v.login->username}, {"checks", n}});
+  redirect(res, "/coach/?forgotten=" + std::to_string(n));
 }
 
 void Site::totals(const Request& req, Response& res) {
@@ -546,7 +571,9 @@ void Site::install(httplib::Server& svr) {
                                 {"display_code", ids::display_code(s.code)},
                                 {"received_at", display_time(s.received_at)},
                                 {"kiosk_group", s.kiosk_group}});
-            page(res, 200, "home", {{"recent", recent}, {"show_recent", true}, {"has_recent", !recent.empty()}}, v);
+            json view = {{"recent", recent}, {"show_recent", true}, {"has_recent", !recent.empty()}};
+            if (req.has_param("forgotten")) view["notice"] = templates_->word(v.lang, "forget.done");
+            page(res, 200, "home", view, v);
           }));
   svr.Get("/coach/login", guard([this](const Request& req, Response& res) {
             Visitor v = visit(req);
@@ -589,6 +616,8 @@ void Site::install(httplib::Server& svr) {
           guard([this](const Request& req, Response& res) { participant(req, res, true); }));
   svr.Post(R"(/coach/participant/([A-Za-z0-9-]{1,20})/notes)",
            guard_post([this](const Request& req, Response& res, const httplib::ContentReader& r) { add_note(req, res, r); }));
+  svr.Post(R"(/coach/participant/([A-Za-z0-9-]{1,20})/forget)",
+           guard_post([this](const Request& req, Response& res, const httplib::ContentReader& r) { forget(req, res, r); }));
   svr.Get("/coach/totals", guard([this](const Request& req, Response& res) { totals(req, res); }));
   svr.Get("/coach/admin", guard([this](const Request& req, Response& res) {
             static const std::set<std::string> kDone = {"coach_created", "coach_disabled", "coach_enabled", "password_set",

@@ -76,6 +76,7 @@ struct SharedSession {
 };
 
 // For the anonymous totals: every session of the organisation, shared or not, with its kiosk group.
+// session_json holds only {"uuid", "status", "follow_up_of", "answers"}: no code, no events.
 struct SessionForTotals {
   std::string kiosk_id, kiosk_group, session_json, received_at;
 };

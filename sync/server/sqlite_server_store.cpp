@@ -581,7 +581,11 @@ std::vector<SessionForTotals> SqliteServerStore::sessions_for_totals(const std::
                                                                      const std::string& to) {
   std::lock_guard lock(mu_);
   auto s = db_->prepare(
-      "SELECT s.kiosk_id, k.group_name, s.session_json, s.received_at "
+      // Only what the totals count: the events (most of a session's bytes) stay in the database.
+      "SELECT s.kiosk_id, k.group_name, "
+      "json_object('uuid', s.uuid, 'status', json_extract(s.session_json, '$.status'), "
+      "'follow_up_of', json_extract(s.session_json, '$.follow_up_of'), "
+      "'answers', json(coalesce(json_extract(s.session_json, '$.answers'), '{}'))), s.received_at "
       "FROM sessions s JOIN kiosks k ON k.id = s.kiosk_id "
       "WHERE s.organisation_id = ? AND s.received_at >= ? AND s.received_at < ? AND (? = '' OR k.group_name = ?) "
       "ORDER BY s.received_at, s.rowid");

@@ -412,11 +412,23 @@ TEST_CASE("forget a code: the checks stay anonymous, the code leaves row and JSO
   CHECK(store.shared_sessions(w.a, "K7MR2X").empty());
   CHECK(store.notes(w.a, "K7MR2X").empty());
   CHECK(store.sessions_for_totals(w.a, "", "2026-01-01", "2027-01-01").size() == totals_before);
-  for (const auto& s : store.sessions_for_totals(w.a, "", "2026-01-01", "2027-01-01"))
-    if (s.session_json.find("a-1") != std::string::npos) {
-      CHECK(s.session_json.find("K7MR2X") == std::string::npos);
-      CHECK(s.session_json.find("\"consent\":false") != std::string::npos);
-    }
+  {
+    // The stored JSON itself, read beside the store (a second, read-only connection).
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open_v2(w.t.path().c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* row = nullptr;
+    REQUIRE(sqlite3_prepare_v2(raw, "SELECT session_json, code IS NULL, anonymous FROM sessions WHERE uuid = 'a-1'", -1,
+                               &row, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(row) == SQLITE_ROW);
+    const std::string stored = reinterpret_cast<const char*>(sqlite3_column_text(row, 0));
+    CHECK(stored.find("K7MR2X") == std::string::npos);
+    CHECK(stored.find("\"consent\":false") != std::string::npos);
+    CHECK(stored.find("\"anonymous\":true") != std::string::npos);
+    CHECK(sqlite3_column_int(row, 1) == 1);
+    CHECK(sqlite3_column_int(row, 2) == 1);
+    sqlite3_finalize(row);
+    sqlite3_close(raw);
+  }
   CHECK(uuids(store.shared_sessions(w.a, "PQ4ZT9")) == std::vector<std::string>{"a-keep"});
   CHECK(uuids(store.shared_sessions(w.b, "K7MR2X")) == std::vector<std::string>{"b-same"});
   CHECK(store.notes(w.b, "K7MR2X").size() == 1);
@@ -463,6 +475,8 @@ TEST_CASE("totals: anonymous sessions count, group and period filters, half-open
   CHECK(all[3].kiosk_id == "ka3");
   CHECK(all[3].kiosk_group.empty());
   CHECK(all[2].session_json.find("z-mar") != std::string::npos);
+  // Only what the totals count: no code, no events.
+  for (const auto& row : all) CHECK(row.session_json.find("\"code\"") == std::string::npos);
 
   auto utrecht = store.sessions_for_totals(w.a, "Utrecht", "2026-03-01", "2026-04-01");
   CHECK(utrecht.size() == 2);

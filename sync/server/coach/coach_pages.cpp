@@ -414,18 +414,18 @@ void Site::totals(const Request& req, Response& res) {
     view["error"] = templates_->word(v.lang, "totals.bad_group");
     return page(res, 400, "totals", view, v);
   }
-  std::vector<json> sessions;
+  TotalsBuilder totals(*content_, v.lang);
   std::vector<std::string> group_of_each;
   for (const auto& s : store_.sessions_for_totals(org, group, q->from(), q->until())) {
     json j = json::parse(s.session_json, nullptr, false);
     if (j.is_discarded() || !j.is_object()) continue;
-    sessions.push_back(std::move(j));
+    totals.add(j);
     group_of_each.push_back(s.kiosk_group);
   }
   if (group.empty() && !every_group_large_enough(group_of_each)) {
     view["totals"] = {{"too_few", true}, {"small_group", true}, {"min", std::to_string(kMinChecks)}};
   } else {
-    view["totals"] = org_totals(*content_, sessions, v.lang);
+    view["totals"] = totals.result();
   }
   view["period"] = quarter_name(*q) + " (" + display_time(q->from() + "T12:00").substr(0, 10) + " – " +
                    display_time(q->last() + "T12:00").substr(0, 10) + ")";

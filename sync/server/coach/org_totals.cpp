@@ -86,33 +86,39 @@ bool every_group_large_enough(const std::vector<std::string>& group_of_each_chec
   return true;
 }
 
+void TotalsBuilder::add(const json& s) {
+  ++count_;
+  if (s.value("status", "") == "finished") ++finished_;
+  const bool follow_up = s.contains("follow_up_of") && s["follow_up_of"].is_string();
+  if (follow_up) ++follow_ups_;
+  const Profile p = build_profile(content_, answers_of(s));
+  for (const auto& [b, score] : p.behaviours) {
+    behaviour_sum_[b].first += score;
+    behaviour_sum_[b].second += 1;
+  }
+  if (follow_up) return;  // a follow-up only repeats the behaviours
+  if (p.top_types.empty()) ++no_clear_interest_;
+  for (const auto& t : p.top_types) ++types_[t];
+  if (p.barriers.empty()) ++no_barrier_;
+  for (const auto& b : p.barriers) ++barriers_[b];
+  for (const auto& [a, when] : p.plan) ++actions_[a];
+}
+
 json org_totals(const ContentPack& c, const std::vector<json>& sessions, const std::string& lang) {
-  const int n = static_cast<int>(sessions.size());
+  TotalsBuilder totals(c, lang);
+  for (const auto& s : sessions) totals.add(s);
+  return totals.result();
+}
+
+json TotalsBuilder::result() const {
+  const ContentPack& c = content_;
+  const std::string& lang = lang_;
+  const int n = count_;
   json out = {{"count", n}, {"min", kMinChecks}, {"too_few", n < kMinChecks}};
   if (n < kMinChecks) return out;
-
-  int finished = 0, follow_ups = 0, no_clear_interest = 0, no_barrier = 0;
-  std::map<std::string, int> types, barriers, actions;
-  std::map<std::string, std::pair<double, int>> behaviour_sum;  // behaviour -> (sum, answered)
-  for (const auto& s : sessions) {
-    if (s.value("status", "") == "finished") ++finished;
-    const bool follow_up = s.contains("follow_up_of") && s["follow_up_of"].is_string();
-    if (follow_up) ++follow_ups;
-    const Profile p = build_profile(c, answers_of(s));
-    for (const auto& [b, score] : p.behaviours) {
-      behaviour_sum[b].first += score;
-      behaviour_sum[b].second += 1;
-    }
-    if (follow_up) continue;  // a follow-up only repeats the behaviours
-    if (p.top_types.empty()) ++no_clear_interest;
-    for (const auto& t : p.top_types) ++types[t];
-    if (p.barriers.empty()) ++no_barrier;
-    for (const auto& b : p.barriers) ++barriers[b];
-    for (const auto& [a, when] : p.plan) ++actions[a];
-  }
-  const int full = n - follow_ups;
-  out["finished"] = cell(finished, n)["count"];
-  out["follow_ups"] = cell(follow_ups, n)["count"];
+  const int full = n - follow_ups_;
+  out["finished"] = cell(finished_, n)["count"];
+  out["follow_ups"] = cell(follow_ups_, n)["count"];
   out["full_checks"] = std::to_string(full);
   auto option_text = [&](const std::string& tag) {
     return [&c, &lang, tag](const std::string& v) {
@@ -124,20 +130,20 @@ json org_totals(const ContentPack& c, const std::vector<json>& sessions, const s
     return [&c, tag](const std::string& v) { return c.picture_for_tag(tag, v); };
   };
   out["interests"] = count_rows(
-      types, full, [&](const std::string& t) { return c.text(lang, "riasec." + t); },
+      types_, full, [&](const std::string& t) { return c.text(lang, "riasec." + t); },
       [&](const std::string& t) { return c.riasec_pictures.count(t) ? c.riasec_pictures.at(t) : std::string(); });
-  out["no_clear_interest"] = cell(no_clear_interest, full);
-  out["barriers"] = count_rows(barriers, full, option_text("barrier"), option_picture("barrier"));
-  out["no_barrier"] = cell(no_barrier, full);
-  out["actions"] = count_rows(actions, full, option_text("action"), option_picture("action"));
+  out["no_clear_interest"] = cell(no_clear_interest_, full);
+  out["barriers"] = count_rows(barriers_, full, option_text("barrier"), option_picture("barrier"));
+  out["no_barrier"] = cell(no_barrier_, full);
+  out["actions"] = count_rows(actions_, full, option_text("action"), option_picture("action"));
 
   json behaviours = json::array();
   for (const auto& m : c.modules)
     for (const auto& item : m.items) {
       auto t = item.tags.find("behaviour");
       if (t == item.tags.end()) continue;
-      auto it = behaviour_sum.find(t->second);
-      const int answered = it == behaviour_sum.end() ? 0 : it->second.second;
+      auto it = behaviour_sum_.find(t->second);
+      const int answered = it == behaviour_sum_.end() ? 0 : it->second.second;
       const double mean = answered ? it->second.first / answered : 0;
       char buf[16];
       std::snprintf(buf, sizeof buf, "%.1f", mean);

@@ -3,6 +3,7 @@
 // interest types, barriers and chosen actions, and the career-behaviour averages. Counts and
 // means only, never a row per participant, and nothing at all under kMinChecks checks, so
 // that an employer or operator cannot single anyone out.
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -36,8 +37,24 @@ std::vector<Quarter> ended_quarters(const std::string& today, int count);
 // empty or large enough by itself; otherwise all-minus-the-others would single out a small one.
 bool every_group_large_enough(const std::vector<std::string>& group_of_each_check);
 
-// `sessions`: the session JSON of every check in the selection (shared or anonymous).
-// Returns {"count": N, "too_few": bool, ...}; when too_few, only "count" and "min" are set.
+// Counts checks one at a time, so a quarter of thousands of checks never sits in memory parsed.
+class TotalsBuilder {
+ public:
+  TotalsBuilder(const ContentPack& content, std::string lang) : content_(content), lang_(std::move(lang)) {}
+  // A session's JSON (whole, or just {"status", "follow_up_of", "answers"}).
+  void add(const nlohmann::json& session);
+  // {"count": N, "too_few": bool, ...}; when too_few, only "count" and "min" are set.
+  nlohmann::json result() const;
+
+ private:
+  const ContentPack& content_;
+  std::string lang_;
+  int count_ = 0, finished_ = 0, follow_ups_ = 0, no_clear_interest_ = 0, no_barrier_ = 0;
+  std::map<std::string, int> types_, barriers_, actions_;
+  std::map<std::string, std::pair<double, int>> behaviour_sum_;  // behaviour -> (sum, answered)
+};
+
+// The same for a list of sessions.
 nlohmann::json org_totals(const ContentPack& content, const std::vector<nlohmann::json>& sessions,
                           const std::string& lang);
 

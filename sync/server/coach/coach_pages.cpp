@@ -295,6 +295,7 @@ void Site::post_login(const Request& req, Response& res, const httplib::ContentR
     return login_form(res, 401, v, view);
   }
   throttle_.succeeded(user);
+  if (v.login) store_.delete_login(v.token_hash);  // a login that was open in this browser ends here
   const std::string token = server::random_token_hex(32);
   server::LoginSession login;
   login.token_hash = server::blake2b_hex(token);

@@ -243,6 +243,10 @@ class Site {
     page(res, status, "login", std::move(view), v);
   }
 
+  json participant_page(const Visitor& v, const std::string& code, const std::vector<CheckRecord>& checks,
+                        const char* audit_action);
+  bool participant_form(const Request& req, Response& res, const httplib::ContentReader& reader, Visitor& v,
+                        httplib::Params& form, std::string& code, std::vector<CheckRecord>& checks);
   void post_login(const Request& req, Response& res, const httplib::ContentReader& reader);
   void participant(const Request& req, Response& res, bool print);
   void add_note(const Request& req, Response& res, const httplib::ContentReader& reader);
@@ -311,31 +315,53 @@ void Site::post_login(const Request& req, Response& res, const httplib::ContentR
   redirect(res, account->role == "employer" ? "/coach/totals" : "/coach/");
 }
 
+// A participant's result with the notes, written to the audit log first: no result is
+// shown that the log does not know of (a failing write gives an error page instead).
+json Site::participant_page(const Visitor& v, const std::string& code, const std::vector<CheckRecord>& checks,
+                            const char* audit_action) {
+  store_.audit(v.login->organisation_id, v.login->username, audit_action, code, server::now_iso());
+  json view = participant_view(*content_, checks, view_options(v));
+  // The participant's language by its own name ("English"), from the pages' word files.
+  const std::string loc = view["result"].value("locale", "");
+  view["result"]["locale_name"] = templates_->has_language(loc) ? templates_->word(loc, "lang.name") : loc;
+  view["notes"] = notes_view(v, code);
+  return view;
+}
+
+// A form a coach posts about a participant: body read, login, role and CSRF token checked, and
+// the code's shared checks found. False when an answer (redirect, 403, 404) has been sent instead.
+bool Site::participant_form(const Request& req, Response& res, const httplib::ContentReader& reader, Visitor& v,
+                            httplib::Params& form, std::string& code, std::vector<CheckRecord>& checks) {
+  v = visit(req);
+  // The body is read first so that a refused request never leaves bytes on a keep-alive connection.
+  if (!read_form(reader, res, v, form)) return false;
+  if (!require(req, res, v, {"coach", "admin"}) || !check_csrf(form, res, v)) return false;
+  code = participant_code(req);
+  checks = checks_for(v, code);
+  if (checks.empty()) {
+    not_found(res, v, code);
+    return false;
+  }
+  return true;
+}
+
 void Site::participant(const Request& req, Response& res, bool print) {
   Visitor v = visit(req);
   if (!require(req, res, v, {"coach", "admin"})) return;
   const std::string code = participant_code(req);
   auto checks = checks_for(v, code);
   if (checks.empty()) return not_found(res, v, code);
-  store_.audit(v.login->organisation_id, v.login->username, print ? "print" : "view", code, server::now_iso());
-  json view = participant_view(*content_, checks, view_options(v));
-  // The participant's language by its own name ("English"), from the pages' word files.
-  const std::string loc = view["result"].value("locale", "");
-  view["result"]["locale_name"] = templates_->has_language(loc) ? templates_->word(loc, "lang.name") : loc;
-  view["notes"] = notes_view(v, code);
+  json view = participant_page(v, code, checks, print ? "print" : "view");
   view["printed_at"] = display_time(server::now_iso());
   page(res, 200, print ? "print" : "participant", std::move(view), v);
 }
 
 void Site::add_note(const Request& req, Response& res, const httplib::ContentReader& reader) {
-  Visitor v = visit(req);
+  Visitor v;
   httplib::Params form;
-  // The body is read first so that a refused request never leaves bytes on a keep-alive connection.
-  if (!read_form(reader, res, v, form)) return;
-  if (!require(req, res, v, {"coach", "admin"})) return;
-  if (!check_csrf(form, res, v)) return;
-  const std::string code = participant_code(req);
-  if (checks_for(v, code).empty()) return not_found(res, v, code);
+  std::string code;
+  std::vector<CheckRecord> checks;
+  if (!participant_form(req, res, reader, v, form, code, checks)) return;
   std::string text = field(form, "text");
   // Trim, and make line ends one kind so the length is what the coach sees.
   text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());
@@ -366,19 +392,14 @@ void Site::add_note(const Request& req, Response& res, const httplib::ContentRea
 // The participant asked to be forgotten: their checks leave the coach pages (they stay in the
 // anonymous totals) and the notes on their code are deleted.
 void Site::forget(const Request& req, Response& res, const httplib::ContentReader& reader) {
-  Visitor v = visit(req);
+  Visitor v;
   httplib::Params form;
-  if (!read_form(reader, res, v, form)) return;
-  if (!require(req, res, v, {"coach", "admin"})) return;
-  if (!check_csrf(form, res, v)) return;
-  const std::string code = participant_code(req);
-  auto checks = checks_for(v, code);
-  if (checks.empty()) return not_found(res, v, code);
+  std::string code;
+  std::vector<CheckRecord> checks;
+  if (!participant_form(req, res, reader, v, form, code, checks)) return;
   if (field(form, "confirm") != "yes") {
-    json view = participant_view(*content_, checks, view_options(v));
-    view["notes"] = notes_view(v, code);
+    json view = participant_page(v, code, checks, "view");
     view["forget_error"] = templates_->word(v.lang, "forget.confirm_first");
-    store_.audit(v.login->organisation_id, v.login->username, "view", code, server::now_iso());
     return page(res, 400, "participant", view, v);
   }
   const int n = store_.forget_code(v.login->organisation_id, code);

@@ -234,18 +234,16 @@ class ServerProcess:
 
 
 class CoachFixture:
-    def __init__(self, server_bin, kiosk_bin, content_dir, web_dir, idle_seconds=None, keep=False, say=print,
-                 coach_flags=True):
+    def __init__(self, server_bin, kiosk_bin, content_dir, web_dir, idle_seconds=None, keep=False, say=print):
         for what, path in (("--server", server_bin), ("--kiosk", kiosk_bin)):
             if not (os.path.isfile(path) and os.access(path, os.X_OK)):
                 raise FixtureError(f"{what} {path} is not an executable (is it built?)")
         for what, path in (("--content", content_dir), ("--web", web_dir)):
-            if coach_flags and not os.path.isdir(path):
+            if not os.path.isdir(path):
                 raise FixtureError(f"{what} {path} is not a directory (is it built?)")
         self.server_bin, self.kiosk_bin = os.path.abspath(server_bin), os.path.abspath(kiosk_bin)
         self.content_dir, self.web_dir = os.path.abspath(content_dir), os.path.abspath(web_dir)
         self.idle_seconds = idle_seconds
-        self.coach_flags = coach_flags  # False: a server without coach pages (to try the fixture alone)
         self.keep = keep
         self.say = say
         self.work = tempfile.mkdtemp(prefix="wk-coach-test-")
@@ -273,9 +271,9 @@ class CoachFixture:
         return r
 
     def start_server(self, idle_seconds=None, extra=()):
-        args = ["--content", self.content_dir, "--web", self.web_dir] if self.coach_flags else []
+        args = ["--content", self.content_dir, "--web", self.web_dir]
         idle = idle_seconds if idle_seconds is not None else self.idle_seconds
-        if idle is not None and self.coach_flags:
+        if idle is not None:
             args += ["--coach-idle-seconds", str(idle)]
         s = ServerProcess(self.server_bin, self.db, self.work, [*args, *extra])
         self.servers.append(s)

@@ -252,7 +252,7 @@ class Site {
   void add_note(const Request& req, Response& res, const httplib::ContentReader& reader);
   void totals(const Request& req, Response& res);
   void forget(const Request& req, Response& res, const httplib::ContentReader& reader);
-  void admin(const Request& req, Response& res, json extra = json::object(), int status = 200);
+  void admin(const Visitor& v, Response& res, json extra = json::object(), int status = 200);
   void admin_post(const Request& req, Response& res, const httplib::ContentReader& reader, const std::string& action);
 
   ServerStore& store_;
@@ -455,9 +455,8 @@ void Site::totals(const Request& req, Response& res) {
   page(res, 200, "totals", view, v);
 }
 
-void Site::admin(const Request& req, Response& res, json extra, int status) {
-  Visitor v = visit(req);
-  if (!require(req, res, v, {"admin"})) return;
+// The admin page for a visitor whose login and role the caller checked.
+void Site::admin(const Visitor& v, Response& res, json extra, int status) {
   const std::string org = v.login->organisation_id;
   json coaches = json::array();
   for (const auto& c : store_.coaches_of(org))
@@ -490,13 +489,13 @@ void Site::admin_post(const Request& req, Response& res, const httplib::ContentR
   if (!require(req, res, v, {"admin"})) return;
   if (!check_csrf(form, res, v)) return;
   const std::string org = v.login->organisation_id, me = v.login->username;
-  auto fail = [&](const std::string& key) { admin(req, res, {{"error", templates_->word(v.lang, key)}}, 400); };
+  auto fail = [&](const std::string& key) { admin(v, res, {{"error", templates_->word(v.lang, key)}}, 400); };
   // Done: back to the admin page with a 303, so a reload does not repeat the action. The new
   // enrollment code is the exception: it is shown once, on this answer only.
   auto done = [&](const std::string& key, json extra = json::object()) {
     if (extra.empty()) return redirect(res, "/coach/admin?done=" + key.substr(key.find('.') + 1));
     extra["done"] = templates_->word(v.lang, key);
-    admin(req, res, extra);
+    admin(v, res, extra);
   };
   if (action == "coaches") {
     std::string user = field(form, "username");
@@ -644,10 +643,12 @@ void Site::install(httplib::Server& svr) {
   svr.Get("/coach/admin", guard([this](const Request& req, Response& res) {
             static const std::set<std::string> kDone = {"coach_created", "coach_disabled", "coach_enabled", "password_set",
                                                         "group_set", "kiosk_revoked"};
+            Visitor v = visit(req);
+            if (!require(req, res, v, {"admin"})) return;
             const std::string done = req.get_param_value("done");
             json extra = json::object();
-            if (kDone.count(done)) extra["done"] = templates_->word(visit(req).lang, "admin." + done);
-            admin(req, res, extra);
+            if (kDone.count(done)) extra["done"] = templates_->word(v.lang, "admin." + done);
+            admin(v, res, extra);
           }));
   for (const std::string action : {"coaches", "enroll-code"})
     svr.Post("/coach/admin/" + action,

@@ -245,8 +245,14 @@ class Site {
 
   json participant_page(const Visitor& v, const std::string& code, const std::vector<CheckRecord>& checks,
                         const char* audit_action);
-  bool participant_form(const Request& req, Response& res, const httplib::ContentReader& reader, Visitor& v,
-                        httplib::Params& form, std::string& code, std::vector<CheckRecord>& checks);
+  struct ParticipantForm {
+    Visitor v;
+    httplib::Params form;
+    std::string code;
+    std::vector<CheckRecord> checks;
+  };
+  std::optional<ParticipantForm> participant_form(const Request& req, Response& res,
+                                                  const httplib::ContentReader& reader);
   void post_login(const Request& req, Response& res, const httplib::ContentReader& reader);
   void participant(const Request& req, Response& res, bool print);
   void add_note(const Request& req, Response& res, const httplib::ContentReader& reader);
@@ -329,20 +335,20 @@ json Site::participant_page(const Visitor& v, const std::string& code, const std
 }
 
 // A form a coach posts about a participant: body read, login, role and CSRF token checked, and
-// the code's shared checks found. False when an answer (redirect, 403, 404) has been sent instead.
-bool Site::participant_form(const Request& req, Response& res, const httplib::ContentReader& reader, Visitor& v,
-                            httplib::Params& form, std::string& code, std::vector<CheckRecord>& checks) {
-  v = visit(req);
+// the code's shared checks found. Empty when an answer (redirect, 403, 404) has been sent instead.
+std::optional<Site::ParticipantForm> Site::participant_form(const Request& req, Response& res,
+                                                            const httplib::ContentReader& reader) {
+  ParticipantForm f{visit(req)};
   // The body is read first so that a refused request never leaves bytes on a keep-alive connection.
-  if (!read_form(reader, res, v, form)) return false;
-  if (!require(req, res, v, {"coach", "admin"}) || !check_csrf(form, res, v)) return false;
-  code = participant_code(req);
-  checks = checks_for(v, code);
-  if (checks.empty()) {
-    not_found(res, v, code);
-    return false;
+  if (!read_form(reader, res, f.v, f.form)) return std::nullopt;
+  if (!require(req, res, f.v, {"coach", "admin"}) || !check_csrf(f.form, res, f.v)) return std::nullopt;
+  f.code = participant_code(req);
+  f.checks = checks_for(f.v, f.code);
+  if (f.checks.empty()) {
+    not_found(res, f.v, f.code);
+    return std::nullopt;
   }
-  return true;
+  return f;
 }
 
 void Site::participant(const Request& req, Response& res, bool print) {
@@ -357,12 +363,11 @@ void Site::participant(const Request& req, Response& res, bool print) {
 }
 
 void Site::add_note(const Request& req, Response& res, const httplib::ContentReader& reader) {
-  Visitor v;
-  httplib::Params form;
-  std::string code;
-  std::vector<CheckRecord> checks;
-  if (!participant_form(req, res, reader, v, form, code, checks)) return;
-  std::string text = field(form, "text");
+  auto f = participant_form(req, res, reader);
+  if (!f) return;
+  const Visitor& v = f->v;
+  const std::string& code = f->code;
+  std::string text = field(f->form, "text");
   // Trim, and make line ends one kind so the length is what the coach sees.
   text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());
   text.erase(0, text.find_first_not_of(" \n\t"));
@@ -392,13 +397,12 @@ void Site::add_note(const Request& req, Response& res, const httplib::ContentRea
 // The participant asked to be forgotten: their checks leave the coach pages (they stay in the
 // anonymous totals) and the notes on their code are deleted.
 void Site::forget(const Request& req, Response& res, const httplib::ContentReader& reader) {
-  Visitor v;
-  httplib::Params form;
-  std::string code;
-  std::vector<CheckRecord> checks;
-  if (!participant_form(req, res, reader, v, form, code, checks)) return;
-  if (field(form, "confirm") != "yes") {
-    json view = participant_page(v, code, checks, "view");
+  auto f = participant_form(req, res, reader);
+  if (!f) return;
+  const Visitor& v = f->v;
+  const std::string& code = f->code;
+  if (field(f->form, "confirm") != "yes") {
+    json view = participant_page(v, code, f->checks, "view");
     view["forget_error"] = templates_->word(v.lang, "forget.confirm_first");
     return page(res, 400, "participant", view, v);
   }

@@ -14,7 +14,6 @@ import argparse
 import json
 import os
 import random
-import sqlite3
 import statistics
 import sys
 import threading
@@ -25,16 +24,9 @@ import uuid
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "tests", "coach"))
-from coach_fixture import CoachFixture, Client, login, logged_in  # noqa: E402
+from coach_fixture import CoachFixture, Client, date_into_last_quarter, login, logged_in  # noqa: E402
 from make_answers import content_ref, make_answers  # noqa: E402
-
-
-def vm_hwm_kib(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return 0
+from server_bench import vm_hwm_kib  # noqa: E402
 
 
 def pct(values, p):
@@ -52,14 +44,13 @@ def timed(fn, n):
 
 
 def add_checks(fx, n):
-    """n more checks from org A's kiosk, through the API, then dated into fx.quarter."""
+    """n more checks from org A's kiosk, through the API, then dated into fx.quarter with the others."""
     with open(os.path.join(fx.kiosk_dirs["A"], "device.json")) as f:
         token = json.load(f)["device_token"]
     ref = content_ref(fx.content_dir)
     personas = ["doener-zorger", "regelaar", "maker"]
     answer_sets = [make_answers(fx.content_dir, personas[i % 3], 1000 + i) for i in range(30)]
     rng = random.Random(3)
-    uuids = []
     for start in range(0, n, 100):
         batch = []
         for i in range(start, min(n, start + 100)):
@@ -70,17 +61,11 @@ def add_checks(fx, n):
                           "status": "finished", "consent": False, "follow_up_of": None, "answers": answers,
                           "events": [{"seq": k + 1, "item": key, "kind": "answer", "values": v,
                                       "at": "2026-01-01T10:00:00.000Z"} for k, (key, v) in enumerate(answers.items())]})
-            uuids.append(u)
         req = urllib.request.Request(fx.url + "/api/v1/sessions", json.dumps({"sessions": batch}).encode(),
                                      {"Content-Type": "application/json", "Authorization": "Bearer " + token})
         with urllib.request.urlopen(req, timeout=60) as r:
             assert r.status == 200
-    con = sqlite3.connect(fx.db)
-    with con:
-        day = con.execute("SELECT min(received_at) FROM sessions").fetchone()[0][:10]
-        con.executemany("UPDATE sessions SET received_at = ? WHERE uuid = ?",
-                        [(f"{day}T12:00:00.000Z", u) for u in uuids])
-    con.close()
+    assert date_into_last_quarter(fx.db) == fx.quarter
 
 
 def main():

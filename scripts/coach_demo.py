@@ -20,6 +20,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(HERE, "..", "tests", "coach"))
+from coach_fixture import date_into_last_quarter  # noqa: E402
 from make_answers import content_ref, make_answers, make_follow_up_answers  # noqa: E402
 
 ACCOUNTS = [("coach", "coach", "demo-coach-2026"), ("beheer", "admin", "demo-beheer-2026"),
@@ -72,18 +73,7 @@ def create(build, work, content):
         run(kiosk, "sync-once", "--data", data, "--content", os.path.join(data, "no-pack"))
         with open(os.path.join(work, "codes.txt"), "w") as f:
             f.write(made[1] + "\n")
-        # Totals are shown per quarter that has ended: date the demo checks into the last one.
-        import datetime
-        import sqlite3
-        today = datetime.date.today()
-        index = today.year * 4 + (today.month - 1) // 3 - 1
-        start = datetime.datetime(index // 4, 3 * (index % 4) + 1, 15, 9, 0)
-        con = sqlite3.connect(db)
-        with con:
-            for i, (uuid,) in enumerate(con.execute("SELECT uuid FROM sessions ORDER BY rowid").fetchall()):
-                at = (start + datetime.timedelta(hours=i)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
-                con.execute("UPDATE sessions SET received_at = ? WHERE uuid = ?", (at, uuid))
-        con.close()
+        date_into_last_quarter(db)  # totals are shown per quarter that has ended
     finally:
         proc.terminate()
         proc.wait()

@@ -29,6 +29,7 @@ import os
 import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -180,9 +181,22 @@ def quarter_before(d, n=1):
     return f"{year}-Q{q + 1}", datetime.date(year, 3 * q + 1, 1)
 
 
-def last_quarter():
-    """The last quarter that has ended: totals are only shown for such quarters."""
-    return quarter_before(today_utc())[0]
+def date_into_last_quarter(db):
+    """Moves every check's arrival (received_at) into the last quarter that has ended, a minute
+    apart from the 15th on and in their order, as if they had arrived then: totals are only
+    shown for ended quarters. Returns that quarter ("2026-Q3")."""
+    quarter, first_day = quarter_before(today_utc())
+    start = datetime.datetime(first_day.year, first_day.month, 15, 9, 0, 0)
+    con = sqlite3.connect(db)
+    try:
+        with con:
+            rows = con.execute("SELECT uuid FROM sessions ORDER BY received_at, rowid").fetchall()
+            con.executemany("UPDATE sessions SET received_at = ? WHERE uuid = ?",
+                            [((start + datetime.timedelta(minutes=i)).strftime("%Y-%m-%dT%H:%M:%S.000Z"), uuid)
+                             for i, (uuid,) in enumerate(rows)])
+    finally:
+        con.close()
+    return quarter
 
 
 # ------------------------------------------------------------------ processes
@@ -313,7 +327,7 @@ class CoachFixture:
         for org in ("A", "B", "A2"):
             self._sync(org)
         self._verify_db()
-        self._date_into_last_quarter()
+        self.quarter = date_into_last_quarter(self.db)
         self.say(f"# fixture ready in {time.monotonic() - t0:.1f} s: codes {self.codes}")
         return self
 
@@ -407,23 +421,7 @@ class CoachFixture:
         if r.returncode != 0 or summary.get("pending") not in (0, None):
             raise FixtureError(f"sync-once of kiosk {org}: exit {r.returncode}, {summary}; {r.stderr.strip()[-800:]}")
 
-    def _date_into_last_quarter(self):
-        """Moves every check's arrival into the last ended quarter, keeping their order."""
-        import sqlite3
-        self.quarter, first_day = quarter_before(today_utc())
-        start = datetime.datetime(first_day.year, first_day.month, 15, 9, 0, 0)
-        con = sqlite3.connect(self.db)
-        try:
-            with con:
-                rows = con.execute("SELECT uuid FROM sessions ORDER BY received_at, rowid").fetchall()
-                for i, (uuid,) in enumerate(rows):
-                    at = (start + datetime.timedelta(minutes=i)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
-                    con.execute("UPDATE sessions SET received_at = ? WHERE uuid = ?", (at, uuid))
-        finally:
-            con.close()
-
     def _verify_db(self):
-        import sqlite3
         con = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)
         try:
             cols = [r[1] for r in con.execute("PRAGMA table_info(sessions)")]

@@ -305,7 +305,7 @@ void KioskFlow::handle_code_key(const std::string& key, double now) {
   }
   if (key == "ok") {
     const std::string code = ids::normalise_code(typed_code_);
-    std::optional<StoredSession> earlier;
+    std::optional<SessionRecord> earlier;
     if (!code.empty()) {
       try {
         earlier = store_->latest_finished_with_code(code);
@@ -332,7 +332,7 @@ void KioskFlow::handle_code_key(const std::string& key, double now) {
   }
 }
 
-void KioskFlow::start_follow_up(StoredSession earlier, double now) {
+void KioskFlow::start_follow_up(SessionRecord earlier, double now) {
   if (content_->locale(earlier.locale)) locale_ = earlier.locale;
   try {
     session_ = store_->start_session(locale_, content_->id, content_->version, earlier.code);

@@ -84,7 +84,7 @@ class KioskFlow {
   std::vector<OccupationMatch> suggestions() const;
   const std::optional<bool>& consent() const { return consent_; }
   // A follow-up check: the earlier session it compares with (same code), or nullopt.
-  const std::optional<StoredSession>& follow_up_of() const { return earlier_; }
+  const std::optional<SessionRecord>& follow_up_of() const { return earlier_; }
   const std::string& typed_code() const { return typed_code_; }
   static constexpr int kFollowUpModule = -1;  // the synthetic "which steps did you take?" step
   const std::string& out_of_order_reason() const { return out_of_order_reason_; }
@@ -120,7 +120,7 @@ class KioskFlow {
   ScreenModel view_code_entry(const Metrics& m) const;
   void result_page_compare(ScreenModel& s, const Metrics& m, const Profile& p) const;
   void handle_code_key(const std::string& key, double now);
-  void start_follow_up(StoredSession earlier, double now);
+  void start_follow_up(SessionRecord earlier, double now);
   bool in_follow_up_modules(int module) const;
   void result_page_interests(ScreenModel& s, const Metrics& m, const Profile& p) const;
   void result_page_strengths(ScreenModel& s, const Metrics& m, const Profile& p) const;
@@ -162,7 +162,7 @@ class KioskFlow {
   std::optional<bool> consent_;
   std::string typed_code_;
   bool code_not_found_ = false;
-  std::optional<StoredSession> earlier_;
+  std::optional<SessionRecord> earlier_;
   Item follow_up_item_;  // built from the earlier plan when a follow-up starts
   double last_input_ = 0;
   double prompt_started_ = 0;

@@ -97,12 +97,6 @@ namespace {
 const char* kNow = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
 }
 
-std::map<std::string, std::vector<std::string>> StoredSession::latest_answers() const {
-  std::map<std::string, std::vector<std::string>> out;
-  for (const auto& e : events) out[e.item] = e.values;  // events are in order: the last one wins
-  return out;
-}
-
 std::unique_ptr<SessionStore> SessionStore::open(const std::string& data_dir) {
   if (!files::make_dirs(data_dir))
     throw StoreError(SQLITE_CANTOPEN, "cannot create the data directory " + data_dir);
@@ -174,7 +168,7 @@ void SessionStore::set_follow_up_of(const SessionRef& s, const std::string& earl
   });
 }
 
-std::optional<StoredSession> SessionStore::latest_finished_with_code(const std::string& code) {
+std::optional<SessionRecord> SessionStore::latest_finished_with_code(const std::string& code) {
   auto found = read_sessions(*db_, "code=? AND status='finished'", code);
   if (found.empty()) return std::nullopt;
   return std::move(found.back());  // oldest first: the last is the latest
@@ -215,19 +209,19 @@ int64_t SessionStore::count_sessions() {
   return st.step() ? st.int64(0) : 0;
 }
 
-std::vector<StoredSession> read_sessions(Database& db, const std::string& condition, const std::string& param) {
+std::vector<SessionRecord> read_sessions(Database& db, const std::string& condition, const std::string& param) {
   const std::string where = condition.empty() ? "" : " WHERE " + condition;
   auto bind = [&](Statement& st) {
     if (!condition.empty()) st.bind(1, param);
   };
-  std::vector<StoredSession> out;
+  std::vector<SessionRecord> out;
   std::map<int64_t, size_t> index;
   auto st = db.prepare(
       "SELECT id, uuid, code, locale, content_id, content_version, started_at, ended_at, status, consent, follow_up_of "
       "FROM sessions" + where + " ORDER BY id");
   bind(st);
   while (st.step()) {
-    StoredSession s{st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), st.text(7), st.text(8), {}};
+    SessionRecord s{st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), st.text(7), st.text(8), {}};
     s.consent = st.is_null(9) ? -1 : static_cast<int>(st.int64(9));
     s.follow_up_of = st.text(10);
     index[st.int64(0)] = out.size();
@@ -250,6 +244,6 @@ std::vector<StoredSession> read_sessions(Database& db, const std::string& condit
   return out;
 }
 
-std::vector<StoredSession> SessionStore::all_sessions() { return read_sessions(*db_); }
+std::vector<SessionRecord> SessionStore::all_sessions() { return read_sessions(*db_); }
 
 }  // namespace wk

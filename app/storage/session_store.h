@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "session/session_record.h"
 #include "storage/database.h"
 
 namespace wk {
@@ -20,23 +21,6 @@ struct SessionRef {
   int64_t row = 0;
   std::string uuid;
   std::string code;
-};
-
-struct AnswerEvent {
-  int64_t seq = 0;
-  std::string item;  // <module>.<item>
-  std::string kind;  // "answer" or "skip"
-  std::vector<std::string> values;
-  std::string at;
-};
-
-struct StoredSession {
-  std::string uuid, code, locale, content_id, content_version, started_at, ended_at, status;
-  std::vector<AnswerEvent> events;
-  int consent = -1;          // -1 not asked, 0 no, 1 yes (share with a coach)
-  std::string follow_up_of;  // uuid of the earlier session this follow-up compares with
-  // The answer that counts per item: the latest event.
-  std::map<std::string, std::vector<std::string>> latest_answers() const;
 };
 
 // Failures the kiosk must show the operator rather than hide (disk full, locked, damaged).
@@ -58,12 +42,12 @@ class SessionStore {
   void set_consent(const SessionRef& s, bool consent);
   void set_follow_up_of(const SessionRef& s, const std::string& earlier_uuid);
   // The most recent finished check with this code, for a follow-up; nullopt if there is none.
-  std::optional<StoredSession> latest_finished_with_code(const std::string& code);
+  std::optional<SessionRecord> latest_finished_with_code(const std::string& code);
   void end_session(const SessionRef& s, SessionStatus status);
   // Sessions left open by a crash or power loss: closed, never resumed for the next person.
   int close_interrupted_sessions();
 
-  std::vector<StoredSession> all_sessions();
+  std::vector<SessionRecord> all_sessions();
   int64_t count_sessions();
   Database& db() { return *db_; }
 
@@ -78,6 +62,6 @@ const std::vector<std::string>& session_store_migrations();
 
 // Sessions with their events, oldest first: all, or those matching an SQL condition on the
 // sessions table with one text parameter (e.g. "code=?"). Any connection to the database will do.
-std::vector<StoredSession> read_sessions(Database& db, const std::string& condition = "", const std::string& param = "");
+std::vector<SessionRecord> read_sessions(Database& db, const std::string& condition = "", const std::string& param = "");
 
 }  // namespace wk

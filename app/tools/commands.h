@@ -9,8 +9,6 @@
 
 namespace wk {
 
-// One session in the shape of `werkcheck export` (and of the sync API's <session>).
-nlohmann::json session_to_json(const StoredSession& s);
 // Every session with its answers as JSON lines. Returns a process exit code.
 int run_export(const std::string& data_dir, std::ostream& out);
 // The OpenMoji hexcodes the content pack needs, one per line.

@@ -2,27 +2,19 @@
 
 #include <map>
 
-#include "tools/commands.h"
+#include "session/session_json.h"
 
 namespace wk::sync {
-
-nlohmann::json session_payload(const StoredSession& s) {
-  nlohmann::json j = session_to_json(s);
-  const bool shared = s.consent == 1;
-  j["code"] = shared ? nlohmann::json(s.code) : nlohmann::json(nullptr);
-  j["anonymous"] = !shared;
-  return j;
-}
 
 namespace {
 
 // Loads the sessions with these row ids, with their events, in the order of `uuids`.
-std::vector<StoredSession> load_sessions(Database& db, const std::vector<int64_t>& ids,
+std::vector<SessionRecord> load_sessions(Database& db, const std::vector<int64_t>& ids,
                                          const std::vector<std::string>& uuids) {
   auto found = read_sessions(db, "id IN (SELECT value FROM json_each(?))", nlohmann::json(ids).dump());
-  std::map<std::string, StoredSession*> by_uuid;
+  std::map<std::string, SessionRecord*> by_uuid;
   for (auto& s : found) by_uuid[s.uuid] = &s;
-  std::vector<StoredSession> out;
+  std::vector<SessionRecord> out;
   for (const auto& uuid : uuids)
     if (auto it = by_uuid.find(uuid); it != by_uuid.end()) out.push_back(std::move(*it->second));
   return out;
@@ -48,7 +40,7 @@ Batch Outbox::next_batch(size_t max_sessions, size_t max_bytes) {
   const std::string head = "{\"sessions\":[", tail = "]}";
   std::string body = head;
   for (const auto& s : load_sessions(db_, ids, order)) {
-    std::string one = session_payload(s).dump();
+    std::string one = session_to_upload_json(s).dump();
     size_t grown = body.size() + (batch.uuids.empty() ? 0 : 1) + one.size() + tail.size();
     if (!batch.uuids.empty() && grown > max_bytes) break;
     if (!batch.uuids.empty()) body += ",";

@@ -17,10 +17,6 @@ namespace wk::sync {
 inline constexpr size_t kMaxBatchSessions = 50;
 inline constexpr size_t kMaxBatchBytes = 1024 * 1024;  // uncompressed JSON body
 
-// What leaves the kiosk for one session (SYNC.md, issue 4 item 6): the export shape, plus
-// "anonymous"; without consent (false or never asked) the code is null and anonymous true.
-nlohmann::json session_payload(const StoredSession& s);
-
 struct Batch {
   std::vector<std::string> uuids;
   std::string body;  // {"sessions": [...]}, uncompressed

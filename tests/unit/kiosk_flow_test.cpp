@@ -63,7 +63,7 @@ struct Rig {
     tap("lang:" + locale);
     REQUIRE(flow->screen() == Screen::Question);
   }
-  StoredSession only_session() {
+  SessionRecord only_session() {
     auto all = store->all_sessions();
     REQUIRE(all.size() == 1);
     return all[0];
@@ -127,7 +127,7 @@ TEST_CASE("attract -> start -> language -> lang:en starts a session on the first
   CHECK(*e.speak == std::vector<Clip>{{"en", "werk_plezier.title"}, {"en", "werk_plezier.handen"},
                                        {"en", "ui.question.pick_one"}});
 
-  StoredSession s = r.only_session();
+  SessionRecord s = r.only_session();
   CHECK(s.uuid == r.flow->session()->uuid);
   CHECK(s.code == r.flow->session()->code);
   CHECK(s.locale == "en");
@@ -156,7 +156,7 @@ TEST_CASE("answers are stored before they show, spoken, and can be changed, skip
 
   Effects e = r.tap("answer:leuk");
   // Stored already, and the screen has not moved on.
-  StoredSession s = r.only_session();
+  SessionRecord s = r.only_session();
   REQUIRE(s.events.size() == 1);
   CHECK(s.events[0].item == "werk_plezier.handen");
   CHECK(s.events[0].kind == "answer");
@@ -304,7 +304,7 @@ TEST_CASE("stopping asks first; 'no' returns, 'yes' ends the session and forgets
   CHECK(r.flow->locale() == "nl");
   CHECK(e.stop_audio);
   CHECK_FALSE(e.speak.has_value());
-  StoredSession s = r.only_session();
+  SessionRecord s = r.only_session();
   CHECK(s.status == "stopped");
   CHECK_FALSE(s.ended_at.empty());
   CHECK(s.events.size() == 2);  // what was answered is kept
@@ -427,7 +427,7 @@ TEST_CASE("answering every item: the answers page, then the closing screen; 'don
   }
   CHECK(answered == r.pack.item_count());
   CHECK(r.flow->screen() == Screen::Result);
-  StoredSession s = r.only_session();
+  SessionRecord s = r.only_session();
   // Still open on the result screen: the person may go back and change an answer.
   CHECK(s.status == "in_progress");
   CHECK(s.latest_answers().size() == static_cast<size_t>(r.pack.item_count()));
@@ -551,7 +551,7 @@ TEST_CASE("from the result screen an answer can still be changed before finishin
   REQUIRE(r.flow->screen() == Screen::Closing);
   CHECK(r.only_session().status == "in_progress");
   r.tap("done");
-  StoredSession s = r.only_session();
+  SessionRecord s = r.only_session();
   CHECK(s.status == "finished");
   CHECK(s.latest_answers().at("hulp.wie") == std::vector<std::string>{"coach", "familie"});
 }
@@ -894,7 +894,7 @@ TEST_CASE("consent: stored at once, the later answer wins, kept when done") {
     CHECK(r.only_session().consent == 0);
   }
   CHECK(r.flow->screen() == Screen::Attract);
-  StoredSession s = r.only_session();
+  SessionRecord s = r.only_session();
   CHECK(s.status == "finished");
   CHECK_FALSE(s.ended_at.empty());
 
@@ -1017,7 +1017,7 @@ TEST_CASE("a per-choice item: one 'when' screen for each chosen action, stored p
   CHECK_FALSE(r.flow->view(kMetrics).find_target("answer:week")->selected);  // each action has its own answer
   r.tap("answer:later");
 
-  StoredSession s = r.only_session();
+  SessionRecord s = r.only_session();
   auto latest = s.latest_answers();
   CHECK(latest.at("plan.acties") == V{"coach", "cursus"});
   CHECK(latest.at("plan.wanneer.coach") == V{"week"});

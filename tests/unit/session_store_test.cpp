@@ -50,7 +50,7 @@ int64_t pragma_int(Database& db, const std::string& pragma) {
   return st.int64(0);
 }
 
-const StoredSession* by_uuid(const std::vector<StoredSession>& all, const std::string& uuid) {
+const SessionRecord* by_uuid(const std::vector<SessionRecord>& all, const std::string& uuid) {
   for (const auto& s : all)
     if (s.uuid == uuid) return &s;
   return nullptr;
@@ -259,7 +259,7 @@ TEST_CASE("a reopened store sees everything that was committed") {
   auto store = SessionStore::open(dir.path());
   CHECK(store->count_sessions() == 2);
   auto all = store->all_sessions();
-  const StoredSession* s = by_uuid(all, uuid);
+  const SessionRecord* s = by_uuid(all, uuid);
   REQUIRE(s);
   CHECK(s->code == code);
   CHECK(s->locale == "en");
@@ -495,7 +495,7 @@ TEST_CASE("a version 1 database is migrated to version 2 and keeps its sessions 
   CHECK(store->count_sessions() == 2);
   auto all = store->all_sessions();
   REQUIRE(all.size() == 2);
-  const StoredSession* old = by_uuid(all, "11111111-1111-4111-8111-111111111111");
+  const SessionRecord* old = by_uuid(all, "11111111-1111-4111-8111-111111111111");
   REQUIRE(old);
   CHECK(old->code == "K7MR2X");
   CHECK(old->locale == "en");
@@ -508,7 +508,7 @@ TEST_CASE("a version 1 database is migrated to version 2 and keeps its sessions 
   CHECK(old->follow_up_of.empty());
   REQUIRE(old->events.size() == 2);
   CHECK(old->latest_answers().at("hulp.wie") == std::vector<std::string>{"familie", "coach"});
-  const StoredSession* open = by_uuid(all, "22222222-2222-4222-8222-222222222222");
+  const SessionRecord* open = by_uuid(all, "22222222-2222-4222-8222-222222222222");
   REQUIRE(open);
   CHECK(open->consent == -1);
   REQUIRE(open->events.size() == 1);

@@ -7,11 +7,9 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "platform/config.h"
 #include "platform/files.h"
 #include "platform/log.h"
+#include "settings/kiosk_settings.h"
 #include "sync/client/sync_client.h"
 #include "tools/commands.h"
 #include "ui/kiosk_window.h"
@@ -54,12 +52,10 @@ struct Args {
   }
 };
 
-// The same ranges as kiosk.json (platform/config.cpp): a typo must not make the kiosk unusable.
 double number(const std::string& flag, const std::string& s, double lo, double hi) {
-  char* end = nullptr;
-  double d = std::strtod(s.c_str(), &end);
-  if (s.empty() || *end || !(d >= lo && d <= hi)) {
-    std::cerr << "werkcheck: " << flag << " needs a number from " << lo << " to " << hi << ", not \"" << s << "\"\n";
+  double d = 0;
+  if (auto err = wk::parse_setting_number(flag, s, lo, hi, d)) {
+    std::cerr << "werkcheck: " << *err << "\n";
     std::exit(2);
   }
   return d;
@@ -128,7 +124,7 @@ int main(int argc, char** argv) {
     return wk::run_export(config.data_dir, std::cout);
   }
   if (command == "enroll" || command == "sync-once") {
-    if (auto err = config.load_file(config.data_dir + "/kiosk.json")) {
+    if (auto err = wk::load_kiosk_settings(config)) {
       std::cerr << "werkcheck " << command << ": " << *err << "\n";
       return 2;
     }
@@ -174,28 +170,14 @@ int main(int argc, char** argv) {
       return 2;
     }
     wk::files::make_dirs(config.data_dir);
-    const std::string path = config.data_dir + "/kiosk.json";
-    if (auto err = config.load_file(path)) {
+    const std::string path = wk::kiosk_settings_path(config.data_dir);
+    if (auto err = wk::load_kiosk_settings(config)) {
       std::cerr << "werkcheck set-pin: " << *err << "\n";
       return 1;
     }
-    config.operator_pin_hash = wk::hash_operator_pin(pin);
-    {
-      // Keep the other settings; replace only the hash.
-      auto text = wk::files::read_all(path).value_or("{}");
-      std::string updated;
-      try {
-        auto j = nlohmann::json::parse(text);
-        j["operator_pin_hash"] = config.operator_pin_hash;
-        updated = j.dump(2) + "\n";
-      } catch (const std::exception& e) {
-        std::cerr << "werkcheck set-pin: " << path << ": " << e.what() << "\n";
-        return 1;
-      }
-      if (!wk::files::write_atomically(path, updated)) {
-        std::cerr << "werkcheck set-pin: cannot write " << path << "\n";
-        return 1;
-      }
+    if (auto err = wk::save_operator_pin_hash(config.data_dir, wk::hash_operator_pin(pin))) {
+      std::cerr << "werkcheck set-pin: " << *err << "\n";
+      return 1;
     }
     std::cout << "operator PIN set in " << path << "\n";
     return 0;
@@ -205,25 +187,15 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  if (auto err = config.load_file(config.data_dir + "/kiosk.json")) {
+  if (auto err = wk::load_kiosk_settings(config)) {
     // A broken settings file must not keep the kiosk from working: defaults, and say so.
     wk::log::error("config", *err + "; using defaults");
   }
   for (const auto& [flag, value] : overrides) {
-    if (flag == "--windowed") config.windowed = true;
-    if (flag == "--size") {
-      int w = 0, h = 0;
-      if (std::sscanf(value.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240) {
-        std::cerr << "werkcheck: --size needs WIDTHxHEIGHT, e.g. 1280x800\n";
-        return 2;
-      }
-      config.window_width = w;
-      config.window_height = h;
+    if (auto err = wk::apply_setting_flag(config, flag, value)) {
+      std::cerr << "werkcheck: " << *err << "\n";
+      return 2;
     }
-    if (flag == "--screen-width-mm") config.screen_width_mm = number(flag, value, 20, 5000);
-    if (flag == "--dpi") config.screen_dpi = number(flag, value, 20, 1000);
-    if (flag == "--viewing-distance-cm") config.viewing_distance_cm = number(flag, value, 20, 300);
-    if (flag == "--idle-timeout") config.idle_timeout_s = number(flag, value, 5, 3600);
   }
   if (const char* dump = std::getenv("WERKCHECK_UI_DUMP"); dump && *dump) config.ui_dump_path = dump;
   return wk::run_kiosk(config);

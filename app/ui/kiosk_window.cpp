@@ -336,7 +336,7 @@ int run_kiosk(KioskConfig& config) {
     if (fx.stop_audio) player.stop();
     if (fx.settings_changed) {
       player.set_volume_percent(config.volume_percent);
-      if (!config.save_operator_settings(config.data_dir + "/kiosk.json"))
+      if (!save_operator_settings(config))
         log::warn("config", "could not save the operator settings");
     }
     if (fx.enroll_code) {

@@ -1,5 +1,5 @@
 #pragma once
-#include "platform/config.h"
+#include "settings/kiosk_settings.h"
 
 namespace wk {
 // Opens the window and runs the kiosk until the operator exits. Returns an exit code.

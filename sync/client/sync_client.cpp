@@ -380,15 +380,8 @@ int run_enroll(const KioskConfig& config, const std::string& server_url, const s
     return 1;
   }
   // Remember where to sync, keeping the other settings.
-  const std::string path = config.data_dir + "/kiosk.json";
-  nlohmann::json j = nlohmann::json::object();
-  if (auto text = files::read_all(path)) {
-    j = nlohmann::json::parse(*text, nullptr, false);
-    if (!j.is_object()) j = nlohmann::json::object();
-  }
-  j["server_url"] = server_url;
-  if (!files::write_atomically(path, j.dump(2) + "\n")) {
-    std::cerr << "werkcheck enroll: enrolled, but cannot write server_url to " << path << "\n";
+  if (!save_server_url(config.data_dir, server_url)) {
+    std::cerr << "werkcheck enroll: enrolled, but cannot write server_url to " << kiosk_settings_path(config.data_dir) << "\n";
     return 1;
   }
   auto cred = DeviceCredential::load(config.data_dir);

@@ -11,7 +11,7 @@
 #include <string>
 #include <thread>
 
-#include "platform/config.h"
+#include "settings/kiosk_settings.h"
 #include "storage/database.h"
 #include "sync/client/content_update.h"
 #include "sync/client/device.h"

@@ -198,5 +198,6 @@ int main(int argc, char** argv) {
     }
   }
   if (const char* dump = std::getenv("WERKCHECK_UI_DUMP"); dump && *dump) config.ui_dump_path = dump;
-  return wk::run_kiosk(config);
+  wk::KioskShell shell(config);
+  return wk::run_kiosk_window(shell);
 }

@@ -5,12 +5,8 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
-#include <iostream>
-#include <stdexcept>
 #include <nlohmann/json.hpp>
 
-#include "content/content_pack.h"
-#include "platform/files.h"
 #include "platform/log.h"
 #include "storage/session_store.h"
 #include "sync/client/http.h"
@@ -319,144 +315,6 @@ void SyncClient::heartbeat(const DeviceCredential& cred, int64_t pending) {
   HttpResponse r = http_send(req, opt);
   if (r.status != 200 || !from_werkcheck_server(r.headers))
     log::warn("sync", "heartbeat not accepted: " + (r.status == 0 ? r.error : "HTTP " + std::to_string(r.status)));
-}
-
-int run_sync_once(const KioskConfig& config) {
-  if (config.server_url.empty()) {
-    std::cerr << "werkcheck sync-once: no server_url in " << config.data_dir << "/kiosk.json (or --server)\n";
-    return 2;
-  }
-  if (!files::exists(SessionStore::database_path(config.data_dir))) {
-    std::cerr << "werkcheck sync-once: no database in " << config.data_dir << "\n";
-    return 2;
-  }
-  std::string err;
-  if (!DeviceCredential::load(config.data_dir, &err)) {
-    std::cerr << "werkcheck sync-once: " << err << "\n";
-    return 2;
-  }
-  try {
-    std::string version;
-    ContentStore store{config.data_dir};
-    SyncSettings s = SyncSettings::from_config(config, version);
-    if (auto cur = store.current_dir()) s.content_dir = *cur;
-    // The version of the pack the kiosk runs on, from its check.json (no full load needed).
-    if (auto text = files::read_all(s.content_dir + "/check.json")) {
-      auto j = nlohmann::json::parse(*text, nullptr, false);
-      if (j.is_object() && j.contains("version") && j["version"].is_string()) s.content_version = j["version"];
-    }
-    s.validate = [](const std::string& dir) -> std::optional<std::string> {
-      auto l = load_content_pack(dir);
-      if (!l.pack) return l.error;
-      return std::nullopt;
-    };
-    SyncClient client(std::move(s));
-    RoundReport r = client.run_round();
-    nlohmann::json j = {{"reached", r.reached}, {"sent", r.sent},         {"pending", r.pending},
-                        {"conflicts", r.conflicts}, {"purged", r.purged}, {"error", r.error}};
-    std::cout << j.dump() << "\n";
-    if (r.pending > 0) return 3;
-    if (r.conflicts > 0) return 4;
-    return 0;
-  } catch (const std::exception& e) {
-    std::cerr << "werkcheck sync-once: " << e.what() << "\n";
-    return 1;
-  }
-}
-
-int run_enroll(const KioskConfig& config, const std::string& server_url, const std::string& code) {
-  if (server_url.empty() || code.empty()) {
-    std::cerr << "werkcheck enroll: --server URL and --code CODE are required\n";
-    return 2;
-  }
-  HttpOptions opt;
-  opt.ca_file = config.ca_file;
-  if (files::exists(DeviceCredential::path(config.data_dir)))
-    std::cerr << "werkcheck enroll: replacing the existing credential in " << DeviceCredential::path(config.data_dir)
-              << "\n";
-  std::string problem = enroll(server_url, code, config.data_dir, opt);
-  if (!problem.empty()) {
-    std::cerr << "werkcheck enroll: " << problem << "\n";
-    return 1;
-  }
-  // Remember where to sync, keeping the other settings.
-  if (!save_server_url(config.data_dir, server_url)) {
-    std::cerr << "werkcheck enroll: enrolled, but cannot write server_url to " << kiosk_settings_path(config.data_dir) << "\n";
-    return 1;
-  }
-  auto cred = DeviceCredential::load(config.data_dir);
-  std::cout << "enrolled as kiosk " << cred->kiosk_id << " of " << cred->organisation_name << "\n";
-  return 0;
-}
-
-int run_make_sessions(const std::string& data_dir, int n) {
-  try {
-    auto store = SessionStore::open(data_dir);
-    for (int i = 0; i < n; ++i) {
-      SessionRef ref = store->start_session("nl", "werkcheck-test", "1");
-      store->record_answer(ref, "intake.reden", {"werk_zoeken"});
-      store->record_answer(ref, "werk_plezier.handen", {"leuk"});
-      if (i % 3 == 0) store->set_consent(ref, true);
-      if (i % 3 == 1) store->set_consent(ref, false);
-      store->end_session(ref, i % 5 == 4 ? SessionStatus::Stopped : SessionStatus::Finished);
-      std::cout << ref.uuid << "\n";
-    }
-  } catch (const std::exception& e) {
-    std::cerr << "werkcheck make-sessions: " << e.what() << "\n";
-    return 1;
-  }
-  return 0;
-}
-
-int run_make_sessions_script(const std::string& data_dir, const std::string& script_path) {
-  using ojson = nlohmann::ordered_json;  // answers are recorded in the order the script gives them
-  try {
-    auto text = files::read_all(script_path);
-    if (!text) throw std::runtime_error("cannot read " + script_path);
-    const ojson script = ojson::parse(*text);
-    const ojson& content = script.at("content");
-    const std::string content_id = content.at("id").get<std::string>();
-    const std::string content_version = content.at("version").get<std::string>();
-    const ojson& sessions = script.at("sessions");
-    if (!sessions.is_array()) throw std::runtime_error("\"sessions\" must be a list");
-    auto store = SessionStore::open(data_dir);
-    std::vector<SessionRef> made;
-    for (size_t n = 0; n < sessions.size(); ++n) {
-      const ojson& s = sessions[n];
-      const std::string where = "session " + std::to_string(n);
-      const SessionRef* earlier = nullptr;
-      if (s.contains("same_code_as") && !s.at("same_code_as").is_null()) {
-        const auto i = s.at("same_code_as").get<int64_t>();
-        if (i < 0 || i >= static_cast<int64_t>(made.size()))
-          throw std::runtime_error(where + ": same_code_as must name an earlier session");
-        earlier = &made[static_cast<size_t>(i)];
-      }
-      const bool follow_up = s.contains("follow_up") && s.at("follow_up").get<bool>();
-      if (follow_up && !earlier) throw std::runtime_error(where + ": follow_up needs same_code_as");
-      const std::string locale = s.contains("locale") ? s.at("locale").get<std::string>() : "nl";
-      SessionRef ref = store->start_session(locale, content_id, content_version, earlier ? earlier->code : "");
-      if (follow_up) store->set_follow_up_of(ref, earlier->uuid);
-      if (s.contains("answers")) {
-        for (const auto& [item, values] : s.at("answers").items())
-          store->record_answer(ref, item, values.get<std::vector<std::string>>());
-      }
-      if (s.contains("consent") && !s.at("consent").is_null()) store->set_consent(ref, s.at("consent").get<bool>());
-      const std::string status = s.contains("status") ? s.at("status").get<std::string>() : "finished";
-      SessionStatus st;
-      if (status == "finished") st = SessionStatus::Finished;
-      else if (status == "stopped") st = SessionStatus::Stopped;
-      else if (status == "abandoned") st = SessionStatus::Abandoned;
-      else if (status == "interrupted") st = SessionStatus::Interrupted;
-      else throw std::runtime_error(where + ": unknown status \"" + status + "\"");
-      store->end_session(ref, st);
-      std::cout << ref.uuid << " " << ref.code << "\n";
-      made.push_back(std::move(ref));
-    }
-  } catch (const std::exception& e) {
-    std::cerr << "werkcheck make-sessions: " << script_path << ": " << e.what() << "\n";
-    return 1;
-  }
-  return 0;
 }
 
 }  // namespace wk::sync

@@ -157,7 +157,12 @@ std::vector<std::string> KioskShell::status_lines() const {
   facts.audio_on = window_.audio_on;
   facts.metrics = window_.metrics;
   if (syncer_) facts.sync = syncer_->status();
-  return operator_status_lines(facts);
+  // In the menu's language, like every other word on it.
+  const ContentPack* content = this->content();
+  const std::string locale = flow_->locale();
+  return operator_status_lines(facts, [&](const std::string& key) {
+    return content ? content->text(locale, key) : builtin_status_word(key);
+  });
 }
 
 }  // namespace wk

@@ -1,6 +1,9 @@
 #pragma once
-// The status lines the operator menu shows: where data lives, what runs, how sync goes.
+// The status lines the operator menu shows: where data lives, what runs, how sync goes. The
+// words are the content pack's operator.status.* texts, with {placeholders} filled in here.
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +23,15 @@ struct StatusFacts {
   std::optional<sync::SyncStatus> sync;    // nullopt: sync is off
 };
 
-std::vector<std::string> operator_status_lines(const StatusFacts& facts);
+// The text of an operator.status.* key in the menu's language.
+using StatusWords = std::function<std::string(const std::string& key)>;
+
+std::vector<std::string> operator_status_lines(const StatusFacts& facts, const StatusWords& words);
+
+// The Dutch words of locales/screens-nl.po, for a kiosk whose content pack did not load.
+std::string builtin_status_word(const std::string& key);
+
+// Replaces each {name} in text with values[name], in one pass; unknown names stay as they are.
+std::string fill_placeholders(const std::string& text, const std::map<std::string, std::string>& values);
 
 }  // namespace wk

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "shell/kiosk_shell.h"
+#include "shell/operator_status.h"
 #include "storage/session_store.h"
 #include "sync/client/content_update.h"
 #include "test_support.h"
@@ -165,7 +166,7 @@ TEST_CASE("shell: an update that does not load is refused and the content stays"
   CHECK(shell.flow().screen() == Screen::Attract);
 }
 
-TEST_CASE("shell: the operator menu shows the shell's status lines") {
+TEST_CASE("shell: the operator menu shows the status lines in the menu's words, numbers filled in") {
   TempDir dir;
   const KioskConfig config = config_for(dir);
   {
@@ -177,12 +178,60 @@ TEST_CASE("shell: the operator menu shows the shell's status lines") {
   double now = 1000;
   open_operator_menu(shell, now);
   const std::string text = menu_text(shell);
-  CHECK(text.find("Sessions stored: 2\n") != std::string::npos);
-  CHECK(text.find("Data: " + config.data_dir + "\n") != std::string::npos);
-  CHECK(text.find("Content: werkcheck-demo 2026.11.0-demo\n") != std::string::npos);
-  CHECK(text.find("Audio: no device (silent)\n") != std::string::npos);
-  CHECK(text.find("Screen: 1280x800 px, ") != std::string::npos);
-  CHECK(text.find("Sync: off (no server_url in kiosk.json)\n") != std::string::npos);
+  const ContentPack& pack = *shell.content();
+  auto word = [&](const std::string& key) { return pack.text("nl", "operator.status." + key); };
+  CHECK(word("sessions") == "Opgeslagen sessies: {count}");  // the fixture's Dutch, not a built-in text
+  CHECK(text.find("Opgeslagen sessies: 2\n") != std::string::npos);
+  CHECK(text.find(fill_placeholders(word("data"), {{"dir", config.data_dir}}) + "\n") != std::string::npos);
+  CHECK(text.find(fill_placeholders(word("content"), {{"id", "werkcheck-demo"}, {"version", "2026.11.0-demo"}}) + "\n") !=
+        std::string::npos);
+  CHECK(text.find(word("audio_off") + "\n") != std::string::npos);
+  CHECK(text.find(word("sync_off") + "\n") != std::string::npos);
+  CHECK(text.find(fill_placeholders(word("log"), {{"file", config.data_dir + "/werkcheck.log"}}) + "\n") !=
+        std::string::npos);
+  CHECK(text.find("{") == std::string::npos);  // no placeholder left unfilled
+}
+
+TEST_CASE("shell: without a content pack the status lines use the built-in Dutch words") {
+  TempDir dir;
+  KioskConfig config = config_for(dir);
+  config.content_dir = dir.file("no-pack");
+  KioskShell shell(config);
+  REQUIRE(shell.flow().screen() == Screen::OutOfOrder);
+  const auto lines = shell.status_lines();
+  REQUIRE(lines.size() >= 2);
+  CHECK(lines.front() == "Gegevens: " + config.data_dir);
+  CHECK(lines.back() == "Logboek: " + config.data_dir + "/werkcheck.log");
+  CHECK(wktest::any_contains(lines, {"Opgeslagen sessies: 0"}));
+}
+
+TEST_CASE("shell: sync status lines") {
+  StatusFacts facts;
+  facts.data_dir = "/d";
+  sync::SyncStatus st;
+  st.enrolled = true;
+  st.online = false;
+  st.organisation = "Org {x}";
+  st.pending = 3;
+  st.conflicts = 1;
+  st.content_ready = "2099.5";
+  st.last_error = "HTTP 503";
+  facts.sync = st;
+  const auto lines = operator_status_lines(facts, builtin_status_word);
+  CHECK(wktest::any_contains(lines, {"Sync: offline, organisatie Org {x}"}));  // a value is not filled in again
+  CHECK(wktest::any_contains(lines, {"Laatste geslaagde sync: nooit"}));
+  CHECK(wktest::any_contains(lines, {"Wachtend: 3, conflicten: 1"}));
+  CHECK(wktest::any_contains(lines, {"Inhoudsupdate klaar: 2099.5"}));
+  CHECK(wktest::any_contains(lines, {"Syncprobleem: HTTP 503"}));
+  st.enrolled = false;
+  facts.sync = st;
+  CHECK(wktest::any_contains(operator_status_lines(facts, builtin_status_word), {"Sync: niet aangemeld"}));
+}
+
+TEST_CASE("shell: placeholders are filled in once, unknown ones stay") {
+  CHECK(fill_placeholders("{a} and {b}", {{"a", "{b}"}, {"b", "2"}}) == "{b} and 2");
+  CHECK(fill_placeholders("{unknown} {", {{"a", "1"}}) == "{unknown} {");
+  CHECK(fill_placeholders("no braces", {}) == "no braces");
 }
 
 TEST_CASE("shell: operator settings changed in the menu are saved to kiosk.json") {

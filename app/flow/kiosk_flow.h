@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "content/content_pack.h"
-#include "platform/config.h"
+#include "settings/kiosk_settings.h"
 #include "scoring/matching.h"
 #include "scoring/profile.h"
 #include "screens/layout.h"

@@ -11,7 +11,7 @@
 #include <string>
 #include <thread>
 
-#include "platform/config.h"
+#include "settings/kiosk_settings.h"
 #include "storage/database.h"
 #include "sync/client/content_update.h"
 #include "sync/client/device.h"
@@ -95,21 +95,5 @@ class SyncClient {
 // ISO 8601 UTC of Unix seconds.
 std::string iso_time(int64_t unix_s);
 int64_t unix_now();
-
-// `werkcheck sync-once`: one round, a JSON summary on stdout. Exit 0: nothing left pending;
-// 3: sessions still pending (retry later); 4: nothing pending but conflicts kept; 1: error; 2: not set up.
-int run_sync_once(const KioskConfig& config);
-// `werkcheck enroll`: writes DATA/device.json and remembers server_url in kiosk.json.
-int run_enroll(const KioskConfig& config, const std::string& server_url, const std::string& code);
-// Hidden test helper `werkcheck make-sessions`: n ended sessions through the real SessionStore
-// (consent alternating yes/no/not asked), their uuids on stdout.
-int run_make_sessions(const std::string& data_dir, int n);
-// `werkcheck make-sessions --script FILE`: the sessions a JSON script describes, through the real
-// SessionStore, "<uuid> <code>" per line on stdout. FILE:
-//   {"content": {"id", "version"}, "sessions": [{"locale": "nl", "answers": {"<module>.<item>": ["opt", ...]},
-//    "consent": true|false|null, "same_code_as": <index of an earlier session>, "follow_up": bool,
-//    "status": "finished"|"stopped"|"abandoned"|"interrupted"}]}
-// Answers are recorded in the order given; follow_up sets follow_up_of to the uuid of same_code_as.
-int run_make_sessions_script(const std::string& data_dir, const std::string& script_path);
 
 }  // namespace wk::sync

@@ -411,7 +411,9 @@ def idle_then_operator(run, idle_prompt_s):
     d = k.tap("pin:ok")
     check(d["screen"] == "operator_menu", "PIN 2580 -> operator menu", kd.describe(d))
     run.visit(d)
-    check(any("Sessions stored: 1" in t for t in d["texts"]), "operator status counts the session", d["texts"])
+    stored = po_text(run.args.content, "screens-nl", "operator.status.sessions")
+    check(stored is not None and any(stored.replace("{count}", "1") in t for t in d["texts"]),
+          "operator status counts the session", d["texts"])
     d = k.tap("op:credits")
     check(d["screen"] == "credits", "op:credits -> credits", kd.describe(d))
     run.visit(d)

@@ -7,10 +7,10 @@
 #include <fstream>
 #include <unistd.h>
 
+#include "cli/commands.h"
 #include "content/content_pack.h"
 #include "platform/files.h"
 #include "sound/volume.h"
-#include "tools/commands.h"
 
 namespace fs = std::filesystem;
 

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/commands.h"
 #include "storage/session_store.h"
 #include "sync/client/outbox.h"
 #include "sync/client/sync_client.h"
@@ -204,7 +205,7 @@ TEST_CASE("make-sessions --script: sessions as described, answers in order, same
     {"answers": {}, "consent": false}]})");
   std::ostringstream out;
   auto* old = std::cout.rdbuf(out.rdbuf());
-  int rc = sync::run_make_sessions_script(dir.path(), script);
+  int rc = run_make_sessions_script(dir.path(), script);
   std::cout.rdbuf(old);
   REQUIRE(rc == 0);
   std::istringstream lines(out.str());
@@ -238,8 +239,8 @@ TEST_CASE("make-sessions --script: sessions as described, answers in order, same
 
   old = std::cerr.rdbuf(out.rdbuf());
   wktest::write_file(script, R"({"content": {"id": "p", "version": "1"}, "sessions": [{"same_code_as": 0}]})");
-  CHECK(sync::run_make_sessions_script(dir.path(), script) == 1);
+  CHECK(run_make_sessions_script(dir.path(), script) == 1);
   wktest::write_file(script, R"({"content": {"id": "p", "version": "1"}, "sessions": [{"status": "done"}]})");
-  CHECK(sync::run_make_sessions_script(dir.path(), script) == 1);
+  CHECK(run_make_sessions_script(dir.path(), script) == 1);
   std::cerr.rdbuf(old);
 }

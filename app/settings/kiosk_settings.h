@@ -1,7 +1,7 @@
 #pragma once
-// Kiosk settings. Read from <data>/kiosk.json when present; command-line flags override.
-// Physical screen size is what lets the layout work in millimetres (20 mm targets, text
-// size by viewing distance), so it belongs to the installation, not the code.
+// Kiosk settings, and the one module that reads or writes <data>/kiosk.json. Command-line
+// flags override the file. Physical screen size is what lets the layout work in millimetres
+// (20 mm targets, text size by viewing distance), so it belongs to the installation, not the code.
 #include <optional>
 #include <string>
 
@@ -30,12 +30,28 @@ struct KioskConfig {
   int retention_days = 30;         // confirmed sessions are deleted from the kiosk after this
   double sync_interval_s = 60;     // between sync rounds when all is well
   double sync_stall_timeout_s = 30;  // a transfer slower than 1 byte/s for this long is dropped
-
-  // Loads <data_dir>/kiosk.json over the defaults. Returns an error text for a malformed file.
-  std::optional<std::string> load_file(const std::string& path);
-  // Writes the settings an operator can change on the kiosk (volume, language).
-  bool save_operator_settings(const std::string& path) const;
 };
+
+// <data_dir>/kiosk.json
+std::string kiosk_settings_path(const std::string& data_dir);
+
+// Loads <config.data_dir>/kiosk.json over config. No file: unchanged. Returns an error text
+// for a malformed file or a value out of range.
+std::optional<std::string> load_kiosk_settings(KioskConfig& config);
+
+// Applies a command-line flag (--windowed, --size, --screen-width-mm, --dpi,
+// --viewing-distance-cm, --idle-timeout) with the same ranges as the file. Returns an error text.
+std::optional<std::string> apply_setting_flag(KioskConfig& config, const std::string& flag, const std::string& value);
+// A number from lo to hi, or an error text naming flag (also for other commands' flags).
+std::optional<std::string> parse_setting_number(const std::string& flag, const std::string& text, double lo, double hi,
+                                                double& out);
+
+// Writes what an operator can change on the kiosk (volume, language); the rest of the file stays.
+bool save_operator_settings(const KioskConfig& config);
+// `werkcheck set-pin`: stores the hash, keeping the other settings. Returns an error text.
+std::optional<std::string> save_operator_pin_hash(const std::string& data_dir, const std::string& hash);
+// `werkcheck enroll`: remembers where to sync, keeping the other settings.
+bool save_server_url(const std::string& data_dir, const std::string& server_url);
 
 inline constexpr const char* kDemoOperatorPin = "2580";
 

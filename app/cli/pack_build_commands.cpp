@@ -1,17 +1,14 @@
+// list-pictures and make-audio: the steps of scripts/build-content-pack.sh that need the pack loaded.
+#include "cli/commands.h"
+
 #include <spawn.h>
 #include <sys/wait.h>
 
-#include <csv.h>
-
-#include <cstdio>
 #include <filesystem>
-#include <set>
 #include <iostream>
 
-#include "content/content_lint.h"
 #include "content/content_pack.h"
 #include "platform/files.h"
-#include "tools/commands.h"
 
 extern char** environ;
 
@@ -41,6 +38,16 @@ ContentPack load_or_report(const std::string& dir, const char* command) {
   return std::move(*load.pack);
 }
 }  // namespace
+
+int list_pictures_command(const CommandLine& cl) { return run_list_pictures(cl.content_dir, std::cout); }
+
+int make_audio_command(const CommandLine& cl) {
+  if (cl.recorded_dir.empty()) {
+    std::cerr << "werkcheck make-audio: --recorded DIR is required\n";
+    return 2;
+  }
+  return run_make_audio(cl.content_dir, cl.recorded_dir);
+}
 
 int run_list_pictures(const std::string& content_dir, std::ostream& out) {
   ContentPack pack = load_or_report(content_dir, "list-pictures");
@@ -92,60 +99,6 @@ int run_make_audio(const std::string& content_dir, const std::string& recorded_d
   std::cout << "spoken clips: " << made << " made, " << kept << " unchanged, " << recorded << " recorded, " << failed
             << " failed\n";
   return failed ? 1 : 0;
-}
-
-int run_import_prospects(const std::string& csv_path, const std::string& out_path, std::ostream& out) {
-  auto text = files::read_all(csv_path);
-  if (!text) {
-    std::cerr << "werkcheck import-prospects: cannot read " << csv_path << "\n";
-    return 1;
-  }
-  std::vector<ProspectRow> rows;
-  std::string err = parse_prospects_csv(*text, csv_path, rows);
-  if (!err.empty()) {
-    std::cerr << "werkcheck import-prospects: " << err << "\n";
-    return 1;
-  }
-  std::string tmp = out_path + ".tmp";
-  FILE* f = std::fopen(tmp.c_str(), "w");
-  if (!f) {
-    std::cerr << "werkcheck import-prospects: cannot write " << out_path << "\n";
-    return 1;
-  }
-  auto field = [&](const std::string& v, bool last) {
-    csv_fwrite(f, v.data(), v.size());  // quotes as CSV needs
-    std::fputc(last ? '\n' : ',', f);
-  };
-  for (const char* h : {"beroepsgroep", "regio", "spanningsindicator", "periode"}) field(h, false);
-  field("bron", true);
-  std::set<std::string> groups, regions;
-  for (const auto& r : rows) {
-    char ratio[32];
-    std::snprintf(ratio, sizeof ratio, "%.2f", r.ratio);
-    field(r.group, false);
-    field(r.region, false);
-    field(ratio, false);
-    field(r.period, false);
-    field(r.source, true);
-    groups.insert(r.group);
-    regions.insert(r.region);
-  }
-  bool ok = std::fflush(f) == 0 && std::fclose(f) == 0 && std::rename(tmp.c_str(), out_path.c_str()) == 0;
-  if (!ok) {
-    std::cerr << "werkcheck import-prospects: cannot write " << out_path << "\n";
-    return 1;
-  }
-  out << "prospects: " << rows.size() << " rows, " << groups.size() << " occupation groups, " << regions.size()
-      << " regions written to " << out_path << "\n";
-  return 0;
-}
-
-int run_lint(const std::string& content_dir, const std::string& esco_dir, std::ostream& out) {
-  auto report = lint_content_pack(content_dir, esco_dir);
-  for (const auto& e : report.errors) out << "lint: " << e << "\n";
-  out << "content lint: " << (report.ok() ? "ok" : std::to_string(report.errors.size()) + " problem(s)") << " in "
-      << content_dir << "\n";
-  return report.ok() ? 0 : 1;
 }
 
 }  // namespace wk

@@ -1,12 +1,17 @@
+#include "cli/commands.h"
+
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "platform/files.h"
 #include "session/session_json.h"
 #include "storage/session_store.h"
-#include "tools/commands.h"
 
 namespace wk {
+
+int export_command(const CommandLine& cl) {
+  if (!cl.data_given) std::cerr << "werkcheck export: using " << cl.data_dir << "\n";
+  return run_export(cl.data_dir, std::cout);
+}
 
 int run_export(const std::string& data_dir, std::ostream& out) {
   if (!files::exists(SessionStore::database_path(data_dir))) {

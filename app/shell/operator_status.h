@@ -1,0 +1,37 @@
+#pragma once
+// The status lines the operator menu shows: where data lives, what runs, how sync goes. The
+// words are the content pack's operator.status.* texts, with {placeholders} filled in here.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "content/content_pack.h"
+#include "screens/layout.h"
+#include "sync/client/sync_client.h"
+
+namespace wk {
+
+struct StatusFacts {
+  std::string data_dir;
+  std::optional<int64_t> sessions_stored;  // nullopt: no database open
+  const ContentPack* content = nullptr;    // null: no pack loaded
+  bool audio_on = false;
+  Metrics metrics;
+  std::optional<sync::SyncStatus> sync;    // nullopt: sync is off
+};
+
+// The text of an operator.status.* key in the menu's language.
+using StatusWords = std::function<std::string(const std::string& key)>;
+
+std::vector<std::string> operator_status_lines(const StatusFacts& facts, const StatusWords& words);
+
+// The Dutch words of locales/screens-nl.po, for a kiosk whose content pack did not load.
+std::string builtin_status_word(const std::string& key);
+
+// Replaces each {name} in text with values[name], in one pass; unknown names stay as they are.
+std::string fill_placeholders(const std::string& text, const std::map<std::string, std::string>& values);
+
+}  // namespace wk

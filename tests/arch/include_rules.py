@@ -18,7 +18,7 @@ import tempfile
 # Layers, by the path of a file; the first pattern that matches wins.
 LAYERS = [
     ("core", r"^core/"),
-    ("window", r"^app/(ui/|sound/clip_player\.|main\.cpp$)"),
+    ("window", r"^app/(ui/|sound/clip_player\.|main\.cpp$|cli/kiosk_command\.cpp$)"),  # it opens the window
     ("shell", r"^app/(shell|cli)/"),
     ("kiosk", r"^app/"),
     ("sync_client", r"^sync/client/"),

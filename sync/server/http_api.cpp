@@ -59,7 +59,7 @@ bool read_json(const httplib::ContentReader& reader, httplib::Response& res, jso
 }
 
 // Bearer token → kiosk, or an error answer (401 unknown, 403 revoked).
-std::optional<KioskAuth> authenticate(ServerStore& store, const httplib::Request& req, httplib::Response& res) {
+std::optional<KioskAuth> authenticate(KioskSyncStore& store, const httplib::Request& req, httplib::Response& res) {
   const std::string header = req.get_header_value("Authorization");
   const std::string prefix = "Bearer ";
   std::string token = header.rfind(prefix, 0) == 0 ? header.substr(prefix.size()) : "";
@@ -79,7 +79,7 @@ std::optional<KioskAuth> authenticate(ServerStore& store, const httplib::Request
 
 }  // namespace
 
-void install_api(httplib::Server& svr, ServerStore& store, const SigningKey& key,
+void install_api(httplib::Server& svr, KioskSyncStore& store, const SigningKey& key,
                  std::function<bool(const httplib::Request&, httplib::Response&)> page_errors) {
   svr.set_default_headers({{"X-Werkcheck-Server", "1"}, {"Cache-Control", "no-store"}});
   svr.set_payload_max_length(kMaxBodyBytes);

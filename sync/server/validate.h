@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "server_store.h"
+#include "store/kiosk_sync_store.h"
 #include "session/json_field_check.h"
 
 namespace wk::server {

@@ -7,7 +7,7 @@
 #include <functional>
 #include <string>
 
-#include "server_store.h"
+#include "store/server_store.h"
 
 namespace wk::coach {
 

@@ -7,6 +7,7 @@
 #include <regex>
 #include <set>
 
+#include "body_reader.h"
 #include "coach_auth.h"
 #include "content/content_pack.h"
 #include "org_totals.h"
@@ -163,20 +164,12 @@ class Site {
   // Reads an url-encoded form body of at most kMaxFormBytes; false (with an answer) otherwise.
   bool read_form(const httplib::ContentReader& reader, Response& res, const Visitor& v, httplib::Params& form) {
     std::string body;
-    bool too_big = false;
-    bool ok = reader([&](const char* data, size_t len) {
-      if (body.size() + len > kMaxFormBytes) {
-        too_big = true;
-        return false;
-      }
-      body.append(data, len);
-      return true;
-    });
-    if (too_big || res.status == 413) {
+    const server::BodyRead read = server::read_body(reader, res, kMaxFormBytes, body);
+    if (read == server::BodyRead::too_big) {
       message_page(res, 413, v, "error.too_big_title", "error.too_big");
       return false;
     }
-    if (!ok) {
+    if (read == server::BodyRead::unreadable) {
       message_page(res, 400, v, "error.bad_request_title", "error.bad_request");
       return false;
     }

@@ -2,7 +2,7 @@
 // What a coach sees of one participant, as a plain JSON view model built from the stored
 // session JSON and the content pack: the same words (in the coach's language) and the same
 // pictures the participant saw, computed with the kiosk's own scoring and matching
-// (app/scoring), so the page and the kiosk cannot drift apart. Templates only lay it out.
+// (core/scoring), so the page and the kiosk cannot drift apart. Templates only lay it out.
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "body_reader.h"
 #include "coach/coach_auth.h"
 #include "platform/random_ids.h"
 #include "validate.h"
@@ -24,33 +25,20 @@ void send_error(httplib::Response& res, int status, const std::string& code, con
   send_json(res, status, {{"error", err}});
 }
 
-// Reads a POST body through a content reader so that the 4 MiB limit also holds after gzip
-// decoding (httplib decodes Content-Encoding: gzip itself) and for chunked bodies.
-bool read_body(const httplib::ContentReader& reader, httplib::Response& res, std::string& body) {
-  bool too_big = false;
-  bool ok = reader([&](const char* data, size_t len) {
-    if (body.size() + len > kMaxBodyBytes) {
-      too_big = true;
-      return false;
-    }
-    body.append(data, len);
-    return true;
-  });
-  if (too_big || res.status == 413) {
+// A body over the limit or unreadable gets the API's JSON error.
+bool read_api_body(const httplib::ContentReader& reader, httplib::Response& res, std::string& body) {
+  const BodyRead read = read_body(reader, res, kMaxBodyBytes, body);
+  if (read == BodyRead::too_big)
     send_error(res, 413, "body_too_large", "the request body is over the limit of 4 MiB (after decompression)",
                {{"limit_bytes", kMaxBodyBytes}});
-    return false;
-  }
-  if (!ok) {
+  else if (read == BodyRead::unreadable)
     send_error(res, 400, "unreadable_body", "the request body could not be read (broken gzip or cut off)");
-    return false;
-  }
-  return true;
+  return read == BodyRead::ok;
 }
 
 bool read_json(const httplib::ContentReader& reader, httplib::Response& res, json& out) {
   std::string body;
-  if (!read_body(reader, res, body)) return false;
+  if (!read_api_body(reader, res, body)) return false;
   if (auto e = parse_body(body, out)) {
     send_error(res, 400, e->code, e->message);
     return false;
@@ -59,7 +47,7 @@ bool read_json(const httplib::ContentReader& reader, httplib::Response& res, jso
 }
 
 // Bearer token → kiosk, or an error answer (401 unknown, 403 revoked).
-std::optional<KioskAuth> authenticate(ServerStore& store, const httplib::Request& req, httplib::Response& res) {
+std::optional<KioskAuth> authenticate(KioskSyncStore& store, const httplib::Request& req, httplib::Response& res) {
   const std::string header = req.get_header_value("Authorization");
   const std::string prefix = "Bearer ";
   std::string token = header.rfind(prefix, 0) == 0 ? header.substr(prefix.size()) : "";
@@ -79,7 +67,7 @@ std::optional<KioskAuth> authenticate(ServerStore& store, const httplib::Request
 
 }  // namespace
 
-void install_api(httplib::Server& svr, ServerStore& store, const SigningKey& key,
+void install_api(httplib::Server& svr, KioskSyncStore& store, const SigningKey& key,
                  std::function<bool(const httplib::Request&, httplib::Response&)> page_errors) {
   svr.set_default_headers({{"X-Werkcheck-Server", "1"}, {"Cache-Control", "no-store"}});
   svr.set_payload_max_length(kMaxBodyBytes);

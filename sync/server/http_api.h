@@ -4,7 +4,7 @@
 
 #include <functional>
 
-#include "server_store.h"
+#include "store/kiosk_sync_store.h"
 #include "server_util.h"
 
 namespace wk::server {
@@ -14,7 +14,7 @@ constexpr size_t kMaxBodyBytes = 4 * 1024 * 1024;  // after gzip decoding too
 // Registers the routes, error handlers, logging and limits on `server`.
 // `page_errors` (may be empty) answers errors on web-page paths as pages instead of JSON:
 // it returns true when it has answered.
-void install_api(httplib::Server& server, ServerStore& store, const SigningKey& key,
+void install_api(httplib::Server& server, KioskSyncStore& store, const SigningKey& key,
                  std::function<bool(const httplib::Request&, httplib::Response&)> page_errors = {});
 
 }  // namespace wk::server

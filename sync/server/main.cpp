@@ -13,7 +13,7 @@
 
 #include "coach/coach_pages.h"
 #include "http_api.h"
-#include "sqlite_server_store.h"
+#include "store/sqlite_server_store.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -43,7 +43,7 @@ int usage() {
 // more places) then never carry the key that kiosks trust. Its public half is recorded in the
 // database so that a lost or swapped key file stops the server instead of silently breaking
 // every kiosk's pinned key.
-SigningKey open_key(ServerStore& store, const std::string& db_path) {
+SigningKey open_key(KioskSyncStore& store, const std::string& db_path) {
   const std::string path = key_path_for_db(db_path);
   auto recorded = store.recorded_public_key();
   if (recorded && !fs::exists(path))
@@ -84,7 +84,7 @@ std::string read_file(const fs::path& p) {
   return std::string((std::istreambuf_iterator<char>(in)), {});
 }
 
-int publish_content(ServerStore& store, const SigningKey& key, const fs::path& dir) {
+int publish_content(KioskSyncStore& store, const SigningKey& key, const fs::path& dir) {
   if (!fs::is_directory(dir)) throw std::runtime_error(dir.string() + " is not a directory");
   std::vector<ContentFileIn> files;
   for (const auto& e : fs::recursive_directory_iterator(dir)) {

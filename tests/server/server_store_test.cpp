@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "server_util.h"
-#include "sqlite_server_store.h"
+#include "store/sqlite_server_store.h"
 #include "storage/database.h"
 #include "validate.h"
 

@@ -1,13 +1,14 @@
 #pragma once
 // The coach pages (docs/coach-pages.md) on the server's cpp-httplib server: login, find a
 // participant by code, the result with history and notes, a print view, anonymous totals,
-// and the admin pages. Reads only through ServerStore; renders with PageTemplates.
+// and the admin pages. One class per page (pages/), the plumbing they share (site/); each page
+// reads only the store interfaces it needs, and renders with PageTemplates.
 #include <httplib.h>
 
 #include <functional>
 #include <string>
 
-#include "server_store.h"
+#include "store/server_store.h"
 
 namespace wk::coach {
 
@@ -28,7 +29,7 @@ struct CoachOptions {
 // Returns a handler for errors httplib raises itself (404, 413) on /coach paths: it renders
 // them as a page and returns true, or returns false for other paths.
 std::function<bool(const httplib::Request&, httplib::Response&)> install_coach_pages(httplib::Server& server,
-                                                                                     server::ServerStore& store,
+                                                                                     server::ServerStore& stores,
                                                                                      const CoachOptions& options);
 
 }  // namespace wk::coach

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <map>
 
-#include "result_view.h"
 #include "scoring/profile.h"
+#include "session/session_json.h"
 
 namespace wk::coach {
 
@@ -88,10 +88,11 @@ bool every_group_large_enough(const std::vector<std::string>& group_of_each_chec
 
 void TotalsBuilder::add(const json& s) {
   ++count_;
-  if (s.value("status", "") == "finished") ++finished_;
-  const bool follow_up = s.contains("follow_up_of") && s["follow_up_of"].is_string();
+  const SessionRecord record = session_from_json(s);
+  if (record.status == "finished") ++finished_;
+  const bool follow_up = !record.follow_up_of.empty();
   if (follow_up) ++follow_ups_;
-  const Profile p = build_profile(content_, answers_of(s));
+  const Profile p = build_profile(content_, answers_from_json(s));
   for (const auto& [b, score] : p.behaviours) {
     behaviour_sum_[b].first += score;
     behaviour_sum_[b].second += 1;

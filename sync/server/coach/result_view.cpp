@@ -7,27 +7,13 @@
 #include "platform/random_ids.h"
 #include "scoring/matching.h"
 #include "scoring/profile.h"
+#include "session/session_json.h"
 
 namespace wk::coach {
 
 using nlohmann::json;
 
-Answers answers_of(const json& session) {
-  Answers a;
-  if (!session.is_object() || !session.contains("answers") || !session["answers"].is_object()) return a;
-  for (const auto& [key, values] : session["answers"].items()) {
-    if (!values.is_array()) continue;
-    for (const auto& v : values)
-      if (v.is_string()) a[key].push_back(v.get<std::string>());
-  }
-  return a;
-}
-
 namespace {
-
-std::string str(const json& j, const char* key) {
-  return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
 
 json card(const std::string& text, const std::string& picture) { return {{"text", text}, {"picture", picture}}; }
 
@@ -182,7 +168,10 @@ std::vector<std::string> plan_actions(const Profile& p) {
   return out;
 }
 
-bool is_follow_up(const json& s) { return s.contains("follow_up_of") && s["follow_up_of"].is_string(); }
+bool is_follow_up(const SessionRecord& s) { return !s.follow_up_of.empty(); }
+
+// When the check was done: when it ended, or for one that never ended, when it started.
+std::string check_date(const SessionRecord& s) { return display_time(s.ended_at.empty() ? s.started_at : s.ended_at); }
 
 }  // namespace
 
@@ -199,21 +188,21 @@ std::string display_time(const std::string& iso) {
 
 json check_view(const ContentPack& c, const CheckRecord& check, const ViewOptions& opt) {
   const std::string& lang = opt.lang;
-  const json& s = check.session;
-  const Answers answers = answers_of(s);
+  const SessionRecord s = session_from_json(check.session);
+  const Answers answers = answers_from_json(check.session);
   const Profile p = build_profile(c, answers);
   MatchOptions mo;
   mo.region = opt.region;
 
   json v;
-  v["uuid"] = str(s, "uuid");
-  v["date"] = display_time(str(s, "ended_at").empty() ? str(s, "started_at") : str(s, "ended_at"));
-  v["status"] = str(s, "status");
-  v["finished"] = str(s, "status") == "finished";
-  v["locale"] = str(s, "locale");
+  v["uuid"] = s.uuid;
+  v["date"] = check_date(s);
+  v["status"] = s.status;
+  v["finished"] = s.status == "finished";
+  v["locale"] = s.locale;
   v["kiosk_group"] = check.kiosk_group;
   v["follow_up"] = is_follow_up(s);
-  v["content_version"] = s.contains("content") && s["content"].is_object() ? str(s["content"], "version") : "";
+  v["content_version"] = s.content_version;
   v["answered"] = static_cast<int>(answers.size());
 
   v["intake"] = answered_items(c, answers, {"reason", "situation", "sector", "school", "age"}, lang);
@@ -310,24 +299,26 @@ json check_view(const ContentPack& c, const CheckRecord& check, const ViewOption
 json participant_view(const ContentPack& c, const std::vector<CheckRecord>& checks, const ViewOptions& opt) {
   json v;
   if (checks.empty()) return v;
-  const std::string code = str(checks.back().session, "code");
+  std::vector<SessionRecord> sessions;
+  for (const auto& ch : checks) sessions.push_back(session_from_json(ch.session));
+  const std::string code = sessions.back().code;
   v["code"] = code;
   v["display_code"] = ids::display_code(code);
 
   // The result: the latest full check (a follow-up only repeats the behaviour questions).
   const CheckRecord* full = &checks.front();
-  for (const auto& ch : checks)
-    if (!is_follow_up(ch.session)) full = &ch;
+  for (size_t i = 0; i < checks.size(); ++i)
+    if (!is_follow_up(sessions[i])) full = &checks[i];
   v["result"] = check_view(c, *full, opt);
 
   json list = json::array();
   for (size_t i = 0; i < checks.size(); ++i) {
-    const json& s = checks[i].session;
+    const SessionRecord& s = sessions[i];
     list.push_back({{"number", static_cast<int>(i + 1)},
-                    {"date", display_time(str(s, "ended_at").empty() ? str(s, "started_at") : str(s, "ended_at"))},
+                    {"date", check_date(s)},
                     {"follow_up", is_follow_up(s)},
-                    {"status", str(s, "status")},
-                    {"finished", str(s, "status") == "finished"},
+                    {"status", s.status},
+                    {"finished", s.status == "finished"},
                     {"kiosk_group", checks[i].kiosk_group},
                     {"shown", &checks[i] == full}});
   }
@@ -339,8 +330,8 @@ json participant_view(const ContentPack& c, const std::vector<CheckRecord>& chec
   // First and latest side by side: what changed.
   const CheckRecord& first = checks.front();
   const CheckRecord& latest = checks.back();
-  const Profile before = build_profile(c, answers_of(first.session));
-  const Profile now = build_profile(c, answers_of(latest.session));
+  const Profile before = build_profile(c, answers_from_json(first.session));
+  const Profile now = build_profile(c, answers_from_json(latest.session));
   json h;
   h["first"] = check_view(c, first, opt);
   h["latest"] = check_view(c, latest, opt);
@@ -354,7 +345,7 @@ json participant_view(const ContentPack& c, const std::vector<CheckRecord>& chec
   h["less_count"] = less;
   // Interests, strengths, values, barriers and plan only change in a full check; a follow-up
   // does not ask them again, so only then are they compared.
-  const bool latest_full = !is_follow_up(latest.session);
+  const bool latest_full = !is_follow_up(sessions.back());
   h["latest_full"] = latest_full;
   if (latest_full) {
     h["interests"] = set_change(c, "riasec", before.top_types, now.top_types, "riasec.", opt.lang);

@@ -2,7 +2,7 @@
 // What a coach sees of one participant, as a plain JSON view model built from the stored
 // session JSON and the content pack: the same words (in the coach's language) and the same
 // pictures the participant saw, computed with the kiosk's own scoring and matching
-// (app/scoring), so the page and the kiosk cannot drift apart. Templates only lay it out.
+// (core/scoring), so the page and the kiosk cannot drift apart. Templates only lay it out.
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -22,9 +22,8 @@ struct ViewOptions {
   std::string region = "Nederland"; // prospects region, as on the kiosk
 };
 
-// The answers of a stored session ("answers": {"module.item": [option ids]}); anything not
-// of that shape is skipped, so a damaged row shows as unanswered instead of failing the page.
-Answers answers_of(const nlohmann::json& session);
+// Sessions are read with the core's forgiving readers (session/session_json.h): a damaged
+// row shows as unanswered instead of failing the page.
 
 // One check: intake, interests, strengths, values, behaviours, barriers, network,
 // occupations, transitions, story, plan, and for a follow-up the steps taken.

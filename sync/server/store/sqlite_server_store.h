@@ -1,11 +1,13 @@
 #pragma once
-// ServerStore on SQLite (WAL, synchronous=FULL) through the kiosk's own wk::Database.
-// One connection, serialised by a mutex: SQLite has one writer at a time anyway, and a
-// transaction must not interleave with another thread's statements on the same connection.
+// Every store interface of the server on SQLite (WAL, synchronous=FULL) through the core's
+// wk::Database: one class, one connection, serialised by a mutex (SQLite has one writer at a
+// time anyway, and a transaction must not interleave with another thread's statements on the
+// same connection). Its methods are in one file per interface (sqlite_*.cpp); the schema and
+// its migrations are in sqlite_schema.cpp.
 #include <memory>
 #include <mutex>
 
-#include "server_store.h"
+#include "store/server_store.h"
 #include "storage/database.h"
 
 namespace wk::server {
@@ -14,22 +16,26 @@ class SqliteServerStore : public ServerStore {
  public:
   explicit SqliteServerStore(const std::string& path);
 
+  // OrganisationStore
   std::string create_organisation(const std::string& name) override;
   std::optional<Organisation> organisation(const std::string& id) override;
+
+  // KioskSyncStore
   void add_enrollment_code(const std::string& code_hash, const std::string& organisation_id,
                            const std::string& expires_at) override;
   std::optional<Organisation> enroll(const std::string& code_hash, const std::string& now, const std::string& kiosk_id,
                                      const std::string& token_hash) override;
-  void create_coach(const std::string& organisation_id, const std::string& username, const std::string& password_hash,
-                    const std::string& role) override;
   std::optional<KioskAuth> kiosk_by_token_hash(const std::string& token_hash) override;
   bool revoke_kiosk(const std::string& kiosk_id) override;
   std::vector<KioskInfo> list_kiosks() override;
   void record_heartbeat(const std::string& kiosk_id, const Heartbeat& hb, const std::string& now) override;
+  std::vector<KioskInfo> kiosks_of(const std::string& organisation_id) override;
+  bool set_kiosk_group(const std::string& organisation_id, const std::string& kiosk_id,
+                       const std::string& group) override;
+  bool revoke_kiosk_of(const std::string& organisation_id, const std::string& kiosk_id) override;
   IngestResult ingest_sessions(const std::string& organisation_id, const std::string& kiosk_id,
                                const std::vector<IncomingSession>& sessions, const std::string& now) override;
   int64_t session_count() override;
-  int forget_code(const std::string& organisation_id, const std::string& code) override;
   void publish_content(const std::string& manifest, const std::string& signature,
                        const std::vector<ContentFileIn>& files, const std::string& now) override;
   std::optional<PublishedContent> current_content() override;
@@ -37,6 +43,9 @@ class SqliteServerStore : public ServerStore {
   std::optional<std::string> recorded_public_key() override;
   void record_public_key(const std::string& public_key_b64, const std::string& now) override;
 
+  // CoachAccountStore
+  void create_coach(const std::string& organisation_id, const std::string& username, const std::string& password_hash,
+                    const std::string& role) override;
   std::optional<CoachAccount> coach(const std::string& username) override;
   std::vector<CoachAccount> coaches_of(const std::string& organisation_id) override;
   bool set_coach_disabled(const std::string& organisation_id, const std::string& username, bool disabled) override;
@@ -46,20 +55,23 @@ class SqliteServerStore : public ServerStore {
   std::optional<LoginSession> login(const std::string& token_hash, const std::string& now,
                                     const std::string& idle_since, const std::string& created_since) override;
   void delete_login(const std::string& token_hash) override;
+
+  // SharedResultsStore
   std::vector<SharedSession> shared_sessions(const std::string& organisation_id, const std::string& code) override;
   std::vector<SharedSession> recent_shared(const std::string& organisation_id, int limit) override;
-  std::vector<SessionForTotals> sessions_for_totals(const std::string& organisation_id, const std::string& group,
-                                                    const std::string& from, const std::string& to) override;
+  int forget_code(const std::string& organisation_id, const std::string& code) override;
+
+  // NotesAuditStore
   int64_t add_note(const std::string& organisation_id, const std::string& code, const std::string& username,
                    const std::string& text, const std::string& now) override;
   std::vector<CoachNote> notes(const std::string& organisation_id, const std::string& code) override;
   void audit(const std::string& organisation_id, const std::string& username, const std::string& action,
              const std::string& code, const std::string& now) override;
   std::vector<AuditEntry> audit_log(const std::string& organisation_id, int limit, int offset) override;
-  std::vector<KioskInfo> kiosks_of(const std::string& organisation_id) override;
-  bool set_kiosk_group(const std::string& organisation_id, const std::string& kiosk_id,
-                       const std::string& group) override;
-  bool revoke_kiosk_of(const std::string& organisation_id, const std::string& kiosk_id) override;
+
+  // TotalsStore
+  std::vector<SessionForTotals> sessions_for_totals(const std::string& organisation_id, const std::string& group,
+                                                    const std::string& from, const std::string& to) override;
   std::vector<std::string> kiosk_groups(const std::string& organisation_id) override;
 
  private:

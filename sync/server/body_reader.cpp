@@ -1,0 +1,21 @@
+#include "body_reader.h"
+
+namespace wk::server {
+
+BodyRead read_body(const httplib::ContentReader& reader, const httplib::Response& res, size_t limit,
+                   std::string& body) {
+  bool too_big = false;
+  bool ok = reader([&](const char* data, size_t len) {
+    if (body.size() + len > limit) {
+      too_big = true;
+      return false;
+    }
+    body.append(data, len);
+    return true;
+  });
+  if (too_big || res.status == 413) return BodyRead::too_big;
+  if (!ok) return BodyRead::unreadable;
+  return BodyRead::ok;
+}
+
+}  // namespace wk::server

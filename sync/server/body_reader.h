@@ -1,0 +1,18 @@
+#pragma once
+// Reading a request body through cpp-httplib's content reader, so that a size limit also
+// holds after gzip decoding (httplib decodes Content-Encoding: gzip itself) and for chunked
+// bodies. The API (JSON) and the coach pages (forms) read every body this way, each with its
+// own limit and its own way of saying no.
+#include <httplib.h>
+
+#include <string>
+
+namespace wk::server {
+
+enum class BodyRead { ok, too_big, unreadable };
+
+// unreadable: broken gzip or cut off. A 413 that httplib already set counts as too big.
+BodyRead read_body(const httplib::ContentReader& reader, const httplib::Response& res, size_t limit,
+                   std::string& body);
+
+}  // namespace wk::server

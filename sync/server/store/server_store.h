@@ -1,0 +1,23 @@
+#pragma once
+// The server's storage, one interface per concern (each header here), so that each part of
+// the server takes only what it uses and a PostgreSQL backend can implement them later.
+// ServerStore is all of them, for the program that opens the database and hands the parts
+// out; SqliteServerStore (sqlite_server_store.h) is the default. Every method is safe to call
+// from several HTTP worker threads at once; every multi-row change is one transaction.
+#include "store/coach_account_store.h"
+#include "store/kiosk_sync_store.h"
+#include "store/notes_audit_store.h"
+#include "store/organisation_store.h"
+#include "store/shared_results_store.h"
+#include "store/totals_store.h"
+
+namespace wk::server {
+
+class ServerStore : public OrganisationStore,
+                    public KioskSyncStore,
+                    public CoachAccountStore,
+                    public SharedResultsStore,
+                    public NotesAuditStore,
+                    public TotalsStore {};
+
+}  // namespace wk::server

@@ -1,6 +1,7 @@
 #include "flow/kiosk_flow.h"
 
 #include <algorithm>
+#include <set>
 
 #include "platform/log.h"
 #include "screens/operator_enroll_screen.h"
@@ -10,6 +11,23 @@ namespace wk {
 
 KioskFlow::KioskFlow(const ContentPack* content, SessionStore* store, KioskConfig* config, std::string reason)
     : content_(content), store_(store), config_(config), out_of_order_reason_(std::move(reason)) {
+  // The screens' own needs: a pack without a picture role they show is not used, as if it had
+  // not loaded; words missing in a language are logged, like the content's own.
+  if (content_) {
+    const ShellNeeds& needs = kiosk_content_needs();
+    if (std::string missing = missing_picture_role(*content_, needs); !missing.empty()) {
+      log::error("content", missing);
+      if (out_of_order_reason_.empty()) out_of_order_reason_ = "content: " + missing;
+      content_ = nullptr;
+    } else {
+      const auto own = content_->content_text_keys();  // the loader has checked these
+      const std::set<std::string> checked(own.begin(), own.end());
+      const auto keys = needs.text_keys(*content_);
+      for (const auto& cat : content_->locales)
+        for (const auto& key : keys)
+          if (!checked.count(key) && !cat.find(key)) log::warn("content", cat.file + ": no text for \"" + key + "\"");
+    }
+  }
   locale_ = config_->default_locale;
   if (content_) {
     if (!content_->locale(locale_)) locale_ = content_->source_locale;

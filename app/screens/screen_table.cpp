@@ -61,4 +61,9 @@ std::vector<std::string> kiosk_picture_roles() {
   return roles;
 }
 
+const ShellNeeds& kiosk_content_needs() {
+  static const ShellNeeds needs{kiosk_text_keys, kiosk_picture_roles()};
+  return needs;
+}
+
 }  // namespace wk

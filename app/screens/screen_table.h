@@ -24,5 +24,7 @@ class ScreenTable {
 // with this content, and the check.json picture roles they show.
 std::vector<std::string> kiosk_text_keys(const ContentPack& pack);
 std::vector<std::string> kiosk_picture_roles();
+// Both, for the content loader, the linter and make-audio.
+const ShellNeeds& kiosk_content_needs();
 
 }  // namespace wk

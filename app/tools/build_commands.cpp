@@ -11,6 +11,7 @@
 #include "content/content_lint.h"
 #include "content/content_pack.h"
 #include "platform/files.h"
+#include "screens/screen_table.h"
 #include "tools/commands.h"
 
 extern char** environ;
@@ -33,7 +34,7 @@ bool run_process(const std::vector<std::string>& args) {
 }
 
 ContentPack load_or_report(const std::string& dir, const char* command) {
-  auto load = load_content_pack(dir);
+  auto load = load_content_pack(dir, kiosk_content_needs());
   if (!load.pack) {
     std::cerr << "werkcheck " << command << ": " << load.error << "\n";
     std::exit(1);
@@ -55,7 +56,7 @@ int run_make_audio(const std::string& content_dir, const std::string& recorded_d
   for (const auto& cat : pack.locales) {
     const std::string out_dir = content_dir + "/audio/" + cat.code;
     files::make_dirs(out_dir, 0755);
-    for (const auto& key : pack.used_text_keys()) {
+    for (const auto& key : required_text_keys(pack, kiosk_content_needs())) {
       if (key.rfind("operator.", 0) == 0) continue;
       const std::string* text = cat.find(key);
       if (!text) continue;  // the linter reports it
@@ -141,7 +142,7 @@ int run_import_prospects(const std::string& csv_path, const std::string& out_pat
 }
 
 int run_lint(const std::string& content_dir, const std::string& esco_dir, std::ostream& out) {
-  auto report = lint_content_pack(content_dir, esco_dir);
+  auto report = lint_content_pack(content_dir, kiosk_content_needs(), esco_dir);
   for (const auto& e : report.errors) out << "lint: " << e << "\n";
   out << "content lint: " << (report.ok() ? "ok" : std::to_string(report.errors.size()) + " problem(s)") << " in "
       << content_dir << "\n";

@@ -9,6 +9,7 @@
 
 #include "content/content_pack.h"
 #include "platform/files.h"
+#include "screens/screen_table.h"
 
 extern char** environ;
 
@@ -30,7 +31,7 @@ bool run_process(const std::vector<std::string>& args) {
 }
 
 ContentPack load_or_report(const std::string& dir, const char* command) {
-  auto load = load_content_pack(dir);
+  auto load = load_content_pack(dir, kiosk_content_needs());
   if (!load.pack) {
     std::cerr << "werkcheck " << command << ": " << load.error << "\n";
     std::exit(1);
@@ -62,7 +63,7 @@ int run_make_audio(const std::string& content_dir, const std::string& recorded_d
   for (const auto& cat : pack.locales) {
     const std::string out_dir = content_dir + "/audio/" + cat.code;
     files::make_dirs(out_dir, 0755);
-    for (const auto& key : pack.used_text_keys()) {
+    for (const auto& key : required_text_keys(pack, kiosk_content_needs())) {
       if (key.rfind("operator.", 0) == 0) continue;
       const std::string* text = cat.find(key);
       if (!text) continue;  // the linter reports it

@@ -2,6 +2,10 @@
 // The kiosk's whole behaviour as a state machine without a screen: taps and clock ticks
 // go in; a screen model, speech requests and storage writes come out. The ImGui layer and
 // the tests drive exactly this class.
+//
+// The flow holds what the screens share (content, store, settings, language, the session and
+// its answers, navigation, idle time, the operator corner); each screen is a unit in
+// screens/ (listed in screens/screen_table.cpp) that the flow hands the current tap to.
 #include <deque>
 #include <map>
 #include <optional>
@@ -12,35 +16,19 @@
 #include "settings/kiosk_settings.h"
 #include "scoring/matching.h"
 #include "scoring/profile.h"
+#include "screens/effects.h"
 #include "screens/layout.h"
+#include "screens/operator_parts.h"
+#include "screens/result_pages.h"
+#include "screens/screen.h"
+#include "screens/screen_context.h"
 #include "screens/screen_model.h"
+#include "screens/screen_table.h"
 #include "storage/session_store.h"
 
 namespace wk {
 
-enum class Screen {
-  Attract, CodeEntry, Language, Question, Result, Consent, Closing, IdlePrompt, StopConfirm, OperatorPin, OperatorMenu, Credits,
-  OperatorEnroll,
-  OutOfOrder
-};
-const char* screen_id(Screen s);
-
-struct Clip {
-  std::string locale;
-  std::string key;
-  bool operator==(const Clip&) const = default;
-};
-
-// What the shell must do after an event: play clips (replacing what plays), stop sound, quit.
-struct Effects {
-  std::optional<std::vector<Clip>> speak;  // set: stop what plays and play these in order
-  bool stop_audio = false;
-  bool settings_changed = false;  // volume or default language: save and apply
-  std::optional<std::string> enroll_code;  // set: enroll this kiosk with the server (off the UI thread)
-  bool quit = false;
-};
-
-class KioskFlow {
+class KioskFlow : private ScreenContext {
  public:
   // content or store may be null: the kiosk then shows the out-of-order screen with reason.
   KioskFlow(const ContentPack* content, SessionStore* store, KioskConfig* config, std::string out_of_order_reason = "");
@@ -58,99 +46,72 @@ class KioskFlow {
   std::vector<Clip> screen_speech() const;  // what the speaker button on this screen plays
 
   // Read-only state, for the shell and the tests.
-  Screen screen() const { return screen_; }
-  const std::string& locale() const { return locale_; }
-  const std::optional<SessionRef>& session() const { return session_; }
-  const std::map<std::string, std::vector<std::string>>& answers() const { return answers_; }
-  const Item* current_item() const;
-  int position() const { return position_; }
-  // One screen of the check: an item, or for a per-choice item one of the chosen options.
-  struct Step {
-    int module;
-    int item;
-    std::string for_option;
-  };
-  std::vector<Step> steps() const;  // follows the answers: per-choice items expand as options are chosen
+  Screen screen() const override { return screen_; }
+  const std::string& locale() const override { return locale_; }
+  const std::optional<SessionRef>& session() const override { return session_; }
+  const std::map<std::string, std::vector<std::string>>& answers() const override { return answers_; }
+  const Item* current_item() const override;
+  int position() const override { return position_; }
+  using Step = QuestionStep;
+  std::vector<Step> steps() const override;  // follows the answers: per-choice items expand as options are chosen
 
   // The result, in pages: what the person's answers say, then the closing screen.
-  enum class ResultPage { Interests, Strengths, Occupation, Transitions, Story, Plan, Answers, Compare };
-  struct Page {
-    ResultPage kind;
-    int index = 0;  // which occupation
-  };
-  std::vector<Page> result_pages() const;
-  int result_page() const { return result_page_; }
-  Profile profile() const;
-  std::vector<OccupationMatch> suggestions() const;
-  const std::optional<bool>& consent() const { return consent_; }
+  using ResultPage = wk::ResultPage;
+  using Page = ResultPageRef;
+  std::vector<Page> result_pages() const { return wk::result_pages(*this); }
+  int result_page() const;
+  Profile profile() const override;
+  std::vector<OccupationMatch> suggestions() const override;
+  const std::optional<bool>& consent() const override { return consent_; }
   // A follow-up check: the earlier session it compares with (same code), or nullopt.
-  const std::optional<SessionRecord>& follow_up_of() const { return earlier_; }
-  const std::string& typed_code() const { return typed_code_; }
-  static constexpr int kFollowUpModule = -1;  // the synthetic "which steps did you take?" step
-  const std::string& out_of_order_reason() const { return out_of_order_reason_; }
+  const std::optional<SessionRecord>& follow_up_of() const override { return earlier_; }
+  static constexpr int kFollowUpModule = wk::kFollowUpModule;
+  const std::string& out_of_order_reason() const override { return out_of_order_reason_; }
   void set_status_lines(std::vector<std::string> lines) { status_lines_ = std::move(lines); }
 
   static constexpr int kCornerTapsToOpen = 5;
   static constexpr double kCornerWindowS = 4.0;
-  static constexpr int kPinAttempts = 5;
-  static constexpr double kPinLockS = 60.0;
+  static constexpr int kPinAttempts = wk::kPinAttempts;
+  static constexpr double kPinLockS = wk::kPinLockS;
 
  private:
-  bool participant_screen() const;
-  std::optional<Step> current_step() const;
-  void go(Screen s, double now);
-  void speak_screen();
-  void start_session(const std::string& locale, double now);
-  void reset_to_attract(SessionStatus end_status);
-  void fail_storage(const std::string& what);
-  void choose_option(const std::string& option_id);
-  void next(double now);
-  void back(double now);
+  ScreenUnit& unit(Screen s) const { return screens_.unit(s); }
+  bool participant_screen() const { return unit(screen_).idle() == Idle::Participant; }
+  bool staff_screen() const { return unit(screen_).idle() == Idle::Staff; }
   void handle_operator_corner(double now);
-  void handle_pin_key(const std::string& key, double now);
-  void handle_operator(const std::string& id);
 
-  ScreenModel view_attract(const Metrics& m) const;
-  ScreenModel view_language(const Metrics& m) const;
-  ScreenModel view_question(const Metrics& m) const;
-  ScreenModel view_result(const Metrics& m) const;
-  ScreenModel view_closing(const Metrics& m) const;
-  ScreenModel view_consent(const Metrics& m) const;
-  bool after_questions(Screen s) const { return s == Screen::Result || s == Screen::Consent || s == Screen::Closing; }
-  ScreenModel view_code_entry(const Metrics& m) const;
-  void result_page_compare(ScreenModel& s, const Metrics& m, const Profile& p) const;
-  void handle_code_key(const std::string& key, double now);
-  void start_follow_up(SessionRecord earlier, double now);
-  bool in_follow_up_modules(int module) const;
-  void result_page_interests(ScreenModel& s, const Metrics& m, const Profile& p) const;
-  void result_page_strengths(ScreenModel& s, const Metrics& m, const Profile& p) const;
-  void result_page_occupation(ScreenModel& s, const Metrics& m, const OccupationMatch& match, int index, int count) const;
-  void result_page_transitions(ScreenModel& s, const Metrics& m, const Profile& p) const;
-  void result_page_story(ScreenModel& s, const Metrics& m, const Profile& p) const;
-  void result_page_plan(ScreenModel& s, const Metrics& m, const Profile& p) const;
-  void result_page_answers(ScreenModel& s, const Metrics& m) const;
-  std::vector<Clip> result_page_speech() const;
-  ScreenModel view_idle_prompt(const Metrics& m) const;
-  ScreenModel view_stop_confirm(const Metrics& m) const;
-  ScreenModel view_operator_pin(const Metrics& m) const;
-  ScreenModel view_operator_menu(const Metrics& m) const;
-  ScreenModel view_credits(const Metrics& m) const;
-  ScreenModel view_operator_enroll(const Metrics& m) const;
-  void handle_enroll_key(const std::string& key);
-  ScreenModel view_out_of_order(const Metrics& m) const;
-  void add_progress(ScreenModel& s, const Metrics& m) const;
-  // A large centred picture with a title under it; returns where the content below may start.
-  float add_centred_heading(ScreenModel& s, const Metrics& m, const std::string& picture, const std::string& title,
-                            float picture_size) const;
-  void add_speaker(ScreenModel& s, const Metrics& m) const;
-  void add_nav(ScreenModel& s, const Metrics& m, bool with_next, const std::string& next_label_key,
-               const std::string& next_picture_role, const std::string& next_id) const;
-  std::string t(const std::string& key) const;  // text in the current language
+  // ScreenContext: what the screen units see of the flow.
+  const ContentPack* content() const override { return content_; }
+  SessionStore& store() const override { return *store_; }
+  KioskConfig& config() const override { return *config_; }
+  std::string t(const std::string& key) const override;
+  void set_locale(const std::string& code) override { locale_ = code; }
+  void set_answer(const std::string& key, std::vector<std::string> chosen) override { answers_[key] = std::move(chosen); }
+  void set_consent(bool yes) override { consent_ = yes; }
+  const Item& follow_up_item() const override { return follow_up_item_; }
+  bool in_follow_up_modules(int module) const override;
+  std::optional<Step> current_step() const override;
+  void set_position(int position) override { position_ = position; }
+  Screen return_to() const override { return return_to_; }
+  bool after_questions(Screen s) const override { return unit(s).after_questions(); }
+  double last_input() const override { return last_input_; }
+  const std::vector<std::string>& status_lines() const override { return status_lines_; }
+  void go(Screen s, double now) override;
+  void show(Screen s) override;
+  void speak_screen() override;
+  void ask_stop(double now) override;
+  void start_session(const std::string& locale, double now) override;
+  void start_follow_up(SessionRecord earlier, double now) override;
+  void reset_to_attract(SessionStatus end_status) override;
+  void leave_operator() override;
+  void fail_storage(const std::string& what) override;
+  Effects& effects() override { return effects_; }
 
   const ContentPack* content_;
   SessionStore* store_;
   KioskConfig* config_;
   std::string out_of_order_reason_;
+  ScreenTable screens_;
 
   Screen screen_ = Screen::Attract;
   Screen return_to_ = Screen::Attract;  // where the idle prompt / stop question returns
@@ -158,22 +119,13 @@ class KioskFlow {
   std::optional<SessionRef> session_;
   std::map<std::string, std::vector<std::string>> answers_;
   int position_ = 0;
-  int result_page_ = 0;
   std::optional<bool> consent_;
-  std::string typed_code_;
-  bool code_not_found_ = false;
   std::optional<SessionRecord> earlier_;
   Item follow_up_item_;  // built from the earlier plan when a follow-up starts
   double last_input_ = 0;
   double prompt_started_ = 0;
   std::deque<double> corner_taps_;
-  std::string pin_;
-  int pin_failures_ = 0;
-  double pin_locked_until_ = 0;
-  bool pin_wrong_shown_ = false;
   std::vector<std::string> status_lines_;
-  std::string enroll_typed_, enroll_message_;
-  bool enroll_busy_ = false;
   Effects effects_;
 };
 

@@ -1,31 +1,87 @@
 // Language choice: a flag and the language's own name per language, spoken in that language.
-#include "flow/kiosk_flow.h"
+#include "screens/page_parts.h"
+#include "screens/screen_unit.h"
 
 namespace wk {
 
-ScreenModel KioskFlow::view_language(const Metrics& m) const {
-  ScreenModel s;
-  const PageRegions r = page_regions(m);
-  // Title in every language, since the person has not chosen yet.
-  std::string title;
-  for (const auto& cat : content_->locales) {
-    if (!title.empty()) title += "  /  ";
-    title += content_->text(cat.code, "ui.language.choose");
-  }
-  Rect speaker = speaker_rect(m);
-  s.texts.push_back({title, {r.prompt.x, r.prompt.y, r.prompt.w - speaker.w - m.mm(5), r.prompt.h}, TextRole::Title});
-  add_speaker(s, m);
+namespace {
 
-  const int n = static_cast<int>(content_->locales.size());
-  auto cells = grid_cells(r.body, n, m.mm(10), m.mm(100), m.mm(100));
-  for (int i = 0; i < n; ++i) {
-    const auto& cat = content_->locales[i];
-    s.targets.push_back({"lang:" + cat.code, content_->text(cat.code, "language.name"), cat.flag_picture, cells[i],
-                         TargetStyle::Answer, session_ && cat.code == locale_});
+class LanguageScreen : public ScreenUnit {
+ public:
+  Screen id() const override { return Screen::Language; }
+  Idle idle() const override { return Idle::Participant; }
+
+  void tap(ScreenContext& ctx, const TapEvent& tap, double now) override {
+    if (tap.is("lang") && ctx.pack().locale(tap.arg)) {
+      ctx.set_locale(tap.arg);
+      if (!ctx.session()) {
+        ctx.start_session(ctx.locale(), now);
+        return;
+      }
+      try {
+        ctx.store().set_locale(*ctx.session(), ctx.locale());
+      } catch (const StoreError& e) {
+        ctx.fail_storage(std::string("cannot store the language: ") + e.what());
+        return;
+      }
+      ctx.go(Screen::Question, now);
+    } else if (tap.is("nav", "back")) {
+      // Changing the language during a check returns to the question; before one, to the start.
+      if (ctx.session())
+        ctx.go(Screen::Question, now);
+      else
+        ctx.reset_to_attract(SessionStatus::Stopped);
+    } else if (tap.is("nav", "stop")) {
+      if (ctx.session())
+        ctx.ask_stop(now);
+      else
+        ctx.reset_to_attract(SessionStatus::Stopped);
+    }
   }
-  s.targets.push_back({"nav:back", t("ui.back"), content_->ui_picture("back"), nav_back_rect(m), TargetStyle::Nav});
-  s.targets.push_back({"nav:stop", t("ui.stop"), content_->ui_picture("stop"), nav_stop_rect(m), TargetStyle::Nav});
-  return s;
-}
+
+  std::vector<Clip> speech(const ScreenContext& ctx) const override {
+    std::vector<Clip> clips;
+    for (const auto& cat : ctx.pack().locales) {
+      clips.push_back({cat.code, "ui.language.choose"});
+      clips.push_back({cat.code, "language.name"});
+    }
+    return clips;
+  }
+
+  ScreenModel view(const ScreenContext& ctx, const Metrics& m) const override {
+    const ContentPack& content = ctx.pack();
+    ScreenModel s;
+    const PageRegions r = page_regions(m);
+    // Title in every language, since the person has not chosen yet.
+    std::string title;
+    for (const auto& cat : content.locales) {
+      if (!title.empty()) title += "  /  ";
+      title += content.text(cat.code, "ui.language.choose");
+    }
+    Rect speaker = speaker_rect(m);
+    s.texts.push_back({title, {r.prompt.x, r.prompt.y, r.prompt.w - speaker.w - m.mm(5), r.prompt.h}, TextRole::Title});
+    add_speaker(s, ctx, m);
+
+    const int n = static_cast<int>(content.locales.size());
+    auto cells = grid_cells(r.body, n, m.mm(10), m.mm(100), m.mm(100));
+    for (int i = 0; i < n; ++i) {
+      const auto& cat = content.locales[i];
+      s.targets.push_back({"lang:" + cat.code, content.text(cat.code, "language.name"), cat.flag_picture, cells[i],
+                           TargetStyle::Answer, ctx.session() && cat.code == ctx.locale()});
+    }
+    s.targets.push_back({"nav:back", ctx.t("ui.back"), content.ui_picture("back"), nav_back_rect(m), TargetStyle::Nav});
+    s.targets.push_back({"nav:stop", ctx.t("ui.stop"), content.ui_picture("stop"), nav_stop_rect(m), TargetStyle::Nav});
+    return s;
+  }
+
+  std::vector<std::string> text_keys(const ContentPack&) const override {
+    return {"language.name", "ui.language.choose", "ui.speaker", "ui.back", "ui.stop"};
+  }
+  std::vector<std::string> picture_roles() const override { return {"speaker", "back", "stop"}; }
+};
+
+}  // namespace
+
+std::unique_ptr<ScreenUnit> make_language_screen() { return std::make_unique<LanguageScreen>(); }
 
 }  // namespace wk

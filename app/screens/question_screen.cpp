@@ -1,50 +1,197 @@
 // One question per screen: its picture and words, a speaker, the answers as picture cards.
+// A follow-up check starts with "which of your steps did you take?" (the flow builds it).
 #include <algorithm>
 
-#include "flow/kiosk_flow.h"
+#include "platform/log.h"
+#include "screens/page_parts.h"
+#include "screens/screen_unit.h"
 
 namespace wk {
 
-ScreenModel KioskFlow::view_question(const Metrics& m) const {
-  ScreenModel s;
-  const Item* item = current_item();
-  const auto step = current_step();
-  if (!item || !step) return s;
-  const std::string key = item->answer_key(step->for_option);
-  s.item = key;
-  add_progress(s, m);
-  const PageRegions r = page_regions(m);
-  const Rect speaker = speaker_rect(m);
-  const float pic = r.prompt.h;
-  // A per-choice question is about one earlier choice: show that choice's picture and words.
-  std::string picture = item->picture, question = t(item->key);
-  if (!step->for_option.empty())
-    if (const Item* of = content_->find_item(item->module_id, item->of))
-      for (const auto& o : of->options)
-        if (o.id == step->for_option) {
-          picture = o.picture;
-          question = t(o.text_key) + "\n" + question;
-        }
-  s.pictures.push_back({picture, {r.prompt.x, r.prompt.y, pic, pic}});
-  const float text_x = r.prompt.x + pic + m.mm(5);
-  const std::string hint = t(item->max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one");
-  const Rect text_area{text_x, r.prompt.y, speaker.x - m.mm(5) - text_x, r.prompt.h};
-  s.texts.push_back({question, {text_area.x, text_area.y, text_area.w, text_area.h * 0.68f}, TextRole::Title, false});
-  s.texts.push_back(
-      {hint, {text_area.x, text_area.y + text_area.h * 0.68f, text_area.w, text_area.h * 0.32f}, TextRole::Body, false});
-  add_speaker(s, m);
+namespace {
 
-  const auto chosen_it = answers_.find(key);
-  const int n = static_cast<int>(item->options.size());
-  auto cells = grid_cells(r.body, n, m.mm(5), m.mm(90), m.mm(100));
-  for (int i = 0; i < n; ++i) {
-    const Option& o = item->options[i];
-    bool selected = chosen_it != answers_.end() &&
-                    std::find(chosen_it->second.begin(), chosen_it->second.end(), o.id) != chosen_it->second.end();
-    s.targets.push_back({"answer:" + o.id, t(o.text_key), o.picture, cells[i], TargetStyle::Answer, selected});
+class QuestionScreen : public ScreenUnit {
+ public:
+  Screen id() const override { return Screen::Question; }
+  Idle idle() const override { return Idle::Participant; }
+
+  void enter(ScreenContext& ctx, Screen from) override {
+    if (from == Screen::Result) ctx.set_position(static_cast<int>(ctx.steps().size()) - 1);  // back from the result
   }
-  add_nav(s, m, true, "ui.next", "next", "nav:next");
-  return s;
-}
+
+  void tap(ScreenContext& ctx, const TapEvent& tap, double now) override {
+    if (tap.is("answer"))
+      choose_option(ctx, tap.arg);
+    else if (tap.is("nav", "next"))
+      next(ctx, now);
+    else if (tap.is("nav", "back"))
+      back(ctx, now);
+    else if (tap.is("nav", "stop"))
+      ctx.ask_stop(now);
+  }
+
+  std::vector<Clip> speech(const ScreenContext& ctx) const override {
+    std::vector<Clip> clips;
+    auto say = [&](const std::string& key) { clips.push_back({ctx.locale(), key}); };
+    const auto step = ctx.current_step();
+    if (step && step->module == kFollowUpModule) {
+      say("followup.title");
+      say(ctx.follow_up_item().key);
+      say("ui.question.pick_many");
+    } else if (step) {
+      const ContentPack& content = ctx.pack();
+      const Module& mod = content.modules[step->module];
+      const Item& item = mod.items[step->item];
+      // The first question of a part starts with the part's name: "Wat doe je graag?"
+      if (step->item == 0) say(mod.title_key);
+      if (!step->for_option.empty())
+        if (const Item* of = content.find_item(mod.id, item.of))
+          for (const auto& o : of->options)
+            if (o.id == step->for_option) say(o.text_key);
+      say(item.key);
+      say(item.max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one");
+    }
+    return clips;
+  }
+
+  ScreenModel view(const ScreenContext& ctx, const Metrics& m) const override {
+    const ContentPack& content = ctx.pack();
+    auto t = [&](const std::string& key) { return ctx.t(key); };
+    ScreenModel s;
+    const Item* item = ctx.current_item();
+    const auto step = ctx.current_step();
+    if (!item || !step) return s;
+    const std::string key = item->answer_key(step->for_option);
+    s.item = key;
+    add_progress(s, ctx, m);
+    const PageRegions r = page_regions(m);
+    const Rect speaker = speaker_rect(m);
+    const float pic = r.prompt.h;
+    // A per-choice question is about one earlier choice: show that choice's picture and words.
+    std::string picture = item->picture, question = t(item->key);
+    if (!step->for_option.empty())
+      if (const Item* of = content.find_item(item->module_id, item->of))
+        for (const auto& o : of->options)
+          if (o.id == step->for_option) {
+            picture = o.picture;
+            question = t(o.text_key) + "\n" + question;
+          }
+    s.pictures.push_back({picture, {r.prompt.x, r.prompt.y, pic, pic}});
+    const float text_x = r.prompt.x + pic + m.mm(5);
+    const std::string hint = t(item->max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one");
+    const Rect text_area{text_x, r.prompt.y, speaker.x - m.mm(5) - text_x, r.prompt.h};
+    s.texts.push_back({question, {text_area.x, text_area.y, text_area.w, text_area.h * 0.68f}, TextRole::Title, false});
+    s.texts.push_back(
+        {hint, {text_area.x, text_area.y + text_area.h * 0.68f, text_area.w, text_area.h * 0.32f}, TextRole::Body, false});
+    add_speaker(s, ctx, m);
+
+    const auto& answers = ctx.answers();
+    const auto chosen_it = answers.find(key);
+    const int n = static_cast<int>(item->options.size());
+    auto cells = grid_cells(r.body, n, m.mm(5), m.mm(90), m.mm(100));
+    for (int i = 0; i < n; ++i) {
+      const Option& o = item->options[i];
+      bool selected = chosen_it != answers.end() &&
+                      std::find(chosen_it->second.begin(), chosen_it->second.end(), o.id) != chosen_it->second.end();
+      s.targets.push_back({"answer:" + o.id, t(o.text_key), o.picture, cells[i], TargetStyle::Answer, selected});
+    }
+    add_nav(s, ctx, m, true, "ui.next", "next", "nav:next");
+    return s;
+  }
+
+  std::vector<std::string> text_keys(const ContentPack& content) const override {
+    std::vector<std::string> keys = {"ui.question.pick_one", "ui.question.pick_many", "ui.speaker", "ui.back", "ui.stop",
+                                     "ui.next"};
+    // A follow-up (content that measures career behaviours) asks which planned steps were taken.
+    if (!content.tag_values("behaviour").empty()) {
+      keys.push_back("followup.title");
+      if (!content.tag_values("action").empty()) keys.insert(keys.end(), {"followup.steps", "followup.none"});
+    }
+    return keys;
+  }
+  std::vector<std::string> picture_roles() const override { return {"speaker", "back", "stop", "next", "done", "returning", "none"}; }
+
+ private:
+  void choose_option(ScreenContext& ctx, const std::string& option_id) {
+    const auto step = ctx.current_step();
+    const Item* item = ctx.current_item();
+    if (!item || !step) return;
+    const std::string key = item->answer_key(step->for_option);
+    const Option* opt = nullptr;
+    for (const auto& o : item->options)
+      if (o.id == option_id) opt = &o;
+    if (!opt) return;
+
+    const auto& answers = ctx.answers();
+    std::vector<std::string> chosen = answers.count(key) ? answers.at(key) : std::vector<std::string>{};
+    if (item->max_choices == 1) {
+      chosen = {opt->id};
+    } else {
+      auto it = std::find(chosen.begin(), chosen.end(), opt->id);
+      if (it != chosen.end()) {
+        chosen.erase(it);
+      } else {
+        if (opt->exclusive) {
+          chosen.clear();
+        } else {
+          std::erase_if(chosen, [&](const std::string& id) {
+            for (const auto& o : item->options)
+              if (o.id == id) return o.exclusive;
+            return false;
+          });
+        }
+        if (static_cast<int>(chosen.size()) >= item->max_choices) chosen.erase(chosen.begin());
+        chosen.push_back(opt->id);
+      }
+    }
+    // Commit first: the screen only shows what is on disk.
+    try {
+      ctx.store().record_answer(*ctx.session(), key, chosen);
+    } catch (const StoreError& e) {
+      ctx.fail_storage(std::string("cannot store an answer: ") + e.what());
+      return;
+    }
+    log::info("answer", "committed " + ctx.session()->uuid + " " + key);
+    ctx.set_answer(key, std::move(chosen));
+    ctx.effects().speak = std::vector<Clip>{{ctx.locale(), opt->text_key}};
+  }
+
+  void next(ScreenContext& ctx, double now) {
+    const auto step = ctx.current_step();
+    const Item* item = ctx.current_item();
+    if (!item || !step) return;
+    const std::string key = item->answer_key(step->for_option);
+    const auto& answers = ctx.answers();
+    if (!answers.count(key) || answers.at(key).empty()) {
+      try {
+        ctx.store().record_skip(*ctx.session(), key);
+      } catch (const StoreError& e) {
+        ctx.fail_storage(std::string("cannot store a skip: ") + e.what());
+        return;
+      }
+    }
+    if (ctx.position() + 1 < static_cast<int>(ctx.steps().size())) {
+      ctx.set_position(ctx.position() + 1);
+      ctx.go(Screen::Question, now);
+      return;
+    }
+    // The session is closed as finished only when the person leaves the closing screen:
+    // until then they may still go back and change an answer.
+    ctx.go(Screen::Result, now);
+  }
+
+  void back(ScreenContext& ctx, double now) {
+    if (ctx.position() > 0) {
+      ctx.set_position(ctx.position() - 1);
+      ctx.go(Screen::Question, now);
+    } else {
+      ctx.go(Screen::Language, now);
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<ScreenUnit> make_question_screen() { return std::make_unique<QuestionScreen>(); }
 
 }  // namespace wk

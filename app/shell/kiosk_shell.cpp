@@ -2,6 +2,7 @@
 
 #include "platform/files.h"
 #include "platform/log.h"
+#include "screens/screen_table.h"
 #include "shell/content_choice.h"
 #include "shell/operator_status.h"
 
@@ -131,7 +132,7 @@ void KioskShell::switch_content_if_ready(WindowWork& work) {
   if (!updates_ || flow_->screen() != Screen::Attract) return;
   auto dir = updates_->ready_content_dir();
   if (!dir) return;
-  auto next = load_content_pack(*dir);
+  auto next = load_content_pack(*dir, kiosk_content_needs());
   if (!next.pack) {
     log::error("content", "update in " + *dir + " does not load: " + next.error + "; the current content stays");
     updates_->content_switched(*dir, "", false, next.error);

@@ -80,7 +80,7 @@ class KioskShell {
   std::unique_ptr<ContentUpdates> sync_updates_;
   ContentUpdates* updates_ = nullptr;
   std::unique_ptr<KioskFlow> flow_;
-  Screen last_screen_;
+  Screen last_screen_ = Screen::Attract;
   Enrolment enrolment_;
   std::function<void()> wake_;
   WindowFacts window_;

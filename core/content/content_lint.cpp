@@ -77,9 +77,9 @@ std::optional<std::map<std::string, EscoRow>> read_esco(const std::string& path)
 }
 }  // namespace
 
-LintReport lint_content_pack(const std::string& dir, const std::string& esco_dir) {
+LintReport lint_content_pack(const std::string& dir, const ShellNeeds& shell, const std::string& esco_dir) {
   LintReport report;
-  auto load = load_content_pack(dir);
+  auto load = load_content_pack(dir, shell);
   if (!load.pack) {
     report.errors.push_back(load.error);
     return report;
@@ -87,7 +87,7 @@ LintReport lint_content_pack(const std::string& dir, const std::string& esco_dir
   const ContentPack& pack = *load.pack;
   for (const auto& w : pack.warnings) report.errors.push_back(w);
 
-  const auto keys = pack.used_text_keys();
+  const auto keys = required_text_keys(pack, shell);
   const std::set<std::string> used(keys.begin(), keys.end());
   const LocaleCatalog& source = pack.locales.front();
 

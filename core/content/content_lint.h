@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "content/content_pack.h"
+
 namespace wk {
 
 inline constexpr int kMaxWordsPerSentence = 15;  // ACCESSIBILITY.md item 13
@@ -13,9 +15,10 @@ struct LintReport {
   bool ok() const { return errors.empty(); }
 };
 
+// shell: what the kiosk's screens need from the pack (their words and picture roles).
 // esco_dir: ESCO exports (occupations_nl.csv, occupations_en.csv); when given, occupation
 // URIs, ISCO codes and names are checked against them.
-LintReport lint_content_pack(const std::string& dir, const std::string& esco_dir = "");
+LintReport lint_content_pack(const std::string& dir, const ShellNeeds& shell, const std::string& esco_dir = "");
 
 // Sentences of a text (split after . ! ? and line breaks) and their word counts.
 std::vector<int> sentence_word_counts(const std::string& text);

@@ -10,50 +10,10 @@
 
 #include "platform/files.h"
 #include "platform/log.h"
-#include "platform/random_ids.h"
 
 namespace wk {
 
 using nlohmann::json;
-
-const std::vector<std::string>& screen_text_keys() {
-  static const std::vector<std::string> keys = {
-      "language.name",        "ui.attract.title",   "ui.attract.tap",     "ui.language.choose",
-      "ui.back",              "ui.next",            "ui.stop",            "ui.speaker",
-      "ui.done",              "ui.question.pick_one", "ui.question.pick_many", "ui.idle.question",
-      "ui.idle.continue",     "ui.stop.question",   "ui.stop.yes",        "ui.stop.no",
-      "ui.out_of_order",
-      "operator.pin.title",   "operator.pin.wrong", "operator.pin.locked", "operator.ok",
-      "operator.clear",       "operator.cancel",    "operator.title",     "operator.exit",
-      "operator.volume",      "operator.language",  "operator.credits",   "operator.status",
-      "operator.back",        "operator.demo_pin_warning", "operator.enroll", "operator.enroll.title",
-      "operator.enroll.busy", "operator.enroll.done",
-      "operator.status.data", "operator.status.sessions", "operator.status.content", "operator.status.audio_on",
-      "operator.status.audio_off", "operator.status.screen", "operator.status.sync_off",
-      "operator.status.sync_not_enrolled", "operator.status.sync_online", "operator.status.sync_offline",
-      "operator.status.last_sync", "operator.status.last_sync_never", "operator.status.pending",
-      "operator.status.content_ready", "operator.status.sync_problem", "operator.status.log",
-      "ui.closing.title",     "ui.closing.code",    "ui.closing.share_question", "ui.closing.share_who",
-      "ui.closing.share_yes", "ui.closing.share_no", "ui.closing.come_back",
-      "ui.attract.returning", "ui.code.title",      "ui.code.delete",     "ui.code.ok",
-      "ui.code.not_found",
-  };
-  return keys;
-}
-
-// Spoken names of the characters of a participant code ("char.K").
-std::vector<std::string> code_character_keys() {
-  std::vector<std::string> keys;
-  for (const char* c = ids::kCodeAlphabet; *c; ++c) keys.push_back(std::string("char.") + *c);
-  return keys;
-}
-
-const std::vector<std::string>& screen_picture_roles() {
-  static const std::vector<std::string> roles = {"attract", "tap",  "speaker", "back",         "next",    "stop", "done",
-                                                 "continue", "yes", "no",      "out_of_order", "private", "come_back",
-                                                 "returning", "not_found", "none"};
-  return roles;
-}
 
 const LocaleCatalog* ContentPack::locale(const std::string& code) const {
   for (const auto& c : locales)
@@ -109,9 +69,28 @@ int ContentPack::item_count() const {
   return n;
 }
 
-std::vector<std::string> ContentPack::used_text_keys() const {
-  std::vector<std::string> keys = screen_text_keys();
-  std::set<std::string> seen(keys.begin(), keys.end());
+std::vector<std::string> required_text_keys(const ContentPack& pack, const ShellNeeds& shell) {
+  std::vector<std::string> keys;
+  std::set<std::string> seen;
+  auto add = [&](const std::string& k) {
+    if (seen.insert(k).second) keys.push_back(k);
+  };
+  if (shell.text_keys)
+    for (const auto& k : shell.text_keys(pack)) add(k);
+  for (const auto& k : pack.content_text_keys()) add(k);
+  return keys;
+}
+
+std::string missing_picture_role(const ContentPack& pack, const ShellNeeds& shell) {
+  for (const auto& role : shell.picture_roles)
+    if (!pack.ui_pictures.count(role))
+      return pack.dir + "/check.json: \"ui_pictures\" lacks the role \"" + role + "\"";
+  return "";
+}
+
+std::vector<std::string> ContentPack::content_text_keys() const {
+  std::vector<std::string> keys;
+  std::set<std::string> seen;
   auto add = [&](const std::string& k) {
     if (seen.insert(k).second) keys.push_back(k);
   };
@@ -122,27 +101,6 @@ std::vector<std::string> ContentPack::used_text_keys() const {
       for (const auto& o : i.options) add(o.text_key);
     }
   }
-  for (const auto& k : code_character_keys()) add(k);
-  // Words the result screens build from tags: names and reasons in the participant's terms.
-  auto result_keys = [&](std::initializer_list<const char*> ks) {
-    for (const char* k : ks) add(k);
-  };
-  if (!tag_values("riasec").empty()) result_keys({"ui.result.interests_title", "ui.result.no_clear_interest"});
-  if (!tag_values("skill").empty() || !tag_values("value").empty())
-    result_keys({"ui.result.strengths_title", "ui.result.no_strengths", "ui.result.values_title"});
-  if (!occupations.empty())
-    result_keys({"ui.result.occupation_title", "ui.result.prospect", "ui.result.prospect_unknown", "ui.result.source",
-                 "ui.result.esco_credit", "ui.result.transitions_title", "ui.result.no_transitions", "ui.result.to"});
-  if (!stories.empty()) result_keys({"ui.result.story_title"});
-  if (!tag_values("behaviour").empty()) {
-    result_keys({"followup.title", "ui.followup.compare_title", "ui.followup.then", "ui.followup.now",
-                 "ui.followup.more", "ui.followup.less", "ui.followup.same"});
-    if (!tag_values("action").empty()) result_keys({"followup.steps", "followup.none"});
-  }
-  if (!tag_values("action").empty()) result_keys({"ui.result.plan_title", "ui.result.no_plan"});
-  if (tag_values("riasec").empty() && tag_values("skill").empty() && tag_values("value").empty() && occupations.empty() &&
-      stories.empty() && tag_values("action").empty())
-    result_keys({"ui.result.title", "ui.result.skipped"});
   for (const auto& type : tag_values("riasec")) {
     add("riasec." + type);
     add("reason.riasec." + type);
@@ -345,7 +303,7 @@ std::vector<Option> parse_options(const json& arr, const std::string& key_prefix
 
 }  // namespace
 
-ContentLoad load_content_pack(const std::string& dir) {
+ContentLoad load_content_pack(const std::string& dir, const ShellNeeds& shell) {
   ContentLoad result;
   ContentPack pack;
   pack.dir = dir;
@@ -385,7 +343,7 @@ ContentLoad load_content_pack(const std::string& dir) {
       check_picture(pic.get<std::string>(), check_path + " ui picture \"" + role + "\"");
       pack.ui_pictures[role] = pic.get<std::string>();
     }
-    for (const auto& role : screen_picture_roles())
+    for (const auto& role : shell.picture_roles)
       if (!pack.ui_pictures.count(role)) throw ParseError(check_path + ": \"ui_pictures\" lacks the role \"" + role + "\"");
 
     if (check.contains("riasec_pictures")) {
@@ -625,7 +583,7 @@ ContentLoad load_content_pack(const std::string& dir) {
 
   // Other languages: a missing translation falls back to Dutch at runtime, and is reported.
   for (const auto& cat : pack.locales) {
-    for (const auto& key : pack.used_text_keys())
+    for (const auto& key : required_text_keys(pack, shell))
       if (!cat.find(key)) pack.warnings.push_back(cat.file + ": no text for \"" + key + "\"");
   }
   result.pack = std::move(pack);

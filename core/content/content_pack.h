@@ -9,6 +9,7 @@
 // Text keys are derived from ids, so content files never repeat words:
 //   module title  <module>.title          item question  <module>.<item>
 //   item option   <module>.<item>.<opt>   shared answer  answers.<set>.<opt>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -119,23 +120,34 @@ struct ContentPack {
   // The prospect for an occupation group in a region (falls back to "Nederland"); null if none.
   const ProspectRow* prospect(const std::string& group, const std::string& region) const;
 
-  // Every text key the content and the screens use (for clips and the linter).
-  std::vector<std::string> used_text_keys() const;
+  // Every text key the content itself brings: modules, items, options, and the words named
+  // after its tags, occupations and stories.
+  std::vector<std::string> content_text_keys() const;
   // Every picture the content and the screens use.
   std::vector<std::string> used_pictures() const;
 };
 
-// Text keys the screens themselves use. Kept here so the linter can demand them.
-const std::vector<std::string>& screen_text_keys();
-std::vector<std::string> code_character_keys();
-// Picture roles the screens use (looked up in check.json "ui_pictures").
-const std::vector<std::string>& screen_picture_roles();
+// What a shell (the kiosk) needs from a pack beyond its content: the words its screens use,
+// which may depend on what the content measures, and the check.json "ui_pictures" roles
+// they show. The core knows no screens; the shell hands this in.
+struct ShellNeeds {
+  std::function<std::vector<std::string>(const ContentPack&)> text_keys;
+  std::vector<std::string> picture_roles;
+};
+
+// Every text key a pack must have for this shell: the shell's, then the content's (for
+// spoken clips and the linter).
+std::vector<std::string> required_text_keys(const ContentPack& pack, const ShellNeeds& shell);
+// The first picture role the shell needs that check.json lacks, as an error naming the file; or empty.
+std::string missing_picture_role(const ContentPack& pack, const ShellNeeds& shell);
 
 struct ContentLoad {
   std::optional<ContentPack> pack;
   std::string error;  // set when the pack cannot be used at all: names the file and the problem
 };
-ContentLoad load_content_pack(const std::string& dir);
+// With a shell's needs: a missing picture role stops the pack, and its words are checked
+// in every language like the content's.
+ContentLoad load_content_pack(const std::string& dir, const ShellNeeds& shell = {});
 
 // Reads prospects in the spanningsindicator shape: header beroepsgroep,regio,spanningsindicator,periode,bron.
 // Returns an error text naming the line, or empty.

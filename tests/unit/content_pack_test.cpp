@@ -7,6 +7,7 @@
 
 #include "content/content_lint.h"
 #include "content/content_pack.h"
+#include "screens/screen_table.h"
 #include "test_support.h"
 
 using namespace wk;
@@ -38,7 +39,7 @@ bool has_item(const Module& m, const std::string& id) {
 }  // namespace
 
 TEST_CASE("the built content pack loads with no warnings and the demo modules") {
-  auto load = load_content_pack(wktest::built_pack_dir());
+  auto load = load_content_pack(wktest::built_pack_dir(), kiosk_content_needs());
   REQUIRE_MESSAGE(load.pack.has_value(), load.error);
   const ContentPack& p = *load.pack;
   CHECK(load.error.empty());
@@ -108,7 +109,7 @@ TEST_CASE("texts come in the asked language, fall back to Dutch, then to the key
   const std::string pack_dir = copy_content_pack(dir);
   // en loses one text: the Dutch one is used instead.
   replace_in_file(pack_dir + "/locales/en.po", "msgstr \"Next\"", "msgstr \"\"");
-  auto load = load_content_pack(pack_dir);
+  auto load = load_content_pack(pack_dir, kiosk_content_needs());
   REQUIRE_MESSAGE(load.pack.has_value(), load.error);
   const ContentPack& p = *load.pack;
   CHECK(p.text("en", "ui.back") == "Back");
@@ -127,7 +128,7 @@ TEST_CASE("every picture and spoken clip the built pack uses is there") {
   auto pics = p.used_pictures();
   CHECK(pics.size() >= 20);
   for (const auto& pic : pics) CHECK_MESSAGE(std::filesystem::exists(p.picture_path(pic)), pic);
-  auto keys = p.used_text_keys();
+  auto keys = required_text_keys(p, kiosk_content_needs());
   CHECK(std::find(keys.begin(), keys.end(), "hulp.wie.niemand") != keys.end());
   CHECK(std::find(keys.begin(), keys.end(), "ui.idle.question") != keys.end());
   for (const auto& cat : p.locales)
@@ -143,41 +144,41 @@ TEST_CASE("broken content files give an error naming the file") {
 
   SUBCASE("missing check.json") {
     remove_file(check);
-    auto load = load_content_pack(pack_dir);
+    auto load = load_content_pack(pack_dir, kiosk_content_needs());
     CHECK_FALSE(load.pack.has_value());
     CHECK_MESSAGE(load.error.find(check) != std::string::npos, load.error);
     CHECK_MESSAGE(load.error.find("missing") != std::string::npos, load.error);
   }
   SUBCASE("malformed JSON in check.json") {
     write_file(check, "{ \"format\": 1, \"id\": \"x\", ");
-    auto load = load_content_pack(pack_dir);
+    auto load = load_content_pack(pack_dir, kiosk_content_needs());
     CHECK_FALSE(load.pack.has_value());
     CHECK_MESSAGE(load.error.find(check) != std::string::npos, load.error);
     CHECK_MESSAGE(load.error.find("not valid JSON") != std::string::npos, load.error);
   }
   SUBCASE("wrong format number") {
     replace_in_file(check, "\"format\": 1", "\"format\": 2");
-    auto load = load_content_pack(pack_dir);
+    auto load = load_content_pack(pack_dir, kiosk_content_needs());
     CHECK_FALSE(load.pack.has_value());
     CHECK_MESSAGE(load.error.find(check) != std::string::npos, load.error);
     CHECK_MESSAGE(load.error.find("format") != std::string::npos, load.error);
   }
   SUBCASE("malformed module file") {
     write_file(hulp, "{ \"id\": \"hulp\", \"items\": [ { ");
-    auto load = load_content_pack(pack_dir);
+    auto load = load_content_pack(pack_dir, kiosk_content_needs());
     CHECK_FALSE(load.pack.has_value());
     CHECK_MESSAGE(load.error.find(hulp) != std::string::npos, load.error);
     CHECK_MESSAGE(load.error.find("not valid JSON") != std::string::npos, load.error);
   }
   SUBCASE("module file listed but missing") {
     remove_file(hulp);
-    auto load = load_content_pack(pack_dir);
+    auto load = load_content_pack(pack_dir, kiosk_content_needs());
     CHECK_FALSE(load.pack.has_value());
     CHECK_MESSAGE(load.error.find(hulp) != std::string::npos, load.error);
   }
   SUBCASE("module id does not match its file name") {
     replace_in_file(hulp, "\"id\": \"hulp\"", "\"id\": \"helpen\"");
-    auto load = load_content_pack(pack_dir);
+    auto load = load_content_pack(pack_dir, kiosk_content_needs());
     CHECK_FALSE(load.pack.has_value());
     CHECK_MESSAGE(load.error.find(hulp) != std::string::npos, load.error);
     CHECK_MESSAGE(load.error.find("helpen") != std::string::npos, load.error);
@@ -185,7 +186,7 @@ TEST_CASE("broken content files give an error naming the file") {
   }
   SUBCASE("bad picture hexcode for a UI role") {
     replace_in_file(check, "\"tap\": \"1F446\"", "\"tap\": \"finger\"");
-    auto load = load_content_pack(pack_dir);
+    auto load = load_content_pack(pack_dir, kiosk_content_needs());
     CHECK_FALSE(load.pack.has_value());
     CHECK_MESSAGE(load.error.find(check) != std::string::npos, load.error);
     CHECK_MESSAGE(load.error.find("\"finger\"") != std::string::npos, load.error);
@@ -193,14 +194,14 @@ TEST_CASE("broken content files give an error naming the file") {
   }
   SUBCASE("bad picture hexcode for a module") {
     replace_in_file(hulp, "\"picture\": \"1F465\"", "\"picture\": \"1f465\"");  // lower case is not a hexcode
-    auto load = load_content_pack(pack_dir);
+    auto load = load_content_pack(pack_dir, kiosk_content_needs());
     CHECK_FALSE(load.pack.has_value());
     CHECK_MESSAGE(load.error.find(hulp) != std::string::npos, load.error);
     CHECK_MESSAGE(load.error.find("1f465") != std::string::npos, load.error);
   }
   SUBCASE("a UI picture role is missing") {
     replace_in_file(check, "\"speaker\": \"1F50A\",", "");
-    auto load = load_content_pack(pack_dir);
+    auto load = load_content_pack(pack_dir, kiosk_content_needs());
     CHECK_FALSE(load.pack.has_value());
     CHECK_MESSAGE(load.error.find(check) != std::string::npos, load.error);
     CHECK_MESSAGE(load.error.find("speaker") != std::string::npos, load.error);
@@ -208,14 +209,14 @@ TEST_CASE("broken content files give an error naming the file") {
   SUBCASE("the source language's PO file is broken") {
     const std::string nl = pack_dir + "/locales/nl.po";
     replace_in_file(nl, "msgid \"Terug\"", "msgid \"Terug");
-    auto load = load_content_pack(pack_dir);
+    auto load = load_content_pack(pack_dir, kiosk_content_needs());
     CHECK_FALSE(load.pack.has_value());
     CHECK_MESSAGE(load.error.find(nl) != std::string::npos, load.error);
   }
   SUBCASE("a second PO file repeats a key of the first") {
     const std::string screens = pack_dir + "/locales/screens-nl.po";
     replace_in_file(screens, "msgctxt \"ui.closing.title\"", "msgctxt \"ui.back\"");
-    auto load = load_content_pack(pack_dir);
+    auto load = load_content_pack(pack_dir, kiosk_content_needs());
     CHECK_FALSE(load.pack.has_value());
     CHECK_MESSAGE(load.error.find("ui.back") != std::string::npos, load.error);
     CHECK_MESSAGE(load.error.find("nl.po") != std::string::npos, load.error);
@@ -224,7 +225,7 @@ TEST_CASE("broken content files give an error naming the file") {
     // Both files that hold Dutch go: there is no Dutch at all.
     remove_file(pack_dir + "/locales/nl.po");
     remove_file(pack_dir + "/locales/screens-nl.po");
-    auto load = load_content_pack(pack_dir);
+    auto load = load_content_pack(pack_dir, kiosk_content_needs());
     CHECK_FALSE(load.pack.has_value());
     CHECK_MESSAGE(load.error.find("\"nl\"") != std::string::npos, load.error);
   }
@@ -236,7 +237,7 @@ TEST_CASE("an unknown answer set skips that item with a warning; the pack still 
   const std::string path = pack_dir + "/modules/werk_plezier.json";
   replace_in_file(path, "{\"id\": \"zorgen\", \"picture\": \"1FA7A\", \"answers\": \"faces3\"}",
                   "{\"id\": \"zorgen\", \"picture\": \"1FA7A\", \"answers\": \"faces9\"}");
-  auto load = load_content_pack(pack_dir);
+  auto load = load_content_pack(pack_dir, kiosk_content_needs());
   REQUIRE_MESSAGE(load.pack.has_value(), load.error);
   const Module* m = find_module(*load.pack, "werk_plezier");
   REQUIRE(m);
@@ -252,7 +253,7 @@ TEST_CASE("a bad picture hexcode on an item skips that item with a warning") {
   const std::string pack_dir = copy_content_pack(dir);
   const std::string path = pack_dir + "/modules/werk_plezier.json";
   replace_in_file(path, "\"picture\": \"1F4BB\"", "\"picture\": \"laptop.png\"");
-  auto load = load_content_pack(pack_dir);
+  auto load = load_content_pack(pack_dir, kiosk_content_needs());
   REQUIRE_MESSAGE(load.pack.has_value(), load.error);
   const Module* m = find_module(*load.pack, "werk_plezier");
   REQUIRE(m);
@@ -271,7 +272,7 @@ TEST_CASE("an item without source text is skipped with a warning naming the PO f
                   "msgid \"Iets moois bedenken of tekenen. Vind je dat leuk?\"\n"
                   "msgstr \"Iets moois bedenken of tekenen. Vind je dat leuk?\"\n",
                   "");
-  auto load = load_content_pack(pack_dir);
+  auto load = load_content_pack(pack_dir, kiosk_content_needs());
   REQUIRE_MESSAGE(load.pack.has_value(), load.error);
   const Module* m = find_module(*load.pack, "werk_plezier");
   REQUIRE(m);
@@ -280,7 +281,7 @@ TEST_CASE("an item without source text is skipped with a warning naming the PO f
   CHECK_MESSAGE(any_contains(load.pack->warnings, {nl, "werk_plezier.maken", "skipped"}), join(load.pack->warnings));
 
   // The linter reports it too, and the now unused English text.
-  auto report = lint_content_pack(pack_dir);
+  auto report = lint_content_pack(pack_dir, kiosk_content_needs());
   CHECK_FALSE(report.ok());
   CHECK(any_contains(report.errors, {nl, "werk_plezier.maken"}));
   CHECK(any_contains(report.errors, {"en.po", "werk_plezier.maken", "not used"}));
@@ -291,7 +292,7 @@ TEST_CASE("a missing option text skips the whole item") {
   const std::string pack_dir = copy_content_pack(dir);
   const std::string nl = pack_dir + "/locales/nl.po";
   replace_in_file(nl, "msgctxt \"hulp.wie.coach\"\nmsgid \"Een coach\"\nmsgstr \"Een coach\"\n", "");
-  auto load = load_content_pack(pack_dir);
+  auto load = load_content_pack(pack_dir, kiosk_content_needs());
   // hulp had only this item: the module goes, the pack still works with the other one.
   REQUIRE_MESSAGE(load.pack.has_value(), load.error);
   CHECK(find_module(*load.pack, "hulp") == nullptr);
@@ -301,7 +302,7 @@ TEST_CASE("a missing option text skips the whole item") {
 }
 
 TEST_CASE("the linter passes the built pack") {
-  auto report = lint_content_pack(wktest::built_pack_dir());
+  auto report = lint_content_pack(wktest::built_pack_dir(), kiosk_content_needs());
   CHECK_MESSAGE(report.ok(), join(report.errors));
 }
 
@@ -309,10 +310,10 @@ TEST_CASE("the linter reports a missing picture, and the pack still loads") {
   TempDir dir;
   const std::string pack_dir = copy_content_pack(dir);
   remove_file(pack_dir + "/pictures/1F600.png");
-  auto load = load_content_pack(pack_dir);
+  auto load = load_content_pack(pack_dir, kiosk_content_needs());
   REQUIRE_MESSAGE(load.pack.has_value(), load.error);
   CHECK(load.pack->warnings.empty());
-  auto report = lint_content_pack(pack_dir);
+  auto report = lint_content_pack(pack_dir, kiosk_content_needs());
   CHECK_FALSE(report.ok());
   CHECK_MESSAGE(any_contains(report.errors, {pack_dir + "/pictures/1F600.png", "picture is missing"}), join(report.errors));
   CHECK(report.errors.size() == 1);
@@ -323,9 +324,9 @@ TEST_CASE("the linter reports a missing spoken clip, and the pack still loads") 
   const std::string pack_dir = copy_content_pack(dir);
   const std::string clip = pack_dir + "/audio/en/hulp.wie.wav";
   remove_file(clip);
-  auto load = load_content_pack(pack_dir);
+  auto load = load_content_pack(pack_dir, kiosk_content_needs());
   REQUIRE_MESSAGE(load.pack.has_value(), load.error);
-  auto report = lint_content_pack(pack_dir);
+  auto report = lint_content_pack(pack_dir, kiosk_content_needs());
   CHECK_FALSE(report.ok());
   CHECK_MESSAGE(any_contains(report.errors, {clip, "spoken clip is missing"}), join(report.errors));
   CHECK(report.errors.size() == 1);
@@ -344,19 +345,19 @@ TEST_CASE("the linter reports a Dutch sentence over 15 words") {
   const std::string fifteen = "Wie kan jou helpen als je werk zoekt of als je vragen hebt over werk?";
   REQUIRE(sentence_word_counts(fifteen) == std::vector<int>{15});
   set_text(old_text, fifteen);
-  auto report = lint_content_pack(pack_dir);
+  auto report = lint_content_pack(pack_dir, kiosk_content_needs());
   CHECK_FALSE(any_contains(report.errors, {"hulp.wie", "words"}));
 
   // 16 words: reported, naming the file and the key.
   const std::string sixteen = "Wie kan jou helpen als je werk zoekt of als je vragen hebt over je werk?";
   set_text(fifteen, sixteen);
-  report = lint_content_pack(pack_dir);
+  report = lint_content_pack(pack_dir, kiosk_content_needs());
   CHECK_MESSAGE(any_contains(report.errors, {nl, "\"hulp.wie\"", "16 words"}), join(report.errors));
 
   // Two short sentences of the same length are fine.
   const std::string two = "Wie kan jou helpen als je werk zoekt? Wie helpt als je vragen hebt over werk?";
   set_text(sixteen, two);
-  report = lint_content_pack(pack_dir);
+  report = lint_content_pack(pack_dir, kiosk_content_needs());
   CHECK_FALSE(any_contains(report.errors, {"hulp.wie", "words"}));
 }
 
@@ -369,7 +370,7 @@ TEST_CASE("operator texts are not held to the sentence length") {
       "Let op: de demo-PIN is in gebruik en daarom moet u zo snel als het kan een eigen PIN instellen met set-pin.";
   REQUIRE(sentence_word_counts(to).front() > kMaxWordsPerSentence);
   replace_in_file(nl, "msgid \"" + from + "\"\nmsgstr \"" + from + "\"", "msgid \"" + to + "\"\nmsgstr \"" + to + "\"");
-  auto report = lint_content_pack(pack_dir);
+  auto report = lint_content_pack(pack_dir, kiosk_content_needs());
   CHECK_FALSE(any_contains(report.errors, {"operator.demo_pin_warning", "words"}));
   // It is still out of step with the English file.
   CHECK(any_contains(report.errors, {"en.po", "operator.demo_pin_warning", "older Dutch text"}));
@@ -380,11 +381,11 @@ TEST_CASE("the linter reports a translation made from older Dutch text") {
   const std::string pack_dir = copy_content_pack(dir);
   const std::string en = pack_dir + "/locales/en.po";
   replace_in_file(en, "msgctxt \"ui.next\"\nmsgid \"Verder\"", "msgctxt \"ui.next\"\nmsgid \"Ga verder\"");
-  auto report = lint_content_pack(pack_dir);
+  auto report = lint_content_pack(pack_dir, kiosk_content_needs());
   CHECK_MESSAGE(any_contains(report.errors, {en, "\"ui.next\"", "older Dutch text"}), join(report.errors));
   CHECK(report.errors.size() == 1);
   // At runtime the English text is still used.
-  auto load = load_content_pack(pack_dir);
+  auto load = load_content_pack(pack_dir, kiosk_content_needs());
   REQUIRE(load.pack.has_value());
   CHECK(load.pack->text("en", "ui.next") == "Next");
 }
@@ -394,9 +395,9 @@ TEST_CASE("the linter reports a fuzzy translation, which falls back to Dutch") {
   const std::string pack_dir = copy_content_pack(dir);
   const std::string en = pack_dir + "/locales/en.po";
   replace_in_file(en, "msgctxt \"ui.stop\"\n", "#, fuzzy\nmsgctxt \"ui.stop\"\n");
-  auto report = lint_content_pack(pack_dir);
+  auto report = lint_content_pack(pack_dir, kiosk_content_needs());
   CHECK_MESSAGE(any_contains(report.errors, {en, "\"ui.stop\"", "fuzzy"}), join(report.errors));
-  auto load = load_content_pack(pack_dir);
+  auto load = load_content_pack(pack_dir, kiosk_content_needs());
   REQUIRE(load.pack.has_value());
   CHECK(load.pack->text("en", "ui.stop") == "Stoppen");
 }
@@ -407,10 +408,10 @@ TEST_CASE("the linter reports a language without flag or voice") {
   const std::string en = pack_dir + "/locales/en.po";
   // The header of either English file may name the voice: take it out of both.
   replace_in_file(en, "\"X-Werkcheck-Voice: en-gb\\n\"\n", "");
-  auto report = lint_content_pack(pack_dir);
+  auto report = lint_content_pack(pack_dir, kiosk_content_needs());
   CHECK_FALSE(any_contains(report.errors, {"X-Werkcheck-Voice"}));
   replace_in_file(pack_dir + "/locales/screens-en.po", "\"X-Werkcheck-Voice: en-gb\\n\"\n", "");
-  report = lint_content_pack(pack_dir);
+  report = lint_content_pack(pack_dir, kiosk_content_needs());
   CHECK_MESSAGE(any_contains(report.errors, {en, "X-Werkcheck-Voice"}), join(report.errors));
 }
 
@@ -463,7 +464,7 @@ TEST_CASE("a per-choice item follows an earlier item of its module; otherwise it
     {"id": "schuif", "type": "slider", "answers": "faces3", "picture": "1F552"}
   ]})");
   add_text(pack_dir + "/locales/nl.po", "hulp.wanneer", "Wanneer vraag je het?", "Wanneer vraag je het?");
-  auto load = load_content_pack(pack_dir);
+  auto load = load_content_pack(pack_dir, kiosk_content_needs());
   REQUIRE_MESSAGE(load.pack.has_value(), load.error);
   const ContentPack& p = *load.pack;
   const Module* m = find_module(p, "hulp");
@@ -516,7 +517,7 @@ TEST_CASE("occupations, stories and prospects load from their files; a broken en
              "Chauffeurs,Nederland,\"2,5\",2026-K3,voorbeelddata\n"
              "Chauffeurs,Utrecht,4.5,2026-K3,voorbeelddata\n");
 
-  auto load = load_content_pack(pack_dir);
+  auto load = load_content_pack(pack_dir, kiosk_content_needs());
   REQUIRE_MESSAGE(load.pack.has_value(), load.error);
   const ContentPack& p = *load.pack;
   REQUIRE(p.occupations.size() == 1);
@@ -546,14 +547,14 @@ TEST_CASE("occupations, stories and prospects load from their files; a broken en
   CHECK(p.prospect("Chauffeurs", "Utrecht")->ratio == doctest::Approx(4.5));
   CHECK(p.prospect("Chauffeurs", "Twente")->region == "Nederland");
   // With occupations the result screens need their words: reported while they are missing.
-  auto keys = p.used_text_keys();
+  auto keys = required_text_keys(p, kiosk_content_needs());
   for (const char* k : {"occupation.chauffeur", "prospect.krap", "story.fatima.text", "ui.result.occupation_title"})
     CHECK_MESSAGE(std::find(keys.begin(), keys.end(), k) != keys.end(), k);
   CHECK(any_contains(p.warnings, {"nl.po", "occupation.chauffeur"}));
 
   SUBCASE("a prospects file that cannot be read is reported, and no prospects are shown") {
     write_file(pack_dir + "/prospects.csv", "groep,regio\nChauffeurs,Nederland\n");
-    auto again = load_content_pack(pack_dir);
+    auto again = load_content_pack(pack_dir, kiosk_content_needs());
     REQUIRE_MESSAGE(again.pack.has_value(), again.error);
     CHECK(again.pack->prospects.empty());
     CHECK_MESSAGE(any_contains(again.pack->warnings, {pack_dir + "/prospects.csv", "first line", "no prospects shown"}),
@@ -561,12 +562,12 @@ TEST_CASE("occupations, stories and prospects load from their files; a broken en
   }
   SUBCASE("an occupations file that is not valid JSON stops the pack") {
     write_file(occupations, "{\"occupations\": [");
-    auto again = load_content_pack(pack_dir);
+    auto again = load_content_pack(pack_dir, kiosk_content_needs());
     CHECK_FALSE(again.pack.has_value());
     CHECK_MESSAGE(again.error.find(occupations) != std::string::npos, again.error);
   }
   SUBCASE("the linter: only skills, values and story tags that the modules ask about") {
-    auto report = lint_content_pack(pack_dir);
+    auto report = lint_content_pack(pack_dir, kiosk_content_needs());
     CHECK_FALSE(report.ok());
     CHECK_MESSAGE(any_contains(report.errors, {"occupations.json \"chauffeur\"", "unknown skill \"driving\""}),
                   join(report.errors));
@@ -577,7 +578,7 @@ TEST_CASE("occupations, stories and prospects load from their files; a broken en
     // A group without a national row is reported.
     write_file(pack_dir + "/prospects.csv",
                "beroepsgroep,regio,spanningsindicator,periode,bron\nChauffeurs,Utrecht,4.5,2026-K3,voorbeelddata\n");
-    report = lint_content_pack(pack_dir);
+    report = lint_content_pack(pack_dir, kiosk_content_needs());
     CHECK(any_contains(report.errors, {"\"chauffeur\"", "prospect group \"Chauffeurs\"", "Nederland"}));
   }
   SUBCASE("the linter with ESCO exports: the URI, the ISCO group and both names") {
@@ -585,7 +586,7 @@ TEST_CASE("occupations, stories and prospects load from their files; a broken en
     add_text(pack_dir + "/locales/en.po", "occupation.chauffeur", "vrachtwagenchauffeur", "lorry driver");
     const std::string esco = dir.file("esco");
     std::filesystem::create_directories(esco);
-    auto report = lint_content_pack(pack_dir, esco);
+    auto report = lint_content_pack(pack_dir, kiosk_content_needs(), esco);
     CHECK(any_contains(report.errors, {esco, "cannot read"}));
 
     write_file(esco + "/occupations_nl.csv",
@@ -594,14 +595,14 @@ TEST_CASE("occupations, stories and prospects load from their files; a broken en
     write_file(esco + "/occupations_en.csv",
                "conceptType,conceptUri,iscoGroup,preferredLabel\n"
                "Occupation,http://data.europa.eu/esco/occupation/aaa,8332,\"truck driver\"\n");
-    report = lint_content_pack(pack_dir, esco);
+    report = lint_content_pack(pack_dir, kiosk_content_needs(), esco);
     CHECK_MESSAGE(any_contains(report.errors, {"\"chauffeur\"", "ISCO 8331", "8332"}), join(report.errors));
     CHECK(any_contains(report.errors, {"\"chauffeur\"", "English name", "\"truck driver\""}));
     CHECK_FALSE(any_contains(report.errors, {"\"chauffeur\"", "Dutch name"}));
     CHECK_FALSE(any_contains(report.errors, {"not in the ESCO exports"}));
 
     replace_in_file(occupations, "occupation/aaa\", \"isco\": \"8331\"", "occupation/zzz\", \"isco\": \"8331\"");
-    report = lint_content_pack(pack_dir, esco);
+    report = lint_content_pack(pack_dir, kiosk_content_needs(), esco);
     CHECK(any_contains(report.errors, {"\"chauffeur\"", "http://data.europa.eu/esco/occupation/zzz",
                                        "not in the ESCO exports"}));
   }

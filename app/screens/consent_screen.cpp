@@ -1,0 +1,79 @@
+// May a coach see the result? Saying plainly who sees what; "no" as big as "yes".
+#include "platform/log.h"
+#include "screens/page_parts.h"
+#include "screens/screen_unit.h"
+
+namespace wk {
+
+namespace {
+
+class ConsentScreen : public ScreenUnit {
+ public:
+  Screen id() const override { return Screen::Consent; }
+  Idle idle() const override { return Idle::Participant; }
+  bool after_questions() const override { return true; }
+
+  void tap(ScreenContext& ctx, const TapEvent& tap, double now) override {
+    if (tap.is("consent", "yes") || tap.is("consent", "no")) {
+      const bool yes = tap.arg == "yes";
+      try {
+        ctx.store().set_consent(*ctx.session(), yes);
+      } catch (const StoreError& e) {
+        ctx.fail_storage(std::string("cannot store the consent: ") + e.what());
+        return;
+      }
+      ctx.set_consent(yes);
+      log::info("session", std::string("consent to share with a coach: ") + (yes ? "yes" : "no"));
+      ctx.effects().speak = std::vector<Clip>{{ctx.locale(), yes ? "ui.closing.share_yes" : "ui.closing.share_no"}};
+    } else if (tap.is("nav", "next")) {
+      ctx.go(Screen::Closing, now);
+    } else if (tap.is("nav", "back")) {
+      ctx.go(Screen::Result, now);  // its last page
+    } else if (tap.is("nav", "stop")) {
+      ctx.ask_stop(now);
+    }
+  }
+
+  std::vector<Clip> speech(const ScreenContext& ctx) const override {
+    return {{ctx.locale(), "ui.closing.share_question"}, {ctx.locale(), "ui.closing.share_who"}};
+  }
+
+  ScreenModel view(const ScreenContext& ctx, const Metrics& m) const override {
+    const ContentPack& content = ctx.pack();
+    auto t = [&](const std::string& key) { return ctx.t(key); };
+    ScreenModel s;
+    const PageRegions r = end_regions(m);
+    const Rect speaker = end_speaker(m, r);
+    s.targets.push_back({"speak", t("ui.speaker"), content.ui_picture("speaker"), speaker, TargetStyle::Speaker});
+    const float pic = r.prompt.h;
+    s.pictures.push_back({content.ui_picture("private"), {r.prompt.x, r.prompt.y, pic, pic}});
+    const float text_x = r.prompt.x + pic + m.mm(5);
+    s.texts.push_back({t("ui.closing.share_question"), {text_x, r.prompt.y, speaker.x - m.mm(5) - text_x, r.prompt.h},
+                       TextRole::Title, false});
+    const float who_h = m.body_px * 2.7f;
+    s.texts.push_back({t("ui.closing.share_who"), {r.body.x, r.body.y, r.body.w, who_h}, TextRole::Body, false, false});
+    const Rect choices{r.body.x, r.body.y + who_h, r.body.w, r.body.h - who_h};
+    auto cells = grid_cells(choices, 2, m.mm(10), m.mm(110), m.mm(90));
+    const auto& consent = ctx.consent();
+    s.targets.push_back({"consent:yes", t("ui.closing.share_yes"), content.ui_picture("yes"), cells[0],
+                         TargetStyle::Answer, consent == true});
+    s.targets.push_back({"consent:no", t("ui.closing.share_no"), content.ui_picture("none"), cells[1],
+                         TargetStyle::Answer, consent == false});
+    add_nav(s, ctx, m, true, "ui.next", "next", "nav:next");
+    return s;
+  }
+
+  std::vector<std::string> text_keys(const ContentPack&) const override {
+    return {"ui.closing.share_question", "ui.closing.share_who", "ui.closing.share_yes", "ui.closing.share_no",
+            "ui.speaker", "ui.back", "ui.stop", "ui.next"};
+  }
+  std::vector<std::string> picture_roles() const override {
+    return {"speaker", "private", "yes", "none", "back", "stop", "next"};
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<ScreenUnit> make_consent_screen() { return std::make_unique<ConsentScreen>(); }
+
+}  // namespace wk

@@ -1,0 +1,84 @@
+// The operator menu: exit, volume, default language, credits, enrollment, and the kiosk's
+// status (volume, PIN, out-of-order reason and the lines the shell reports, e.g. sync).
+#include <algorithm>
+
+#include "screens/operator_parts.h"
+#include "screens/screen_unit.h"
+
+namespace wk {
+
+namespace {
+
+class OperatorMenuScreen : public ScreenUnit {
+ public:
+  Screen id() const override { return Screen::OperatorMenu; }
+  Idle idle() const override { return Idle::Staff; }
+
+  void tap(ScreenContext& ctx, const TapEvent& tap, double) override {
+    if (tap.is("op")) operator_action(ctx, tap.arg);
+  }
+
+  ScreenModel view(const ScreenContext& ctx, const Metrics& m) const override {
+    auto op = [&](const std::string& k) { return operator_text(ctx, k); };
+    const KioskConfig& config = ctx.config();
+    ScreenModel s;
+    s.texts.push_back({op("operator.title"), {m.mm(6), m.mm(6), m.width - m.mm(12), m.title_px * 1.4f}, TextRole::Title});
+    const float bw = std::min(m.mm(75), m.width * 0.3f);
+    const float top = m.mm(10) + m.title_px * 1.5f;
+    float y = top;
+    const float x = m.mm(6);
+    std::string lang = config.default_locale;
+    std::vector<std::pair<std::string, std::string>> buttons = {
+        {"op:volume_down", op("operator.volume") + " -"},
+        {"op:volume_up", op("operator.volume") + " +"},
+        {"op:language", op("operator.language") + ": " + lang},
+        {"op:credits", op("operator.credits")},
+        {"op:enroll", op("operator.enroll")},
+        {"op:back", op("operator.back")},
+        {"op:exit", op("operator.exit")},
+    };
+    if (!ctx.content()) buttons.erase(buttons.begin() + 2);  // no languages to choose from
+    // 22 mm buttons where they fit; on a short screen the column shrinks to stay on screen.
+    const float n = static_cast<float>(buttons.size());
+    float bh = m.mm(22), gap = m.mm(4);
+    const float room = m.height - top - m.mm(6);
+    if (n * bh + (n - 1) * gap > room) {
+      const float scale = room / (n * bh + (n - 1) * gap);
+      bh *= scale;
+      gap *= scale;
+    }
+    for (const auto& [id, label] : buttons) {
+      s.targets.push_back(operator_target(id, label, {x, y, bw, bh}, TargetStyle::Operator));
+      y += bh + gap;
+    }
+    std::string status = op("operator.status") + "\n";
+    status += "Volume: " + std::to_string(config.volume_percent) + "%\n";
+    if (config.operator_pin_hash.empty()) status += op("operator.demo_pin_warning") + "\n";
+    if (!ctx.out_of_order_reason().empty()) status += "Out of order: " + ctx.out_of_order_reason() + "\n";
+    for (const auto& line : ctx.status_lines()) status += line + "\n";
+    const float sx = x + bw + m.mm(8);
+    const float status_y = m.mm(10) + m.title_px * 1.5f;
+    s.texts.push_back(
+        {status, {sx, status_y, m.width - sx - m.mm(6), m.height - status_y - m.mm(6)}, TextRole::Small, false});
+    return s;
+  }
+
+  std::vector<std::string> text_keys(const ContentPack&) const override {
+    return {
+        "operator.title", "operator.exit", "operator.volume", "operator.language", "operator.credits",
+        "operator.enroll", "operator.back", "operator.demo_pin_warning",
+        // The status panel's words (filled in by the shell, app/shell/operator_status.cpp).
+        "operator.status", "operator.status.data", "operator.status.sessions", "operator.status.content",
+        "operator.status.audio_on", "operator.status.audio_off", "operator.status.screen", "operator.status.sync_off",
+        "operator.status.sync_not_enrolled", "operator.status.sync_online", "operator.status.sync_offline",
+        "operator.status.last_sync", "operator.status.last_sync_never", "operator.status.pending",
+        "operator.status.content_ready", "operator.status.sync_problem", "operator.status.log",
+    };
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<ScreenUnit> make_operator_menu_screen() { return std::make_unique<OperatorMenuScreen>(); }
+
+}  // namespace wk

@@ -1,0 +1,67 @@
+#include "screens/operator_parts.h"
+
+#include <algorithm>
+#include <map>
+
+#include "platform/log.h"
+
+namespace wk {
+
+namespace {
+// Used when the content pack itself could not be loaded: the operator still needs words.
+std::string builtin_operator_text(const std::string& key) {
+  static const std::map<std::string, std::string> texts = {
+      {"operator.pin.title", "PIN medewerker"}, {"operator.pin.wrong", "Verkeerde PIN"},
+      {"operator.pin.locked", "Te vaak fout. Wacht een minuut."}, {"operator.ok", "OK"},
+      {"operator.clear", "Wissen"}, {"operator.cancel", "Annuleren"}, {"operator.title", "Beheer"},
+      {"operator.exit", "Afsluiten"}, {"operator.volume", "Volume"}, {"operator.language", "Standaardtaal"},
+      {"operator.credits", "Bronnen"}, {"operator.status", "Status"}, {"operator.back", "Terug"},
+      {"operator.enroll", "Aanmelden bij de server"}, {"operator.enroll.title", "Typ de aanmeldcode"},
+      {"operator.enroll.busy", "Bezig met aanmelden..."}, {"operator.enroll.done", "Aangemeld."},
+      {"operator.demo_pin_warning", "Let op: de demo-PIN is in gebruik. Stel een eigen PIN in."},
+  };
+  auto it = texts.find(key);
+  return it == texts.end() ? key : it->second;
+}
+}  // namespace
+
+std::string operator_text(const ScreenContext& ctx, const std::string& key) {
+  return ctx.content() ? ctx.t(key) : builtin_operator_text(key);
+}
+
+Target operator_target(const std::string& id, const std::string& label, const Rect& r, TargetStyle style) {
+  Target t{id, label, "", r, style};
+  t.participant = false;
+  return t;
+}
+
+void operator_action(ScreenContext& ctx, const std::string& action) {
+  KioskConfig& config = ctx.config();
+  if (action == "exit") {
+    log::info("operator", "exit");
+    ctx.effects().quit = true;
+  } else if (action == "volume_down" || action == "volume_up") {
+    int step = action == "volume_up" ? 10 : -10;
+    config.volume_percent = std::clamp(config.volume_percent + step, 0, 100);
+    ctx.effects().settings_changed = true;
+    ctx.effects().speak = std::vector<Clip>{{ctx.locale(), "ui.attract.title"}};  // a sample at the new volume
+  } else if (action == "language" && ctx.content()) {
+    auto& cats = ctx.content()->locales;
+    size_t i = 0;
+    while (i < cats.size() && cats[i].code != config.default_locale) ++i;
+    config.default_locale = cats[(i + 1) % cats.size()].code;
+    ctx.set_locale(config.default_locale);
+    ctx.effects().settings_changed = true;
+  } else if (action == "credits") {
+    ctx.show(Screen::Credits);
+  } else if (action == "enroll") {
+    ctx.show(Screen::OperatorEnroll);
+  } else if (action == "back") {
+    if (ctx.screen() == Screen::Credits || ctx.screen() == Screen::OperatorEnroll)
+      ctx.show(Screen::OperatorMenu);
+    else
+      ctx.leave_operator();
+  }
+}
+
+}  // namespace wk

@@ -1,0 +1,27 @@
+#pragma once
+// The result screen: one page at a time (result_pages.h), then the consent screen.
+#include "screens/result_pages.h"
+#include "screens/screen_unit.h"
+
+namespace wk {
+
+class ResultScreen : public ScreenUnit {
+ public:
+  Screen id() const override { return Screen::Result; }
+  Idle idle() const override { return Idle::Participant; }
+  bool after_questions() const override { return true; }
+  int page() const { return page_; }
+
+  void enter(ScreenContext& ctx, Screen from) override;
+  void reset() override { page_ = 0; }
+  void tap(ScreenContext& ctx, const TapEvent& tap, double now) override;
+  std::vector<Clip> speech(const ScreenContext& ctx) const override;
+  ScreenModel view(const ScreenContext& ctx, const Metrics& m) const override;
+  std::vector<std::string> text_keys(const ContentPack& content) const override;
+  std::vector<std::string> picture_roles() const override;
+
+ private:
+  int page_ = 0;
+};
+
+}  // namespace wk

@@ -52,9 +52,10 @@ class OperatorMenuScreen : public ScreenUnit {
       y += bh + gap;
     }
     std::string status = op("operator.status") + "\n";
-    status += "Volume: " + std::to_string(config.volume_percent) + "%\n";
+    status += fill_placeholders(op("operator.status.volume"), {{"percent", std::to_string(config.volume_percent)}}) + "\n";
     if (config.operator_pin_hash.empty()) status += op("operator.demo_pin_warning") + "\n";
-    if (!ctx.out_of_order_reason().empty()) status += "Out of order: " + ctx.out_of_order_reason() + "\n";
+    if (!ctx.out_of_order_reason().empty())
+      status += fill_placeholders(op("operator.status.out_of_order"), {{"reason", ctx.out_of_order_reason()}}) + "\n";
     for (const auto& line : ctx.status_lines()) status += line + "\n";
     const float sx = x + bw + m.mm(8);
     const float status_y = m.mm(10) + m.title_px * 1.5f;
@@ -68,7 +69,7 @@ class OperatorMenuScreen : public ScreenUnit {
         "operator.title", "operator.exit", "operator.volume", "operator.language", "operator.credits",
         "operator.enroll", "operator.back", "operator.demo_pin_warning",
         // The status panel's words (filled in by the shell, app/shell/operator_status.cpp).
-        "operator.status", "operator.status.data", "operator.status.sessions", "operator.status.content",
+        "operator.status", "operator.status.volume", "operator.status.out_of_order", "operator.status.data", "operator.status.sessions", "operator.status.content",
         "operator.status.audio_on", "operator.status.audio_off", "operator.status.screen", "operator.status.sync_off",
         "operator.status.sync_not_enrolled", "operator.status.sync_online", "operator.status.sync_offline",
         "operator.status.last_sync", "operator.status.last_sync_never", "operator.status.pending",

@@ -7,8 +7,8 @@
 
 namespace wk {
 
-namespace {
 // Used when the content pack itself could not be loaded: the operator still needs words.
+// The same Dutch as locales/screens-nl.po and nl.po.
 std::string builtin_operator_text(const std::string& key) {
   static const std::map<std::string, std::string> texts = {
       {"operator.pin.title", "PIN medewerker"}, {"operator.pin.wrong", "Verkeerde PIN"},
@@ -17,13 +17,32 @@ std::string builtin_operator_text(const std::string& key) {
       {"operator.exit", "Afsluiten"}, {"operator.volume", "Volume"}, {"operator.language", "Standaardtaal"},
       {"operator.credits", "Bronnen"}, {"operator.status", "Status"}, {"operator.back", "Terug"},
       {"operator.enroll", "Aanmelden bij de server"}, {"operator.enroll.title", "Typ de aanmeldcode"},
-      {"operator.enroll.busy", "Bezig met aanmelden..."}, {"operator.enroll.done", "Aangemeld."},
-      {"operator.demo_pin_warning", "Let op: de demo-PIN is in gebruik. Stel een eigen PIN in."},
+      {"operator.enroll.busy", "Bezig met aanmelden..."},
+      {"operator.enroll.done", "Aangemeld. De kiosk stuurt nu checks naar de server."},
+      {"operator.demo_pin_warning", "Let op: de demo-PIN is in gebruik. Stel een eigen PIN in met werkcheck set-pin."},
+      {"operator.out_of_order_reason", "Voor de medewerker: {reason}"},
+      {"operator.status.volume", "Volume: {percent}%"},
+      {"operator.status.out_of_order", "Buiten gebruik: {reason}"},
+      {"operator.status.data", "Gegevens: {dir}"},
+      {"operator.status.sessions", "Opgeslagen sessies: {count}"},
+      {"operator.status.content", "Inhoud: {id} {version}"},
+      {"operator.status.audio_on", "Geluid: aan"},
+      {"operator.status.audio_off", "Geluid: geen apparaat (stil)"},
+      {"operator.status.screen", "Scherm: {width}x{height} px, {px_per_mm} px/mm"},
+      {"operator.status.sync_off", "Sync: uit (geen server_url in kiosk.json)"},
+      {"operator.status.sync_not_enrolled", "Sync: niet aangemeld (werkcheck enroll --server URL --code CODE)"},
+      {"operator.status.sync_online", "Sync: online, organisatie {organisation}"},
+      {"operator.status.sync_offline", "Sync: offline, organisatie {organisation}"},
+      {"operator.status.last_sync", "Laatste geslaagde sync: {time}"},
+      {"operator.status.last_sync_never", "Laatste geslaagde sync: nooit"},
+      {"operator.status.pending", "Wachtend: {pending}, conflicten: {conflicts}"},
+      {"operator.status.content_ready", "Inhoudsupdate klaar: {version}"},
+      {"operator.status.sync_problem", "Syncprobleem: {problem}"},
+      {"operator.status.log", "Logboek: {file}"},
   };
   auto it = texts.find(key);
   return it == texts.end() ? key : it->second;
 }
-}  // namespace
 
 std::string operator_text(const ScreenContext& ctx, const std::string& key) {
   return ctx.content() ? ctx.t(key) : builtin_operator_text(key);

@@ -13,6 +13,8 @@ inline constexpr double kPinLockS = 60.0;  // for this long
 
 // Staff text: from the content pack, or built in when it could not be loaded.
 std::string operator_text(const ScreenContext& ctx, const std::string& key);
+// The built-in Dutch staff words (operator.*), for a kiosk whose content pack did not load.
+std::string builtin_operator_text(const std::string& key);
 // A staff button: held to staff, not participant, sizes.
 Target operator_target(const std::string& id, const std::string& label, const Rect& r, TargetStyle style);
 // An "op:..." button of the menu (the credits and enrollment screens share "back").

@@ -2,6 +2,7 @@
 // check. Participants see a picture and "ask for help"; the operator sees the reason.
 #include <algorithm>
 
+#include "screens/operator_parts.h"
 #include "screens/screen_unit.h"
 
 namespace wk {
@@ -38,13 +39,15 @@ class OutOfOrderScreen : public ScreenUnit {
                          {m.mm(10), y, m.width - m.mm(20), m.title_px * 3}, TextRole::Title});
       y += m.title_px * 3 + m.mm(6);
     }
-    s.texts.push_back({"Operator: " + ctx.out_of_order_reason(),
+    s.texts.push_back({fill_placeholders(operator_text(ctx, "operator.out_of_order_reason"), {{"reason", ctx.out_of_order_reason()}}),
                        {m.mm(10), y, m.width - m.mm(20), m.height - y - m.mm(5)}, TextRole::Small, false});
     s.targets.push_back({"operator-corner", "", "", operator_corner_rect(m), TargetStyle::Hidden, false, false});
     return s;
   }
 
-  std::vector<std::string> text_keys(const ContentPack&) const override { return {"ui.out_of_order"}; }
+  std::vector<std::string> text_keys(const ContentPack&) const override {
+    return {"ui.out_of_order", "operator.out_of_order_reason"};
+  }
   std::vector<std::string> picture_roles() const override { return {"out_of_order"}; }
 };
 

@@ -2,6 +2,7 @@
 
 #include "platform/files.h"
 #include "platform/log.h"
+#include "screens/operator_parts.h"
 #include "screens/screen_table.h"
 #include "shell/content_choice.h"
 #include "shell/operator_status.h"
@@ -162,7 +163,7 @@ std::vector<std::string> KioskShell::status_lines() const {
   const ContentPack* content = this->content();
   const std::string locale = flow_->locale();
   return operator_status_lines(facts, [&](const std::string& key) {
-    return content ? content->text(locale, key) : builtin_status_word(key);
+    return content ? content->text(locale, key) : builtin_operator_text(key);
   });
 }
 

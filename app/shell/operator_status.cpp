@@ -2,48 +2,6 @@
 
 namespace wk {
 
-std::string fill_placeholders(const std::string& text, const std::map<std::string, std::string>& values) {
-  std::string out;
-  size_t i = 0;
-  while (i < text.size()) {
-    const size_t open = text.find('{', i);
-    const size_t close = open == std::string::npos ? std::string::npos : text.find('}', open);
-    if (close == std::string::npos) break;
-    out.append(text, i, open - i);
-    auto it = values.find(text.substr(open + 1, close - open - 1));
-    if (it != values.end())
-      out += it->second;
-    else
-      out.append(text, open, close - open + 1);
-    i = close + 1;
-  }
-  out.append(text, i);
-  return out;
-}
-
-std::string builtin_status_word(const std::string& key) {
-  static const std::map<std::string, std::string> words = {
-      {"operator.status.data", "Gegevens: {dir}"},
-      {"operator.status.sessions", "Opgeslagen sessies: {count}"},
-      {"operator.status.content", "Inhoud: {id} {version}"},
-      {"operator.status.audio_on", "Geluid: aan"},
-      {"operator.status.audio_off", "Geluid: geen apparaat (stil)"},
-      {"operator.status.screen", "Scherm: {width}x{height} px, {px_per_mm} px/mm"},
-      {"operator.status.sync_off", "Sync: uit (geen server_url in kiosk.json)"},
-      {"operator.status.sync_not_enrolled", "Sync: niet aangemeld (werkcheck enroll --server URL --code CODE)"},
-      {"operator.status.sync_online", "Sync: online, organisatie {organisation}"},
-      {"operator.status.sync_offline", "Sync: offline, organisatie {organisation}"},
-      {"operator.status.last_sync", "Laatste geslaagde sync: {time}"},
-      {"operator.status.last_sync_never", "Laatste geslaagde sync: nooit"},
-      {"operator.status.pending", "Wachtend: {pending}, conflicten: {conflicts}"},
-      {"operator.status.content_ready", "Inhoudsupdate klaar: {version}"},
-      {"operator.status.sync_problem", "Syncprobleem: {problem}"},
-      {"operator.status.log", "Logboek: {file}"},
-  };
-  auto it = words.find(key);
-  return it == words.end() ? key : it->second;
-}
-
 std::vector<std::string> operator_status_lines(const StatusFacts& f, const StatusWords& words) {
   std::vector<std::string> lines;
   auto line = [&](const std::string& key, const std::map<std::string, std::string>& values = {}) {

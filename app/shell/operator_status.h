@@ -28,10 +28,5 @@ using StatusWords = std::function<std::string(const std::string& key)>;
 
 std::vector<std::string> operator_status_lines(const StatusFacts& facts, const StatusWords& words);
 
-// The Dutch words of locales/screens-nl.po, for a kiosk whose content pack did not load.
-std::string builtin_status_word(const std::string& key);
-
-// Replaces each {name} in text with values[name], in one pass; unknown names stay as they are.
-std::string fill_placeholders(const std::string& text, const std::map<std::string, std::string>& values);
 
 }  // namespace wk

@@ -150,4 +150,23 @@ LoadedLocales load_locales(const std::string& dir, const std::string& source_loc
   return out;
 }
 
+std::string fill_placeholders(const std::string& text, const std::map<std::string, std::string>& values) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t open = text.find('{', i);
+    const size_t close = open == std::string::npos ? std::string::npos : text.find('}', open);
+    if (close == std::string::npos) break;
+    out.append(text, i, open - i);
+    auto it = values.find(text.substr(open + 1, close - open - 1));
+    if (it != values.end())
+      out += it->second;
+    else
+      out.append(text, open, close - open + 1);
+    i = close + 1;
+  }
+  out.append(text, i);
+  return out;
+}
+
 }  // namespace wk

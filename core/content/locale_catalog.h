@@ -40,4 +40,8 @@ struct LoadedLocales {
 };
 LoadedLocales load_locales(const std::string& dir, const std::string& source_locale);
 
+// A text with {names} in it ("Opgeslagen sessies: {count}"): each {name} replaced by
+// values[name], in one pass; unknown names stay as they are.
+std::string fill_placeholders(const std::string& text, const std::map<std::string, std::string>& values);
+
 }  // namespace wk

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "screens/operator_parts.h"
 #include "shell/kiosk_shell.h"
 #include "shell/operator_status.h"
 #include "storage/session_store.h"
@@ -217,7 +218,7 @@ TEST_CASE("shell: sync status lines") {
   st.content_ready = "2099.5";
   st.last_error = "HTTP 503";
   facts.sync = st;
-  const auto lines = operator_status_lines(facts, builtin_status_word);
+  const auto lines = operator_status_lines(facts, builtin_operator_text);
   CHECK(wktest::any_contains(lines, {"Sync: offline, organisatie Org {x}"}));  // a value is not filled in again
   CHECK(wktest::any_contains(lines, {"Laatste geslaagde sync: nooit"}));
   CHECK(wktest::any_contains(lines, {"Wachtend: 3, conflicten: 1"}));
@@ -225,7 +226,7 @@ TEST_CASE("shell: sync status lines") {
   CHECK(wktest::any_contains(lines, {"Syncprobleem: HTTP 503"}));
   st.enrolled = false;
   facts.sync = st;
-  CHECK(wktest::any_contains(operator_status_lines(facts, builtin_status_word), {"Sync: niet aangemeld"}));
+  CHECK(wktest::any_contains(operator_status_lines(facts, builtin_operator_text), {"Sync: niet aangemeld"}));
 }
 
 TEST_CASE("shell: placeholders are filled in once, unknown ones stay") {

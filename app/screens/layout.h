@@ -1,7 +1,8 @@
 #pragma once
 // Physical layout: the kiosk knows its screen's size in millimetres, so targets can be
 // 20 x 20 mm and text can have the cap height the viewing distance asks for
-// (ACCESSIBILITY.md items 4 and 6), whatever the pixel density.
+// (EN 301 549 5.1.4: a capital H subtends 0.7 degrees; 20 mm targets after Colle & Hiszem 2004),
+// whatever the pixel density.
 #include <vector>
 
 #include "screens/screen_model.h"

@@ -16,7 +16,7 @@ struct KioskConfig {
   // Physical width of the whole display in millimetres. 0: ask the display (DPI), else 96 DPI.
   double screen_width_mm = 0;
   double screen_dpi = 0;           // alternative to screen_width_mm
-  double viewing_distance_cm = 50; // ACCESSIBILITY.md item 4: cap height >= 0.7 degrees from here
+  double viewing_distance_cm = 50; // EN 301 549 5.1.4: cap height >= 0.7 degrees from here
   double idle_timeout_s = 60;      // no touch for this long -> "Ben je er nog?"
   double idle_prompt_s = 30;       // how long that prompt waits (>= 20 s, WCAG 2.2.1)
   std::string default_locale = "nl";

@@ -1,6 +1,6 @@
 #pragma once
 // Plays spoken clips through SDL audio, one sequence at a time: a new request cuts off
-// whatever is playing (speech must be interruptible, EN 301 549 8.2.1 / ACCESSIBILITY.md 2).
+// whatever is playing (speech can be interrupted and repeated, EN 301 549 5.1.3.4).
 #include <SDL.h>
 
 #include <cstdint>

@@ -71,7 +71,7 @@ struct ProspectRow {
   std::string group, region, period, source;
   double ratio = 0;  // vacancies per job seeker
 };
-// zeer_ruim < 0.25 <= ruim < 0.67 <= evenwicht <= 1.5 < krap <= 4.0 < zeer_krap (DOMAIN.md)
+// zeer_ruim < 0.25 <= ruim < 0.67 <= evenwicht <= 1.5 < krap <= 4.0 < zeer_krap (UWV spanningsindicator)
 std::string prospect_label(double ratio);
 
 struct Module {

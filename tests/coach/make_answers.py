@@ -2,7 +2,7 @@
 """Realistic answers for the shipped check, as the kiosk stores them, deterministic from a seed
 and a persona. Used by tests/coach (through `werkcheck make-sessions --script`).
 
-Keys follow app/content/content_pack.{h,cpp}: a choice item is answered under
+Keys follow core/content/content_pack.{h,cpp}: a choice item is answered under
 "<module>.<item>"; a `per_choice` item (`"of": "<earlier item>"`) gets one answer per option
 chosen in that item, under "<module>.<item>.<chosen option>". Options come from the item's
 "options" or from the answer set named by "answers" in check.json. A follow-up check (a

@@ -88,8 +88,14 @@ void KioskFlow::show(Screen s) {
   if (from != s) unit(s).enter(*this, from);
 }
 
+void KioskFlow::hold_taps(double now) {
+  opened_at_ = now;
+  ++openings_;
+}
+
 void KioskFlow::go(Screen s, double now) {
   last_input_ = now;
+  hold_taps(now);  // a screen, or a new page of the same one, opens
   if (s == Screen::IdlePrompt) prompt_started_ = now;
   show(s);
   speak_screen();
@@ -221,15 +227,20 @@ void KioskFlow::enroll_finished(const std::string& problem) {
 void KioskFlow::tap(const std::string& id, double now) {
   last_input_ = now;
   const TapEvent tap = parse_tap(id);
-  if (tap.is("operator-corner")) {
+  const Screen before = screen_;
+  if (tap.is("operator-corner")) {  // the hidden corner counts its own taps: never held
     if (screen_ == Screen::Attract || screen_ == Screen::OutOfOrder) handle_operator_corner(now);
+  } else if (now - opened_at_ < kTapHoldS) {
+    log::info("input", std::string("tap ignored: ") + screen_id(screen_) + " opened " +
+                           std::to_string(static_cast<int>((now - opened_at_) * 1000)) + " ms ago");
     return;
-  }
-  if (tap.is("speak")) {
+  } else if (tap.is("speak")) {
     speak_screen();
-    return;
+  } else {
+    unit(screen_).tap(*this, tap, now);
   }
-  unit(screen_).tap(*this, tap, now);
+  // A screen shown without go() (the start screen after "done", the staff screens) opened too.
+  if (!(screen_ == before) && opened_at_ != now) hold_taps(now);
 }
 
 double KioskFlow::seconds_until_deadline(double now) const {
@@ -240,6 +251,12 @@ double KioskFlow::seconds_until_deadline(double now) const {
 }
 
 void KioskFlow::tick(double now) {
+  const Screen before = screen_;
+  tick_screens(now);
+  if (!(screen_ == before) && opened_at_ != now) hold_taps(now);
+}
+
+void KioskFlow::tick_screens(double now) {
   if (participant_screen() && now - last_input_ >= config_->idle_timeout_s) {
     return_to_ = screen_ == Screen::StopConfirm ? return_to_ : screen_;
     go(Screen::IdlePrompt, now);
@@ -258,6 +275,7 @@ ScreenModel KioskFlow::view(const Metrics& m) const {
   s.id = screen_id(screen_);
   s.locale = locale_;
   s.has_audio = !screen_speech().empty();
+  s.opening = openings_;
   return s;
 }
 

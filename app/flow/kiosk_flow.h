@@ -69,6 +69,12 @@ class KioskFlow : private ScreenContext {
   const std::string& out_of_order_reason() const override { return out_of_order_reason_; }
   void set_status_lines(std::vector<std::string> lines) { status_lines_ = std::move(lines); }
 
+  // Taps this soon after a screen (or a page of it) opens are ignored: a double tap, or a tap
+  // meant for the screen before, must not answer or skip what just appeared.
+  static constexpr double kTapHoldS = 0.4;
+  // How many times a screen or page has opened (the UI dump shows it, so a driver can wait).
+  long openings() const { return openings_; }
+
   static constexpr int kCornerTapsToOpen = 5;
   static constexpr double kCornerWindowS = 4.0;
   static constexpr int kPinAttempts = wk::kPinAttempts;
@@ -79,6 +85,7 @@ class KioskFlow : private ScreenContext {
   bool participant_screen() const { return unit(screen_).idle() == Idle::Participant; }
   bool staff_screen() const { return unit(screen_).idle() == Idle::Staff; }
   void handle_operator_corner(double now);
+  void tick_screens(double now);
 
   // ScreenContext: what the screen units see of the flow.
   const ContentPack* content() const override { return content_; }
@@ -106,6 +113,7 @@ class KioskFlow : private ScreenContext {
   void leave_operator() override;
   void fail_storage(const std::string& what) override;
   Effects& effects() override { return effects_; }
+  void hold_taps(double now) override;
 
   const ContentPack* content_;
   SessionStore* store_;
@@ -124,6 +132,8 @@ class KioskFlow : private ScreenContext {
   Item follow_up_item_;  // built from the earlier plan when a follow-up starts
   double last_input_ = 0;
   double prompt_started_ = 0;
+  double opened_at_ = -1e9;  // when the screen (or its page) last opened: taps are held after it
+  long openings_ = 0;
   std::deque<double> corner_taps_;
   std::vector<std::string> status_lines_;
   Effects effects_;

@@ -1,4 +1,6 @@
-// May a coach see the result? Saying plainly who sees what; "no" as big as "yes".
+// May a coach see the result? Saying plainly who sees what; "no" as big as "yes". It must be
+// answered before the closing screen: "next" without an answer says so and stays. (A stop or
+// the idle time before it still ends the session, with consent not asked.)
 #include "platform/log.h"
 #include "screens/page_parts.h"
 #include "screens/screen_unit.h"
@@ -7,11 +9,15 @@ namespace wk {
 
 namespace {
 
+constexpr const char* kChooseFirstKey = "ui.closing.share_first";
+
 class ConsentScreen : public ScreenUnit {
  public:
   Screen id() const override { return Screen::Consent; }
   Idle idle() const override { return Idle::Participant; }
   bool after_questions() const override { return true; }
+  void enter(ScreenContext&, Screen) override { nudged_ = false; }
+  void reset() override { nudged_ = false; }
 
   void tap(ScreenContext& ctx, const TapEvent& tap, double now) override {
     if (tap.is("consent", "yes") || tap.is("consent", "no")) {
@@ -23,9 +29,17 @@ class ConsentScreen : public ScreenUnit {
         return;
       }
       ctx.set_consent(yes);
+      nudged_ = false;
       log::info("session", std::string("consent to share with a coach: ") + (yes ? "yes" : "no"));
       ctx.effects().speak = std::vector<Clip>{{ctx.locale(), yes ? "ui.closing.share_yes" : "ui.closing.share_no"}};
     } else if (tap.is("nav", "next")) {
+      if (!ctx.consent()) {
+        nudged_ = true;
+        log::info("session", "consent not answered yet: asked to choose first");
+        ctx.effects().speak = std::vector<Clip>{{ctx.locale(), kChooseFirstKey}};
+        ctx.hold_taps(now);
+        return;
+      }
       ctx.go(Screen::Closing, now);
     } else if (tap.is("nav", "back")) {
       ctx.go(Screen::Result, now);  // its last page
@@ -51,7 +65,8 @@ class ConsentScreen : public ScreenUnit {
     s.texts.push_back({t("ui.closing.share_question"), {text_x, r.prompt.y, speaker.x - m.mm(5) - text_x, r.prompt.h},
                        TextRole::Title, false});
     const float who_h = m.body_px * 2.7f;
-    s.texts.push_back({t("ui.closing.share_who"), {r.body.x, r.body.y, r.body.w, who_h}, TextRole::Body, false, false});
+    // Until yes or no is chosen, "next" asks for it; that request stands where "who sees it" was.
+    s.texts.push_back({t(nudged_ ? kChooseFirstKey : "ui.closing.share_who"), {r.body.x, r.body.y, r.body.w, who_h}, TextRole::Body, false, false});
     const Rect choices{r.body.x, r.body.y + who_h, r.body.w, r.body.h - who_h};
     auto cells = grid_cells(choices, 2, m.mm(10), m.mm(110), m.mm(90));
     const auto& consent = ctx.consent();
@@ -65,11 +80,14 @@ class ConsentScreen : public ScreenUnit {
 
   std::vector<std::string> text_keys(const ContentPack&) const override {
     return {"ui.closing.share_question", "ui.closing.share_who", "ui.closing.share_yes", "ui.closing.share_no",
-            "ui.speaker", "ui.back", "ui.stop", "ui.next"};
+            "ui.speaker", "ui.back", "ui.stop", "ui.next", kChooseFirstKey};
   }
   std::vector<std::string> picture_roles() const override {
     return {"speaker", "private", "yes", "none", "back", "stop", "next"};
   }
+
+ private:
+  bool nudged_ = false;  // "next" was tapped before yes or no: the screen says to choose first
 };
 
 }  // namespace

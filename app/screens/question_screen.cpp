@@ -1,6 +1,9 @@
 // One question per screen: its picture and words, a speaker, the answers as picture cards.
 // A follow-up check starts with "which of your steps did you take?" (the flow builds it).
+// Input forgives: "next" with nothing chosen first says so (a second "next" skips), and a pick
+// past the item's limit is refused with the reason, spoken and shown.
 #include <algorithm>
+#include <set>
 
 #include "platform/log.h"
 #include "screens/page_parts.h"
@@ -10,6 +13,17 @@ namespace wk {
 
 namespace {
 
+// Said when a pick is refused: "Je kunt er maar 3 kiezen. ..." (one text per limit).
+std::string limit_key(int max_choices) { return "ui.question.limit." + std::to_string(max_choices); }
+constexpr const char* kNothingChosenKey = "ui.question.nothing_chosen";
+
+// Whether a person can reach the item's limit (more options to pick than it allows).
+bool limit_reachable(const Item& item) {
+  if (item.max_choices <= 1) return false;
+  const auto pickable = std::count_if(item.options.begin(), item.options.end(), [](const Option& o) { return !o.exclusive; });
+  return pickable > item.max_choices;
+}
+
 class QuestionScreen : public ScreenUnit {
  public:
   Screen id() const override { return Screen::Question; }
@@ -17,7 +31,9 @@ class QuestionScreen : public ScreenUnit {
 
   void enter(ScreenContext& ctx, Screen from) override {
     if (from == Screen::Result) ctx.set_position(static_cast<int>(ctx.steps().size()) - 1);  // back from the result
+    clear_notice();
   }
+  void reset() override { clear_notice(); }
 
   void tap(ScreenContext& ctx, const TapEvent& tap, double now) override {
     if (tap.is("answer"))
@@ -78,7 +94,9 @@ class QuestionScreen : public ScreenUnit {
           }
     s.pictures.push_back({picture, {r.prompt.x, r.prompt.y, pic, pic}});
     const float text_x = r.prompt.x + pic + m.mm(5);
-    const std::string hint = t(item->max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one");
+    std::string hint = t(item->max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one");
+    const std::string notice = notice_key(ctx, *item);
+    if (!notice.empty()) hint = t(notice);  // "you have not chosen anything yet", "you can choose only 3"
     const Rect text_area{text_x, r.prompt.y, speaker.x - m.mm(5) - text_x, r.prompt.h};
     s.texts.push_back({question, {text_area.x, text_area.y, text_area.w, text_area.h * 0.68f}, TextRole::Title, false});
     s.texts.push_back(
@@ -101,7 +119,12 @@ class QuestionScreen : public ScreenUnit {
 
   std::vector<std::string> text_keys(const ContentPack& content) const override {
     std::vector<std::string> keys = {"ui.question.pick_one", "ui.question.pick_many", "ui.speaker", "ui.back", "ui.stop",
-                                     "ui.next"};
+                                     "ui.next", kNothingChosenKey};
+    std::set<int> limits;
+    for (const auto& mod : content.modules)
+      for (const auto& item : mod.items)
+        if (limit_reachable(item)) limits.insert(item.max_choices);
+    for (int n : limits) keys.push_back(limit_key(n));
     // A follow-up (content that measures career behaviours) asks which planned steps were taken.
     if (!content.tag_values("behaviour").empty()) {
       keys.push_back("followup.title");
@@ -112,6 +135,28 @@ class QuestionScreen : public ScreenUnit {
   std::vector<std::string> picture_roles() const override { return {"speaker", "back", "stop", "next", "done", "returning", "none"}; }
 
  private:
+  enum class Notice { None, NothingChosen, Limit };
+  Notice notice_ = Notice::None;
+  int notice_position_ = -1;  // the question the notice is about
+  int nudged_position_ = -1;  // "nothing chosen" was said here on this visit: the next "next" skips
+
+  void clear_notice() {
+    notice_ = Notice::None;
+    notice_position_ = -1;
+    nudged_position_ = -1;
+  }
+  void set_notice(ScreenContext& ctx, Notice n, const std::string& key) {
+    notice_ = n;
+    notice_position_ = ctx.position();
+    ctx.effects().speak = std::vector<Clip>{{ctx.locale(), key}};
+  }
+  std::string notice_key(const ScreenContext& ctx, const Item& item) const {
+    if (notice_position_ != ctx.position()) return "";
+    if (notice_ == Notice::NothingChosen) return kNothingChosenKey;
+    if (notice_ == Notice::Limit) return limit_key(item.max_choices);
+    return "";
+  }
+
   void choose_option(ScreenContext& ctx, const std::string& option_id) {
     const auto step = ctx.current_step();
     const Item* item = ctx.current_item();
@@ -140,7 +185,12 @@ class QuestionScreen : public ScreenUnit {
             return false;
           });
         }
-        if (static_cast<int>(chosen.size()) >= item->max_choices) chosen.erase(chosen.begin());
+        if (static_cast<int>(chosen.size()) >= item->max_choices) {
+          // At the limit: the earlier picks stay; say why this one was not taken.
+          log::info("answer", "pick refused at the limit of " + std::to_string(item->max_choices) + ": " + key);
+          set_notice(ctx, Notice::Limit, limit_key(item->max_choices));
+          return;
+        }
         chosen.push_back(opt->id);
       }
     }
@@ -152,6 +202,7 @@ class QuestionScreen : public ScreenUnit {
       return;
     }
     log::info("answer", "committed " + ctx.session()->uuid + " " + key);
+    notice_ = Notice::None;
     ctx.set_answer(key, std::move(chosen));
     ctx.effects().speak = std::vector<Clip>{{ctx.locale(), opt->text_key}};
   }
@@ -163,6 +214,13 @@ class QuestionScreen : public ScreenUnit {
     const std::string key = item->answer_key(step->for_option);
     const auto& answers = ctx.answers();
     if (!answers.count(key) || answers.at(key).empty()) {
+      if (nudged_position_ != ctx.position()) {
+        // The first time: say so and stay. Taps are held a moment, so a double tap does not skip.
+        nudged_position_ = ctx.position();
+        set_notice(ctx, Notice::NothingChosen, kNothingChosenKey);
+        ctx.hold_taps(now);
+        return;
+      }
       try {
         ctx.store().record_skip(*ctx.session(), key);
       } catch (const StoreError& e) {
@@ -170,6 +228,7 @@ class QuestionScreen : public ScreenUnit {
         return;
       }
     }
+    clear_notice();
     if (ctx.position() + 1 < static_cast<int>(ctx.steps().size())) {
       ctx.set_position(ctx.position() + 1);
       ctx.go(Screen::Question, now);
@@ -181,6 +240,7 @@ class QuestionScreen : public ScreenUnit {
   }
 
   void back(ScreenContext& ctx, double now) {
+    clear_notice();
     if (ctx.position() > 0) {
       ctx.set_position(ctx.position() - 1);
       ctx.go(Screen::Question, now);

@@ -61,7 +61,8 @@ class ScreenContext {
   virtual const std::string& out_of_order_reason() const = 0;
   virtual const std::vector<std::string>& status_lines() const = 0;
 
-  // Moves. go: show a screen and speak it; show: switch without a word (staff screens).
+  // Moves. go: show a screen (or a new page of it) and speak it, holding taps for a moment;
+  // show: switch without a word (staff screens).
   virtual void go(Screen s, double now) = 0;
   virtual void show(Screen s) = 0;
   virtual void speak_screen() = 0;
@@ -72,6 +73,9 @@ class ScreenContext {
   virtual void leave_operator() = 0;  // lock the staff screens: the start (or out of order) again
   virtual void fail_storage(const std::string& what) = 0;
   virtual Effects& effects() = 0;
+  // Something new appeared on this screen (a nudge, a refusal): hold taps for a moment, as
+  // when a screen opens, so the second tap of a double tap does not act on what it says.
+  virtual void hold_taps(double now) = 0;
 
  protected:
   ~ScreenContext() = default;

@@ -13,6 +13,7 @@ std::string screen_dump_json(const ScreenModel& s, const Metrics& m, long frame)
   j["window"] = {{"w", m.width}, {"h", m.height}, {"px_per_mm", m.px_per_mm}};
   j["has_picture"] = s.has_picture();
   j["has_audio"] = s.has_audio;
+  j["opening"] = s.opening;
   nlohmann::json targets = nlohmann::json::array();
   for (const auto& t : s.targets) {
     targets.push_back({{"id", t.id},

@@ -61,6 +61,7 @@ struct ScreenModel {
   std::vector<PictureBlock> pictures;
   std::vector<Target> targets;
   bool has_audio = false;
+  long opening = 0;  // counts screens and pages opened; taps are held for a moment after each
 
   const Target* find_target(const std::string& id) const {
     for (const auto& t : targets)

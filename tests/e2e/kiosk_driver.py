@@ -24,6 +24,9 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 # Screens a participant sees (held to 20 mm targets, pictures and speech).
 PARTICIPANT_SCREENS = {"attract", "language", "question", "result", "idle_prompt", "stop_confirm"}
 AUDIO_RATE = 22050  # the kiosk's audio: raw S16 mono 22050 Hz (SDL_AUDIODRIVER=disk)
+# The kiosk ignores taps for 0.4 s after a screen or page opens (the dump's "opening" counts
+# them); a driver that taps like a person waits a little longer than that after each one.
+TAP_HOLD_S = 0.45
 
 
 class KioskError(AssertionError):
@@ -262,6 +265,8 @@ class Kiosk:
         self.offset = (0, 0)
         self.last = None  # the last dump read
         self.window_id = None
+        self.opening = None  # the dump's "opening" counter as last seen, and when it changed
+        self.opened_at = 0.0
 
     # -- life cycle
     def start(self, wait_screen="attract", timeout=20):
@@ -341,7 +346,10 @@ class Kiosk:
             try:
                 with open(self.dump_path, encoding="utf-8") as f:
                     self.last = json.load(f)
-                    return self.last
+                if self.last.get("opening") != self.opening:
+                    self.opening = self.last.get("opening")
+                    self.opened_at = time.monotonic()
+                return self.last
             except FileNotFoundError:
                 return None
             except (json.JSONDecodeError, OSError):
@@ -374,7 +382,15 @@ class Kiosk:
         raise KioskError("no target %r on %s" % (target_id, describe(d)))
 
     # -- touching it
+    def settle(self):
+        """Waits until the screen last seen opening takes taps (TAP_HOLD_S after it opened)."""
+        self.dump()
+        wait = self.opened_at + TAP_HOLD_S - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+
     def click_at(self, x, y):
+        self.settle()
         xdotool(self.xvfb, "mousemove", int(round(x)) + self.offset[0], int(round(y)) + self.offset[1],
                 "click", "1")
 

@@ -2,7 +2,7 @@
 """End-to-end: the real kiosk under Xvfb, tapped through like a participant would.
 
   1. At 1920x1080 (527 mm wide) and again at 1280x800 (338 mm): attract -> language -> nl ->
-     every question (different answers, one skipped, two choices on hulp.wie, one answer
+     every question (different answers, one skipped after the nudge, two choices on hulp.wie, one answer
      changed after going back) -> result -> consent -> closing -> done -> attract. Every participant screen must
      have pictures and speech and only targets of at least 20 x 20 mm. The export must hold
      exactly that one finished session with those answers and the changed answer's history;
@@ -169,9 +169,13 @@ def tap_through(run, w, h, mm, keys_test):
     choose("werk_plezier.computer", "niet_leuk", ["niet_leuk"])
     next_from("werk_plezier.computer")
 
-    # skipped
+    # skipped: "next" with nothing chosen first says so and stays; a second "next" skips
     on_question("werk_plezier.buiten")
     skipped.add("werk_plezier.buiten")
+    nudge = po_text(run.args.content, "screens-nl", "ui.question.nothing_chosen")
+    d = k.tap("nav:next")
+    check(d.get("item") == "werk_plezier.buiten" and nudge in d["texts"],
+          "werk_plezier.buiten: an empty nav:next says %r and stays" % nudge, kd.describe(d))
     next_from("werk_plezier.buiten")
 
     on_question("werk_plezier.klanten")

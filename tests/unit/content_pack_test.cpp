@@ -71,7 +71,7 @@ TEST_CASE("the built content pack loads with no warnings and the demo modules") 
 
   const Item& wie = p.modules[1].items[0];
   CHECK(wie.key == "hulp.wie");
-  CHECK(wie.max_choices == 5);
+  CHECK(wie.max_choices == 3);
   REQUIRE(wie.options.size() == 5);
   CHECK(wie.options[4].id == "niemand");
   CHECK(wie.options[4].exclusive);

@@ -75,14 +75,16 @@ struct Rig {
     while (flow->screen() == Screen::Result) tap("nav:next");
     REQUIRE(flow->screen() == Screen::Consent);
   }
-  // ... and on to the closing screen with the code.
-  void to_closing() {
+  // ... and on to the closing screen with the code (consent must be answered first).
+  void to_closing(const std::string& consent = "consent:yes") {
     to_consent();
+    tap(consent);
     tap("nav:next");
     REQUIRE(flow->screen() == Screen::Closing);
   }
   void enter_pin(const std::string& pin) {
-    for (char c : pin) tap(std::string("pin:") + c, 0.2);
+    // The first key waits until the keypad takes taps (they are held just after it opens).
+    for (char c : pin) tap(std::string("pin:") + c, c == pin.front() ? 0.5 : 0.2);
     tap("pin:ok", 0.2);
   }
   void open_operator_corner() {
@@ -193,7 +195,14 @@ TEST_CASE("answers are stored before they show, spoken, and can be changed, skip
   REQUIRE(e.speak);
   CHECK(*e.speak == std::vector<Clip>{{"en", "werk_plezier.zorgen"}, {"en", "ui.question.pick_one"}});
 
-  // Next without an answer is a skip.
+  // Next without an answer first says so, and stays; nothing is stored.
+  e = r.tap("nav:next");
+  CHECK(r.flow->position() == 1);
+  CHECK(r.only_session().events.size() == 2);
+  REQUIRE(e.speak);
+  CHECK(*e.speak == std::vector<Clip>{{"en", "ui.question.nothing_chosen"}});
+  CHECK(mentions(r.flow->view(kMetrics), r.pack.text("en", "ui.question.nothing_chosen")));
+  // A second Next is a skip.
   r.tap("nav:next");
   CHECK(r.flow->position() == 2);
   s = r.only_session();
@@ -265,8 +274,10 @@ TEST_CASE("a multi-choice question: several answers, and the exclusive one clear
   CHECK(r.flow->answers().at("hulp.wie").empty());
   CHECK(latest().empty());
 
-  // Nothing chosen any more: "next" counts as a skip.
+  // Nothing chosen any more: "next" says so first, then counts as a skip.
   size_t before = r.only_session().events.size();
+  r.tap("nav:next");
+  CHECK(r.flow->screen() == Screen::Question);
   r.tap("nav:next");
   auto s = r.only_session();
   REQUIRE(s.events.size() == before + 1);
@@ -395,6 +406,7 @@ TEST_CASE("idle: the prompt after the idle time, 'continue' returns, no answer r
 TEST_CASE("idle on the stop question still returns to the question") {
   Rig r;
   r.start("nl");
+  r.tap("answer:leuk");  // (an empty "next" would first say that nothing was chosen)
   r.tap("nav:next");
   r.tap("nav:stop");
   r.tick(r.config.idle_timeout_s);
@@ -464,6 +476,7 @@ TEST_CASE("answering every item: the answers page, then the closing screen; 'don
   CHECK(consent.find_target("done") == nullptr);
   REQUIRE(e.speak);
   CHECK(*e.speak == r.flow->screen_speech());
+  r.tap("consent:no");
   e = r.tap("nav:next");
   CHECK(r.flow->screen() == Screen::Closing);
   CHECK(r.only_session().status == "in_progress");
@@ -485,7 +498,7 @@ TEST_CASE("answering every item: the answers page, then the closing screen; 'don
   s = r.only_session();
   CHECK(s.status == "finished");
   CHECK_FALSE(s.ended_at.empty());
-  CHECK(s.consent == -1);  // not answered
+  CHECK(s.consent == 0);  // answered "no": the closing screen needs an answer
 }
 
 TEST_CASE("a person who sees the result and walks away has finished, not abandoned") {
@@ -505,6 +518,7 @@ TEST_CASE("a person who sees the result and walks away has finished, not abandon
   }
   SUBCASE("from the closing screen") {
     r.tap("nav:next");
+    r.tap("consent:yes");
     r.tap("nav:next");
     REQUIRE(r.flow->screen() == Screen::Closing);
     // The prompt returns to where the person was.
@@ -534,6 +548,7 @@ TEST_CASE("from the result screen an answer can still be changed before finishin
   CHECK(mentions(r.flow->view(kMetrics), "Een coach"));
   // Back from the closing screen: consent, the last result page; from there, the last question.
   r.tap("nav:next");
+  r.tap("consent:yes");
   r.tap("nav:next");
   REQUIRE(r.flow->screen() == Screen::Closing);
   r.tap("nav:back");
@@ -763,7 +778,7 @@ TEST_CASE("a store that fails mid-session sends the kiosk out of order, without 
   int taps = 0;
   const char* options[] = {"answer:leuk", "answer:niet_leuk"};
   while (r.flow->screen() == Screen::Question && taps < 2000) {
-    e = r.tap(options[taps % 2], 0.1);
+    e = r.tap(options[taps % 2], taps == 0 ? 0.5 : 0.1);  // the first waits until the question takes taps
     ++taps;
   }
   REQUIRE(r.flow->screen() == Screen::OutOfOrder);
@@ -795,7 +810,22 @@ TEST_CASE("the closing screen shows the participant code and speaks it character
   Rig r;
   r.start("en");
   r.tap("answer:leuk");
-  r.to_closing();
+  r.to_consent();
+  // The question before it: who sees what, and "no" as easy to choose as "yes".
+  ScreenModel c = r.flow->view(kMetrics);
+  CHECK(mentions(c, r.pack.text("en", "ui.closing.share_question")));
+  CHECK(mentions(c, r.pack.text("en", "ui.closing.share_who")));
+  CHECK(c.find_target("consent:yes")->label == r.pack.text("en", "ui.closing.share_yes"));
+  CHECK(c.find_target("consent:no")->label == r.pack.text("en", "ui.closing.share_no"));
+  CHECK_FALSE(c.find_target("consent:yes")->selected);
+  CHECK_FALSE(c.find_target("consent:no")->selected);
+  CHECK(c.find_target("consent:no")->rect.w == c.find_target("consent:yes")->rect.w);
+  CHECK(c.find_target("consent:no")->rect.h == c.find_target("consent:yes")->rect.h);
+  CHECK(c.find_target("consent:no")->style == c.find_target("consent:yes")->style);
+  r.tap("consent:yes");
+  r.tap("nav:next");
+  REQUIRE(r.flow->screen() == Screen::Closing);
+
   const std::string code = r.flow->session()->code;
   REQUIRE(code.size() == static_cast<size_t>(ids::kCodeLength));
   CHECK(code == r.only_session().code);
@@ -811,19 +841,9 @@ TEST_CASE("the closing screen shows the participant code and speaks it character
   CHECK(mentions(v, r.pack.text("en", "ui.closing.code")));
   CHECK(mentions(v, r.pack.text("en", "ui.closing.come_back")));
 
-  // The question before it: who sees what, and "no" as easy to choose as "yes".
+  // Back to the question before it, and on again.
   r.tap("nav:back");
   REQUIRE(r.flow->screen() == Screen::Consent);
-  ScreenModel c = r.flow->view(kMetrics);
-  CHECK(mentions(c, r.pack.text("en", "ui.closing.share_question")));
-  CHECK(mentions(c, r.pack.text("en", "ui.closing.share_who")));
-  CHECK(c.find_target("consent:yes")->label == r.pack.text("en", "ui.closing.share_yes"));
-  CHECK(c.find_target("consent:no")->label == r.pack.text("en", "ui.closing.share_no"));
-  CHECK_FALSE(c.find_target("consent:yes")->selected);
-  CHECK_FALSE(c.find_target("consent:no")->selected);
-  CHECK(c.find_target("consent:no")->rect.w == c.find_target("consent:yes")->rect.w);
-  CHECK(c.find_target("consent:no")->rect.h == c.find_target("consent:yes")->rect.h);
-  CHECK(c.find_target("consent:no")->style == c.find_target("consent:yes")->style);
   r.tap("nav:next");
   REQUIRE(r.flow->screen() == Screen::Closing);
 
@@ -975,7 +995,8 @@ ContentPack plan_pack() {
 std::vector<std::string> walk_questions(Rig& r) {
   std::vector<std::string> seen;
   while (r.flow->screen() == Screen::Question) {
-    seen.push_back(r.flow->view(kMetrics).item);
+    const std::string item = r.flow->view(kMetrics).item;
+    if (seen.empty() || seen.back() != item) seen.push_back(item);  // "nothing chosen" stays, once
     r.tap("nav:next");
   }
   return seen;
@@ -1054,10 +1075,16 @@ TEST_CASE("a per-choice item: one 'when' screen for each chosen action, stored p
   CHECK(r.flow->screen_speech() ==
         std::vector<Clip>{{"nl", "ui.result.plan_title"}, {"nl", "plan.acties.cursus"}, {"nl", "answers.when3.later"}});
 
-  // Four actions chosen in turn with a maximum of three: the first goes, and so does its screen.
+  // Four actions with a maximum of three: the fourth is refused, with the reason, until one is
+  // taken away; the one taken away loses its screen.
   while (r.flow->screen() != Screen::Question || r.flow->position() != 0) r.tap("nav:back");
   r.tap("answer:coach");
   r.tap("answer:vacatures");
+  Effects refused = r.tap("answer:cv");
+  CHECK(r.flow->answers().at("plan.acties") == V{"cursus", "coach", "vacatures"});
+  REQUIRE(refused.speak);
+  CHECK(*refused.speak == std::vector<Clip>{{"nl", "ui.question.limit.3"}});
+  r.tap("answer:cursus");
   r.tap("answer:cv");
   CHECK(r.flow->answers().at("plan.acties") == V{"coach", "vacatures", "cv"});
   CHECK(walk_questions(r) == V{"plan.acties", "plan.wanneer.coach", "plan.wanneer.vacatures", "plan.wanneer.cv"});
@@ -1100,4 +1127,211 @@ TEST_CASE("operator enrollment keypad: 12 letters, one attempt at a time, the re
   CHECK(mentions(r.flow->view(kMetrics), r.pack.text("nl", "operator.enroll.done")));
   r.tap("op:back");
   CHECK(r.flow->screen() == Screen::OperatorMenu);
+}
+
+// ---------------------------------------------------------------------------------------
+// Input that forgives: held taps after a screen opens, "nothing chosen", the choice limit,
+// and consent before the closing screen.
+
+TEST_CASE("taps are held for a moment after a screen or page opens: a double tap moves one step") {
+  Rig r;
+  r.start("nl");
+  r.tap("answer:leuk");
+  const long opened = r.flow->view(kMetrics).opening;
+  // A double tap on Next, 120 ms apart: the first moves on, the second lands on a question
+  // that just opened and is ignored (no skip stored, nothing said, nothing moved).
+  r.tap("nav:next");
+  REQUIRE(r.flow->position() == 1);
+  CHECK(r.flow->view(kMetrics).opening == opened + 1);
+  Effects e = r.tap("nav:next", 0.12);
+  CHECK(r.flow->position() == 1);
+  CHECK_FALSE(e.speak.has_value());
+  CHECK_FALSE(e.stop_audio);
+  CHECK(r.only_session().events.size() == 1);
+  CHECK(r.flow->view(kMetrics).opening == opened + 1);
+  // An answer tap that soon is ignored too; just after the hold it counts.
+  r.tap("answer:weet_niet", 0.1);
+  CHECK_FALSE(r.flow->answers().count("werk_plezier.zorgen"));
+  r.tap("answer:weet_niet", 0.25);  // 0.47 s after the question opened
+  CHECK(r.flow->answers().at("werk_plezier.zorgen") == std::vector<std::string>{"weet_niet"});
+  // Tapping an answer does not open anything: the next tap may follow at once.
+  r.tap("answer:leuk", 0.05);
+  CHECK(r.flow->answers().at("werk_plezier.zorgen") == std::vector<std::string>{"leuk"});
+  CHECK(r.only_session().events.size() == 3);
+
+  // A page of the result counts as opening, like a new question.
+  while (r.flow->screen() == Screen::Question) r.tap("nav:next");
+  REQUIRE(r.flow->screen() == Screen::Result);
+  r.tap("nav:next", 0.2);
+  CHECK(r.flow->screen() == Screen::Result);
+  r.tap("nav:next", 0.3);
+  CHECK(r.flow->screen() == Screen::Consent);
+
+  // The idle prompt, opened by the clock, holds taps as well.
+  r.tick(r.config.idle_timeout_s);
+  REQUIRE(r.flow->screen() == Screen::IdlePrompt);
+  r.tap("idle:continue", 0.1);
+  CHECK(r.flow->screen() == Screen::IdlePrompt);
+  r.tap("idle:continue", 0.4);
+  CHECK(r.flow->screen() == Screen::Consent);
+}
+
+TEST_CASE("the start screen after 'done' holds taps, but the hidden operator corner always counts") {
+  Rig r;
+  r.start("nl");
+  r.tap("answer:leuk");
+  r.to_closing();
+  r.tap("done");
+  REQUIRE(r.flow->screen() == Screen::Attract);
+  // A double tap on "done" does not start a new check for the next person.
+  r.tap("start", 0.12);
+  CHECK(r.flow->screen() == Screen::Attract);
+  // The operator corner counts from the first tap, however soon.
+  for (int i = 0; i < KioskFlow::kCornerTapsToOpen; ++i) r.tap("operator-corner", 0.05);
+  REQUIRE(r.flow->screen() == Screen::OperatorPin);
+  r.tap("pin:2", 0.1);  // too soon after the keypad opened
+  r.enter_pin("2580");
+  CHECK(r.flow->screen() == Screen::OperatorMenu);
+}
+
+TEST_CASE("next with nothing chosen: first a spoken and shown nudge, a second next skips") {
+  Rig r;
+  r.start("nl");
+  const std::string nudge = r.pack.text("nl", "ui.question.nothing_chosen");
+  REQUIRE(nudge != "ui.question.nothing_chosen");
+  CHECK_FALSE(mentions(r.flow->view(kMetrics), nudge));
+  const long opened = r.flow->view(kMetrics).opening;
+
+  Effects e = r.tap("nav:next");
+  CHECK(r.flow->screen() == Screen::Question);
+  CHECK(r.flow->position() == 0);
+  REQUIRE(e.speak);
+  CHECK(*e.speak == std::vector<Clip>{{"nl", "ui.question.nothing_chosen"}});
+  CHECK(mentions(r.flow->view(kMetrics), nudge));
+  CHECK(r.only_session().events.empty());
+  // The nudge holds taps like an opening: the second tap of a double tap does not skip.
+  CHECK(r.flow->view(kMetrics).opening == opened + 1);
+  r.tap("nav:next", 0.12);
+  CHECK(r.flow->position() == 0);
+  CHECK(r.only_session().events.empty());
+
+  SUBCASE("a second next moves on and stores a skip, as before") {
+    e = r.tap("nav:next", 0.5);
+    CHECK(r.flow->position() == 1);
+    auto s = r.only_session();
+    REQUIRE(s.events.size() == 1);
+    CHECK(s.events[0].item == "werk_plezier.handen");
+    CHECK(s.events[0].kind == "skip");
+    CHECK_FALSE(mentions(r.flow->view(kMetrics), nudge));  // the next question starts clean
+    // Back to it: the nudge comes again on this new visit.
+    r.tap("nav:back");
+    REQUIRE(r.flow->position() == 0);
+    CHECK_FALSE(mentions(r.flow->view(kMetrics), nudge));
+    r.tap("nav:next");
+    CHECK(r.flow->position() == 0);
+    CHECK(mentions(r.flow->view(kMetrics), nudge));
+  }
+  SUBCASE("choosing after the nudge: the nudge goes, next moves on without a skip") {
+    r.tap("answer:leuk");
+    CHECK_FALSE(mentions(r.flow->view(kMetrics), nudge));
+    r.tap("nav:next");
+    CHECK(r.flow->position() == 1);
+    auto s = r.only_session();
+    REQUIRE(s.events.size() == 1);
+    CHECK(s.events[0].kind == "answer");
+  }
+}
+
+TEST_CASE("a pick past an item's limit is refused with the reason; the earlier picks stay") {
+  Rig r;
+  r.start("nl");
+  while (r.flow->current_item() && r.flow->current_item()->key != "hulp.wie") {
+    r.tap("answer:" + r.flow->current_item()->options.front().id);
+    r.tap("nav:next");
+  }
+  REQUIRE(r.flow->current_item());
+  REQUIRE(r.flow->current_item()->max_choices == 3);
+  using V = std::vector<std::string>;
+  r.tap("answer:familie");
+  r.tap("answer:vrienden");
+  r.tap("answer:collegas");
+  const size_t events = r.only_session().events.size();
+  const std::string reason = r.pack.text("nl", "ui.question.limit.3");
+  REQUIRE(reason != "ui.question.limit.3");
+  CHECK(reason.find('3') != std::string::npos);
+
+  Effects e = r.tap("answer:coach");
+  CHECK(r.flow->answers().at("hulp.wie") == V{"familie", "vrienden", "collegas"});
+  CHECK(r.only_session().events.size() == events);  // nothing stored
+  CHECK(r.only_session().latest_answers().at("hulp.wie") == V{"familie", "vrienden", "collegas"});
+  REQUIRE(e.speak);
+  CHECK(*e.speak == std::vector<Clip>{{"nl", "ui.question.limit.3"}});
+  ScreenModel v = r.flow->view(kMetrics);
+  CHECK(mentions(v, reason));
+  CHECK_FALSE(v.find_target("answer:coach")->selected);
+  CHECK(v.find_target("answer:familie")->selected);
+
+  // Taking one away makes room; the reason goes once a pick is taken.
+  r.tap("answer:vrienden");
+  CHECK_FALSE(mentions(r.flow->view(kMetrics), reason));
+  r.tap("answer:coach");
+  CHECK(r.flow->answers().at("hulp.wie") == V{"familie", "collegas", "coach"});
+  // The exclusive answer is never refused: it replaces the others.
+  r.tap("answer:niemand");
+  CHECK(r.flow->answers().at("hulp.wie") == V{"niemand"});
+
+  // The words for each limit a person can reach are declared, so the linter and make-audio have them;
+  // an item whose limit cannot be reached (the fixture's 5 of 4 before) needs none.
+  const auto keys = kiosk_content_needs().text_keys(r.pack);
+  CHECK(std::count(keys.begin(), keys.end(), "ui.question.limit.3") == 1);
+  CHECK(std::count(keys.begin(), keys.end(), "ui.question.nothing_chosen") == 1);
+  CHECK(std::count(keys.begin(), keys.end(), "ui.closing.share_first") == 1);
+  const ContentPack plan = plan_pack();  // up to 3 of 4 actions
+  const auto plan_keys = kiosk_content_needs().text_keys(plan);
+  CHECK(std::count(plan_keys.begin(), plan_keys.end(), "ui.question.limit.3") == 1);
+  CHECK(std::none_of(plan_keys.begin(), plan_keys.end(), [](const std::string& k) { return k == "ui.question.limit.1"; }));
+}
+
+TEST_CASE("consent must be answered before the closing screen; a stop or idle before it stores 'not asked'") {
+  Rig r;
+  r.start("nl");
+  r.tap("answer:leuk");
+  r.to_consent();
+  const std::string ask = r.pack.text("nl", "ui.closing.share_first");
+  REQUIRE(ask != "ui.closing.share_first");
+  CHECK_FALSE(mentions(r.flow->view(kMetrics), ask));
+
+  Effects e = r.tap("nav:next");
+  CHECK(r.flow->screen() == Screen::Consent);
+  REQUIRE(e.speak);
+  CHECK(*e.speak == std::vector<Clip>{{"nl", "ui.closing.share_first"}});
+  CHECK(mentions(r.flow->view(kMetrics), ask));
+  // Asking again and again never passes it.
+  for (int i = 0; i < 3; ++i) r.tap("nav:next");
+  CHECK(r.flow->screen() == Screen::Consent);
+  CHECK(r.only_session().consent == -1);
+
+  SUBCASE("an answer opens the way on") {
+    r.tap("consent:no");
+    CHECK_FALSE(mentions(r.flow->view(kMetrics), ask));
+    r.tap("nav:next");
+    CHECK(r.flow->screen() == Screen::Closing);
+    r.tap("done");
+    CHECK(r.only_session().consent == 0);
+    CHECK(r.only_session().status == "finished");
+  }
+  SUBCASE("a stop before it ends the session with consent not asked") {
+    r.tap("nav:stop");
+    r.tap("stop:yes");
+    CHECK(r.flow->screen() == Screen::Attract);
+    CHECK(r.only_session().consent == -1);
+    CHECK(r.only_session().status == "finished");
+  }
+  SUBCASE("walking away before it ends the session with consent not asked") {
+    r.tick(r.config.idle_timeout_s);
+    r.tick(r.config.idle_prompt_s);
+    CHECK(r.flow->screen() == Screen::Attract);
+    CHECK(r.only_session().consent == -1);
+    CHECK(r.only_session().status == "finished");
+  }
 }

@@ -53,6 +53,7 @@ struct OfferedUpdate : ContentUpdates {
 
 void open_operator_menu(KioskShell& shell, double& now) {
   for (int i = 0; i < KioskFlow::kCornerTapsToOpen; ++i) shell.flow().tap("operator-corner", now += 0.2);
+  now += 0.3;  // the keypad takes taps a moment after it opens (KioskFlow::kTapHoldS)
   for (char digit : std::string(kDemoOperatorPin)) shell.flow().tap(std::string("pin:") + digit, now += 0.2);
   shell.flow().tap("pin:ok", now += 0.2);
   shell.update(now);
@@ -261,6 +262,7 @@ TEST_CASE("shell: enrolment without a server_url tells the operator at once") {
   open_operator_menu(shell, now);
   shell.flow().tap("op:enroll", now += 1);
   REQUIRE(shell.flow().screen() == Screen::OperatorEnroll);
+  now += 0.4;  // the keypad takes taps a moment after it opens
   for (char c : std::string("ABCDEFGHJKMN")) shell.flow().tap(std::string("enroll:") + c, now += 0.1);
   shell.flow().tap("enroll:ok", now += 0.1);
   shell.update(now);

@@ -83,7 +83,7 @@ def verdict(value, budget):
     return "within budget" if value <= budget else "OVER budget"
 
 
-def cold_starts(args, xvfb, data, runs=4):
+def cold_starts(args, xvfb, data, runs=10):
     """Start to first frame, runs times: the first run is cold (as far as the page cache allows)."""
     starts = []
     for _ in range(runs):
@@ -113,9 +113,14 @@ def main():
     try:
         with kd.Xvfb(1920, 1080) as x:
             starts = cold_starts(args, x, data)
-            warm = sorted(starts[1:])[len(starts[1:]) // 2]
-            print(f"cold start to first frame: {starts[0]*1000:.0f} ms first run, {warm*1000:.0f} ms median of "
-                  f"warm runs (budget {FIRST_FRAME_BUDGET_S*1000:.0f} ms: {verdict(warm, FIRST_FRAME_BUDGET_S)})")
+            warm = sorted(starts[1:])
+            median = warm[len(warm) // 2]
+            # On a machine shared with other work the slow runs are other processes' time: the
+            # fastest run shows the kiosk's own, the median what a busy machine gives.
+            print(f"cold start to first frame: {starts[0]*1000:.0f} ms first run; {len(warm)} warm runs "
+                  f"{warm[0]*1000:.0f} ms fastest, {median*1000:.0f} ms median "
+                  f"(budget {FIRST_FRAME_BUDGET_S*1000:.0f} ms: {verdict(median, FIRST_FRAME_BUDGET_S)}; "
+                  f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
 
             with kd.Kiosk(args.bin, args.content, data, x, screen_width_mm=527) as k:
                 pid = k.proc.pid

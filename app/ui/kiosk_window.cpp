@@ -262,6 +262,7 @@ int run_kiosk_window(KioskShell& shell) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(window);
     textures.end_frame();  // the frame is drawn: textures that had to go can be freed now
+    shell.set_cache_use(textures.use(), player.cache_use());
     const size_t evicted = textures.use().evictions + player.cache_use().evictions;
     if (evicted != evicted_before) {
       evicted_before = evicted;

@@ -18,8 +18,9 @@ namespace wk {
 
 class ClipPlayer {
  public:
-  // About 95 s of speech at 22050 Hz mono: a question screen's sequence several times over.
-  static constexpr std::size_t kDefaultBudget = 4u << 20;
+  // About 47 s of speech at 22050 Hz mono: a question screen's whole sequence (the question
+  // and nine options is under 20 s) twice over, so hearing it again decodes nothing.
+  static constexpr std::size_t kDefaultBudget = 2u << 20;
 
   explicit ClipPlayer(std::size_t cache_budget_bytes = kDefaultBudget) : cache_(cache_budget_bytes) {}
   ~ClipPlayer();

@@ -3,35 +3,104 @@
 
   cold start to first frame   process start until the UI dump of the first frame exists
   idle CPU                    CPU seconds the kiosk uses in 10 s on the attract screen
-  peak RSS                    VmHWM after a tap-through of the demo check
+  memory after a full check   the whole shipped check tapped through at 1920x1080 (the walk of
+                              tests/e2e/full_check_test.py), then the PSS of the kiosk process
+                              (/proc/PID/smaps_rollup), peak RSS, where the memory is (smaps,
+                              by mapping), and the picture and clip caches (from the UI dump)
   answer commit latency       p50/p99 from bench_kiosk (SessionStore on a real SQLite file)
-"""
-import argparse, json, os, shutil, subprocess, sys, tempfile, time
 
-def free_display():
-    for n in range(150, 190):
-        if not os.path.exists(f"/tmp/.X11-unix/X{n}") and not os.path.exists(f"/tmp/.X{n}-lock"):
-            return n
-    raise SystemExit("no free X display number")
+The budgets (issue 10): first frame <= 0.5 s, PSS <= 100 MB after a full check. They are
+printed next to the figures; a benchmark does not fail.
+"""
+import argparse, collections, os, subprocess, sys, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "tests", "e2e"))
+import kiosk_driver as kd  # noqa: E402
+import full_check_test  # noqa: E402
+
+FIRST_FRAME_BUDGET_S = 0.5
+PSS_BUDGET_MB = 100.0
+
 
 def cpu_seconds(pid):
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
-def peak_rss_mb(pid):
+
+def status_mb(pid, field):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
-            if line.startswith("VmHWM:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return float("nan")
 
-def read_dump(path):
-    try:
-        with open(path) as f:
-            return json.load(f)
-    except (OSError, ValueError):
-        return None
+
+def rollup_mb(pid):
+    """smaps_rollup in MB: Pss, Rss, and Uss (private pages: what this process alone costs,
+    whatever else maps the same libraries; PSS shares LLVM's pages with other GL processes)."""
+    out = {}
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 2 and parts[0].endswith(":") and parts[1].isdigit():
+                out[parts[0][:-1]] = int(parts[1]) / 1024
+    out["Uss"] = out.get("Private_Clean", 0) + out.get("Private_Dirty", 0)
+    return out
+
+
+def pss_by_mapping(pid):
+    """PSS in MB per mapping name: a library's file name, [heap], [stack], or 'anonymous'."""
+    totals = collections.Counter()
+    name = None
+    with open(f"/proc/{pid}/smaps") as f:
+        for line in f:
+            first = line.split(None, 1)[0]
+            if "-" in first and not first.endswith(":"):  # a mapping's header line
+                parts = line.split(None, 5)
+                path = parts[5].strip() if len(parts) > 5 else ""
+                name = os.path.basename(path) if path.startswith("/") else (path or "anonymous")
+            elif first == "Pss:" and name is not None:
+                totals[name] += int(line.split()[1]) / 1024
+    return totals
+
+
+def print_breakdown(pid, top=10):
+    by_map = pss_by_mapping(pid)
+    print("  where the PSS is (smaps, by mapping):")
+    for name, mb in by_map.most_common(top):
+        print(f"    {mb:7.1f} MB  {name}")
+    rest = sum(by_map.values()) - sum(mb for _, mb in by_map.most_common(top))
+    print(f"    {rest:7.1f} MB  everything else")
+
+
+def fmt_bytes(n):
+    return "%.1f MB" % (n / 1048576)
+
+
+def verdict(value, budget):
+    return "within budget" if value <= budget else "OVER budget"
+
+
+def cold_starts(args, xvfb, data, runs=10):
+    """Start to first frame, runs times: the first run is cold (as far as the page cache allows)."""
+    starts = []
+    for _ in range(runs):
+        k = kd.Kiosk(args.bin, args.content, data, xvfb, screen_width_mm=527)
+        t0 = time.monotonic()
+        k.start(wait_screen=None)
+        try:
+            while k.dump() is None:
+                if not k.alive() or time.monotonic() - t0 > 30:
+                    raise SystemExit("kiosk showed no first frame in 30 s")
+                time.sleep(0.002)
+            starts.append(time.monotonic() - t0)
+        finally:
+            k.stop()
+            kd.remove_dir(k.work_dir)
+    return starts
+
 
 def main():
     ap = argparse.ArgumentParser()
@@ -39,64 +108,56 @@ def main():
     ap.add_argument("--content", required=True)
     ap.add_argument("--bench-bin", required=True)
     args = ap.parse_args()
-    work = tempfile.mkdtemp(prefix="werkcheck-bench-")
-    n = free_display()
-    xvfb = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    env = dict(os.environ, DISPLAY=f":{n}", WERKCHECK_UI_DUMP=os.path.join(work, "dump.json"),
-               SDL_AUDIODRIVER="disk", SDL_DISKAUDIOFILE=os.path.join(work, "audio.raw"))
-    kiosk = None
+    kd.install_sigterm_cleanup()
+    data = kd.temp_dir("werkcheck-bench-")
     try:
-        for _ in range(100):
-            if os.path.exists(f"/tmp/.X11-unix/X{n}"):
-                break
-            time.sleep(0.05)
-        # Warm the page cache once, as a kiosk that has run before would have it.
-        starts = []
-        for run in range(4):
-            dump = env["WERKCHECK_UI_DUMP"]
-            if os.path.exists(dump):
-                os.unlink(dump)
-            t0 = time.monotonic()
-            kiosk = subprocess.Popen([args.bin, "--data", os.path.join(work, "data"), "--content", args.content,
-                                      "--screen-width-mm", "527"], env=env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            while read_dump(dump) is None:
-                if time.monotonic() - t0 > 30:
-                    raise SystemExit("kiosk showed no first frame in 30 s")
-                time.sleep(0.005)
-            starts.append(time.monotonic() - t0)
-            if run < 3:
-                kiosk.kill()
-                kiosk.wait()
-        print(f"cold start to first frame: {starts[0]*1000:.0f} ms first run, "
-              f"{sorted(starts[1:])[1]*1000:.0f} ms median of warm runs")
-        time.sleep(1.0)
-        c0 = cpu_seconds(kiosk.pid)
-        time.sleep(10.0)
-        c1 = cpu_seconds(kiosk.pid)
-        print(f"idle CPU on the attract screen: {c1 - c0:.3f} CPU seconds in 10 s")
-        # A tap-through, so peak RSS includes every picture, clip and font in use.
-        def tap(target):
-            d = read_dump(env["WERKCHECK_UI_DUMP"])
-            t = next(t for t in d["targets"] if t["id"] == target)
-            subprocess.run(["xdotool", "mousemove", str(int(t["x"] + t["w"] / 2)), str(int(t["y"] + t["h"] / 2)),
-                            "click", "1"], env=env, check=True)
-            time.sleep(0.3)
-        tap("start"); tap("lang:nl")
-        while read_dump(env["WERKCHECK_UI_DUMP"])["screen"] == "question":
-            d = read_dump(env["WERKCHECK_UI_DUMP"])
-            answers = [t["id"] for t in d["targets"] if t["id"].startswith("answer:")]
-            tap(answers[0]); tap("nav:next")
-        print(f"peak RSS after a full check: {peak_rss_mb(kiosk.pid):.1f} MB")
+        with kd.Xvfb(1920, 1080) as x:
+            starts = cold_starts(args, x, data)
+            warm = sorted(starts[1:])
+            median = warm[len(warm) // 2]
+            # On a machine shared with other work the slow runs are other processes' time: the
+            # fastest run shows the kiosk's own, the median what a busy machine gives.
+            print(f"cold start to first frame: {starts[0]*1000:.0f} ms first run; {len(warm)} warm runs "
+                  f"{warm[0]*1000:.0f} ms fastest, {median*1000:.0f} ms median "
+                  f"(budget {FIRST_FRAME_BUDGET_S*1000:.0f} ms: {verdict(median, FIRST_FRAME_BUDGET_S)}; "
+                  f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
+
+            with kd.Kiosk(args.bin, args.content, data, x, screen_width_mm=527) as k:
+                pid = k.proc.pid
+                time.sleep(1.0)
+                c0 = cpu_seconds(pid)
+                time.sleep(10.0)
+                print(f"idle CPU on the attract screen: {cpu_seconds(pid) - c0:.3f} CPU seconds in 10 s")
+                r = rollup_mb(pid)
+                print(f"PSS on the attract screen: {r['Pss']:.1f} MB (USS {r['Uss']:.1f} MB, RSS {r['Rss']:.1f} MB)")
+                print_breakdown(pid)
+
+                res = kd.Results()
+                t0 = time.monotonic()
+                full_check_test.first_check(k, res, args.content)
+                walk = time.monotonic() - t0
+                if res.failed:
+                    print(f"(the walk had {res.failed} failed checks; figures below are still of the kiosk as it is)")
+                time.sleep(0.5)
+                r = rollup_mb(pid)
+                pss = r["Pss"]
+                print(f"full check tapped through in {walk:.0f} s at 1920x1080")
+                print(f"PSS after a full check: {pss:.1f} MB (budget {PSS_BUDGET_MB:.0f} MB: {verdict(pss, PSS_BUDGET_MB)}); "
+                      f"USS {r['Uss']:.1f} MB, RSS {r['Rss']:.1f} MB, peak RSS {status_mb(pid, 'VmHWM'):.1f} MB")
+                caches = (k.dump() or {}).get("caches", {})
+                for name in ("pictures", "clips"):
+                    c = caches.get(name)
+                    if c:
+                        print(f"  {name} cache: {fmt_bytes(c['bytes'])} in {c['entries']} entries "
+                              f"(budget {fmt_bytes(c['budget'])}, peak {fmt_bytes(c['peak_bytes'])}, "
+                              f"{c['loads']} loads, {c['evictions']} evicted)")
+                    else:
+                        print(f"  {name} cache: not in the UI dump")
+                print_breakdown(pid)
     finally:
-        if kiosk:
-            kiosk.kill()
-            kiosk.wait()
-        xvfb.kill()
-        xvfb.wait()
-        shutil.rmtree(work, ignore_errors=True)
+        kd.remove_dir(data)
     subprocess.run([args.bench_bin, "1000"], check=True)
+
 
 if __name__ == "__main__":
     main()

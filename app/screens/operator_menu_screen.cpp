@@ -73,7 +73,7 @@ class OperatorMenuScreen : public ScreenUnit {
         "operator.status.audio_on", "operator.status.audio_off", "operator.status.screen", "operator.status.sync_off",
         "operator.status.sync_not_enrolled", "operator.status.sync_online", "operator.status.sync_offline",
         "operator.status.last_sync", "operator.status.last_sync_never", "operator.status.pending",
-        "operator.status.content_ready", "operator.status.sync_problem", "operator.status.log",
+        "operator.status.content_ready", "operator.status.sync_problem", "operator.status.caches", "operator.status.log",
     };
   }
 };

@@ -38,6 +38,7 @@ std::string builtin_operator_text(const std::string& key) {
       {"operator.status.pending", "Wachtend: {pending}, conflicten: {conflicts}"},
       {"operator.status.content_ready", "Inhoudsupdate klaar: {version}"},
       {"operator.status.sync_problem", "Syncprobleem: {problem}"},
+      {"operator.status.caches", "Geheugen: plaatjes {pictures} van {pictures_budget} MB, geluid {clips} van {clips_budget} MB"},
       {"operator.status.log", "Logboek: {file}"},
   };
   auto it = texts.find(key);

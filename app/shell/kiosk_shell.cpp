@@ -158,6 +158,8 @@ std::vector<std::string> KioskShell::status_lines() const {
   facts.content = content();
   facts.audio_on = window_.audio_on;
   facts.metrics = window_.metrics;
+  facts.pictures = pictures_;
+  facts.clips = clips_;
   if (syncer_) facts.sync = syncer_->status();
   // In the menu's language, like every other word on it.
   const ContentPack* content = this->content();

@@ -12,6 +12,7 @@
 
 #include "content/content_pack.h"
 #include "flow/kiosk_flow.h"
+#include "platform/lru_cache.h"
 #include "screens/layout.h"
 #include "settings/kiosk_settings.h"
 #include "shell/content_updates.h"
@@ -53,6 +54,11 @@ class KioskShell {
   // Called from another thread when update() has news (an enrolment finished).
   void set_wake(std::function<void()> wake) { wake_ = std::move(wake); }
   void set_window_facts(const WindowFacts& facts) { window_ = facts; }
+  // The window's picture and clip caches as of now, for the operator status.
+  void set_cache_use(const CacheUse& pictures, const CacheUse& clips) {
+    pictures_ = pictures;
+    clips_ = clips;
+  }
 
   KioskFlow& flow() { return *flow_; }
   const ContentPack* content() const { return content_load_.pack ? &*content_load_.pack : nullptr; }
@@ -84,6 +90,7 @@ class KioskShell {
   Enrolment enrolment_;
   std::function<void()> wake_;
   WindowFacts window_;
+  std::optional<CacheUse> pictures_, clips_;
 };
 
 }  // namespace wk

@@ -1,6 +1,16 @@
 #include "shell/operator_status.h"
 
+#include <cstdio>
+
 namespace wk {
+
+namespace {
+std::string megabytes(std::size_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  return buf;
+}
+}  // namespace
 
 std::vector<std::string> operator_status_lines(const StatusFacts& f, const StatusWords& words) {
   std::vector<std::string> lines;
@@ -31,6 +41,9 @@ std::vector<std::string> operator_status_lines(const StatusFacts& f, const Statu
   } else {
     line("sync_off");
   }
+  if (f.pictures && f.clips)
+    line("caches", {{"pictures", megabytes(f.pictures->bytes)}, {"pictures_budget", megabytes(f.pictures->budget)},
+                    {"clips", megabytes(f.clips->bytes)}, {"clips_budget", megabytes(f.clips->budget)}});
   line("log", {{"file", f.data_dir + "/werkcheck.log"}});
   return lines;
 }

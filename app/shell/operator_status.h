@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "content/content_pack.h"
+#include "platform/lru_cache.h"
 #include "screens/layout.h"
 #include "sync/client/sync_client.h"
 
@@ -21,6 +22,7 @@ struct StatusFacts {
   bool audio_on = false;
   Metrics metrics;
   std::optional<sync::SyncStatus> sync;    // nullopt: sync is off
+  std::optional<CacheUse> pictures, clips; // the window's caches; nullopt: no window
 };
 
 // The text of an operator.status.* key in the menu's language.

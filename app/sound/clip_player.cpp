@@ -41,7 +41,7 @@ bool ClipPlayer::open() {
 void ClipPlayer::set_volume_percent(int percent) { gain_ = volume_gain(percent); }
 
 const std::vector<int16_t>* ClipPlayer::load(const std::string& path) {
-  if (auto it = cache_.find(path); it != cache_.end()) return &it->second;
+  if (const auto* clip = cache_.find(path)) return clip;
   SDL_AudioSpec spec;
   Uint8* buf = nullptr;
   Uint32 len = 0;
@@ -67,7 +67,9 @@ const std::vector<int16_t>* ClipPlayer::load(const std::string& path) {
   size_t out_len = cvt.needed ? static_cast<size_t>(cvt.len_cvt) : len;
   std::vector<int16_t> samples(out_len / 2);
   std::memcpy(samples.data(), data.data(), samples.size() * 2);
-  return &(cache_[path] = std::move(samples));
+  const std::size_t bytes = samples.size() * sizeof(int16_t);
+  cache_.put(path, std::move(samples), bytes);  // what goes is freed here; nothing else holds it
+  return cache_.find(path);
 }
 
 void ClipPlayer::play(const std::vector<std::string>& wav_paths) {
@@ -75,7 +77,7 @@ void ClipPlayer::play(const std::vector<std::string>& wav_paths) {
   std::vector<int16_t> out;
   const std::vector<int16_t> gap(static_cast<size_t>(kRate * kGapSeconds), 0);
   for (const auto& p : wav_paths) {
-    const auto* clip = load(p);
+    const auto* clip = load(p);  // valid until the next load: copied into out right away
     if (!clip) continue;
     if (!out.empty()) out.insert(out.end(), gap.begin(), gap.end());
     out.insert(out.end(), clip->begin(), clip->end());

@@ -77,7 +77,7 @@ void draw_text(ImDrawList* dl, const Fonts& fonts, const std::string& text, cons
 }
 
 void draw_picture(ImDrawList* dl, DrawContext& ctx, const std::string& picture, const Rect& r, float alpha = 1.0f) {
-  unsigned tex = (ctx.content && !picture.empty()) ? ctx.textures.texture(ctx.content->picture_path(picture)) : 0;
+  unsigned tex = (ctx.content && !picture.empty()) ? ctx.textures.texture(ctx.content->picture_path(picture), std::max(r.w, r.h)) : 0;
   if (!tex) {
     // Neutral placeholder: a calm grey tile, no error text in front of a participant.
     float inset = r.w * 0.1f;

@@ -109,16 +109,106 @@ def check_screen(res, d, seen):
     kind = d["screen"] if d["screen"] != "question" else "question"
     ppm = d["window"]["px_per_mm"]
     small = [t["id"] for t in d["targets"] if t["participant"] and min(t["w"], t["h"]) / ppm < MIN_TARGET_MM - 0.01]
-    ok = d["has_picture"] and d["has_audio"] and not small
+    # The kiosk's picture and clip caches stay within their budgets on every screen (measured
+    # after the frame, when the textures it drew may go).
+    caches = d.get("caches", {})
+    over = {name: c for name, c in caches.items() if c["bytes"] > c["budget"]}
+    ok = d["has_picture"] and d["has_audio"] and not small and caches and not over
     if kind not in seen or not ok:
         res.check(d["has_picture"], "%s %s has a picture" % (kind, d.get("item", "")))
         res.check(d["has_audio"], "%s %s has speech" % (kind, d.get("item", "")))
         res.check(not small, "%s %s: targets at least 20 mm" % (kind, d.get("item", "")), small)
+        res.check(caches and not over, "%s %s: picture and clip caches within budget" % (kind, d.get("item", "")),
+                  over or "no caches in the UI dump")
         seen.add(kind)
 
 
+def same_pixels(a, b):
+    """How many pixels differ between two screenshots (ImageMagick compare), or None."""
+    r = subprocess.run(["compare", "-metric", "AE", a, b, "null:"], capture_output=True, text=True, timeout=60)
+    try:
+        return int(float(r.stderr.split()[0]))
+    except (ValueError, IndexError):
+        return None
+
+
+def first_check(k, res, content, shot=lambda name: None, seen=None):
+    """Step 1 on a started kiosk: attract -> language (nl) -> every question -> the result pages
+    -> consent (yes) -> closing -> done. Returns the code, the tapped answers and the occupations
+    shown. Also used by bench/kiosk_bench.py to measure the kiosk after a full check."""
+    _, items, occupations = load_content(content)
+    nl = po_texts(content, "nl")
+    seen = set() if seen is None else seen
+    expected = {}
+    d = k.tap("start")
+    d = k.wait_for(screen="language")
+    check_screen(res, d, seen)
+    d = k.tap("lang:nl")
+    questions = 0
+    shot_modules = set()
+    while d["screen"] == "question":
+        key = d["item"]
+        check_screen(res, d, seen)
+        base = key if key in items else key.rsplit(".", 1)[0]  # a per-choice answer key
+        item = items.get(base)
+        if not res.check(item is not None, "question %s is in the content" % key):
+            break
+        if item["module"] not in shot_modules:
+            shot_modules.add(item["module"])
+            shot("question-" + key)
+        picks = choose(item, key)
+        for p in picks:
+            d = k.tap("answer:" + p)
+        expected[key] = picks
+        res.check(sorted(t["id"][7:] for t in d["targets"] if t["selected"]) == sorted(picks),
+                  "%s shows the chosen answers" % key)
+        questions += 1
+        d = k.tap("nav:next")
+        if questions > 200:
+            break
+    res.check(questions >= 60, "the check asked every question (%d screens)" % questions)
+    res.check(any(k_.startswith("plan.wanneer.") for k_ in expected), "the plan asked 'when' per chosen action",
+              [k_ for k_ in expected if k_.startswith("plan.")])
+
+    # The result pages.
+    pages = []
+    while d["screen"] == "result":
+        check_screen(res, d, seen)
+        pages.append(d["texts"])
+        shot("result-%d" % len(pages))
+        d = k.tap("nav:next")
+    res.check(d["screen"] == "consent", "after the result pages: may a coach see it?", kd.describe(d))
+    all_text = "\n".join(t for p in pages for t in p)
+    driving = {nl.get("occupation." + o["id"]) for o in occupations if "driving" in o.get("skills", [])}
+    # An occupation page: its title, then the occupation's name, reasons, prospect, source.
+    occupation_pages = [p for p in pages if p and p[0].startswith(nl.get("ui.result.occupation_title", "?"))]
+    shown_occupations = [p[1] for p in occupation_pages if len(p) > 1]
+    res.check(3 <= len(shown_occupations) <= 5, "3 to 5 occupations shown", shown_occupations)
+    res.check(any(o in driving for o in shown_occupations), "an occupation that needs driving is suggested",
+              shown_occupations)
+    res.check(nl.get("riasec.R", "?") in all_text, "the interests page names the practical type")
+    res.check(all(any(t.startswith(nl.get("ui.result.source", "Bron") + ":") for t in p) for p in occupation_pages),
+              "every occupation page names the source of its prospect")
+    res.check("VOORBEELD" in all_text.upper(), "example prospect data is marked as such")
+    res.check(nl.get("ui.result.esco_credit", "ESCO") in all_text, "ESCO is credited where occupations show")
+
+    check_screen(res, d, seen)
+    shot("consent")
+    d = k.tap("consent:yes")
+    d = k.tap("nav:next")
+    res.check(d["screen"] == "closing", "then the closing screen", kd.describe(d))
+    check_screen(res, d, seen)
+    shot("closing")
+    code = [t for t in d["texts"] if len(t) == 7 and t[3] == "-"]
+    res.check(len(code) == 1, "closing shows the code", d["texts"])
+    code = code[0].replace("-", "") if code else ""
+    d = k.tap("done")
+    res.check(d["screen"] == "attract", "done -> attract")
+    return code, expected, shown_occupations
+
+
 def run(args, res):
-    check, items, occupations = load_content(args.content)
+    _, items, _ = load_content(args.content)
     nl = po_texts(args.content, "nl")
     art = kd.artifacts_dir("full_check")
     data = kd.temp_dir("werkcheck-full-")
@@ -133,70 +223,18 @@ def run(args, res):
                 kd.screenshot(x, os.path.join(art, "%02d-%s.png" % (shots[0], name)))
 
             # 1. The whole check.
-            d = k.tap("start")
-            d = k.wait_for(screen="language")
-            check_screen(res, d, seen)
-            d = k.tap("lang:nl")
-            questions = 0
-            shot_modules = set()
-            while d["screen"] == "question":
-                key = d["item"]
-                check_screen(res, d, seen)
-                base = key if key in items else key.rsplit(".", 1)[0]  # a per-choice answer key
-                item = items.get(base)
-                if not res.check(item is not None, "question %s is in the content" % key):
-                    break
-                if item["module"] not in shot_modules:
-                    shot_modules.add(item["module"])
-                    shot("question-" + key)
-                picks = choose(item, key)
-                for p in picks:
-                    d = k.tap("answer:" + p)
-                expected[key] = picks
-                res.check(sorted(t["id"][7:] for t in d["targets"] if t["selected"]) == sorted(picks),
-                          "%s shows the chosen answers" % key)
-                questions += 1
-                d = k.tap("nav:next")
-                if questions > 200:
-                    break
-            res.check(questions >= 60, "the check asked every question (%d screens)" % questions)
-            res.check(any(k_.startswith("plan.wanneer.") for k_ in expected), "the plan asked 'when' per chosen action",
-                      [k_ for k_ in expected if k_.startswith("plan.")])
-
-            # The result pages.
-            pages = []
-            while d["screen"] == "result":
-                check_screen(res, d, seen)
-                pages.append(d["texts"])
-                shot("result-%d" % len(pages))
-                d = k.tap("nav:next")
-            res.check(d["screen"] == "consent", "after the result pages: may a coach see it?", kd.describe(d))
-            all_text = "\n".join(t for p in pages for t in p)
-            driving = {nl.get("occupation." + o["id"]) for o in occupations if "driving" in o.get("skills", [])}
-            # An occupation page: its title, then the occupation's name, reasons, prospect, source.
-            occupation_pages = [p for p in pages if p and p[0].startswith(nl.get("ui.result.occupation_title", "?"))]
-            shown_occupations = [p[1] for p in occupation_pages if len(p) > 1]
-            res.check(3 <= len(shown_occupations) <= 5, "3 to 5 occupations shown", shown_occupations)
-            res.check(any(o in driving for o in shown_occupations), "an occupation that needs driving is suggested",
-                      shown_occupations)
-            res.check(nl.get("riasec.R", "?") in all_text, "the interests page names the practical type")
-            res.check(all(any(t.startswith(nl.get("ui.result.source", "Bron") + ":") for t in p) for p in occupation_pages),
-                      "every occupation page names the source of its prospect")
-            res.check("VOORBEELD" in all_text.upper(), "example prospect data is marked as such")
-            res.check(nl.get("ui.result.esco_credit", "ESCO") in all_text, "ESCO is credited where occupations show")
-
-            check_screen(res, d, seen)
-            shot("consent")
-            d = k.tap("consent:yes")
-            d = k.tap("nav:next")
-            res.check(d["screen"] == "closing", "then the closing screen", kd.describe(d))
-            check_screen(res, d, seen)
-            shot("closing")
-            code = [t for t in d["texts"] if len(t) == 7 and t[3] == "-"]
-            res.check(len(code) == 1, "closing shows the code", d["texts"])
-            code = code[0].replace("-", "") if code else ""
-            d = k.tap("done")
-            res.check(d["screen"] == "attract", "done -> attract")
+            shot("attract")
+            code, expected, shown_occupations = first_check(k, res, args.content, shot, seen)
+            # The start screen's pictures went from the bounded cache during the check (the
+            # check needs far more than the budget) and are loaded again: the same pixels.
+            caches = k.dump().get("caches", {})
+            res.check(caches.get("pictures", {}).get("evictions", 0) > 0 and caches.get("clips", {}).get("evictions", 0) > 0,
+                      "the check needed more pictures and clips than the caches hold", caches)
+            shot("attract-again")
+            diff = same_pixels(os.path.join(art, "%02d-attract.png" % 1),
+                               os.path.join(art, "%02d-attract-again.png" % shots[0]))
+            res.check(diff == 0, "after the check the start screen looks as at the start (pictures reloaded)",
+                      "%s pixels differ" % diff)
 
             # 2. A wrong code.
             d = k.tap("returning")

@@ -418,6 +418,15 @@ def idle_then_operator(run, idle_prompt_s):
     stored = po_text(run.args.content, "screens-nl", "operator.status.sessions")
     check(stored is not None and any(stored.replace("{count}", "1") in t for t in d["texts"]),
           "operator status counts the session", d["texts"])
+    # The window's caches, in MB of their budgets: pictures were drawn, and nothing is over.
+    caches = po_text(run.args.content, "screens-nl", "operator.status.caches") or "?"
+    pattern = re.escape(caches)
+    for name in ("pictures", "pictures_budget", "clips", "clips_budget"):
+        pattern = pattern.replace(re.escape("{%s}" % name), r"(?P<%s>[0-9.]+)" % name)
+    found = [m for m in (re.search(pattern, t) for t in d["texts"]) if m]
+    mb = {k_: float(v) for k_, v in found[0].groupdict().items()} if found else {}
+    check(found and 0 < mb["pictures"] <= mb["pictures_budget"] and mb["clips"] <= mb["clips_budget"],
+          "operator status shows the picture and clip caches within their budgets", mb or d["texts"])
     d = k.tap("op:credits")
     check(d["screen"] == "credits", "op:credits -> credits", kd.describe(d))
     run.visit(d)

@@ -230,6 +230,22 @@ TEST_CASE("shell: sync status lines") {
   CHECK(wktest::any_contains(operator_status_lines(facts, builtin_operator_text), {"Sync: niet aangemeld"}));
 }
 
+TEST_CASE("shell: the window's picture and clip caches in the status, in MB of their budgets") {
+  TempDir dir;
+  const KioskConfig config = config_for(dir);
+  KioskShell shell(config);
+  CHECK_FALSE(wktest::any_contains(shell.status_lines(), {"Geheugen"}));  // no window, no caches
+  CacheUse pictures, clips;
+  pictures.bytes = 3 * 1024 * 1024 + 512 * 1024;
+  pictures.budget = 8u << 20;
+  clips.bytes = 1024 * 1024;
+  clips.budget = 4u << 20;
+  shell.set_cache_use(pictures, clips);
+  const auto lines = shell.status_lines();
+  CHECK(wktest::any_contains(lines, {"Geheugen: plaatjes 3.5 van 8.0 MB, geluid 1.0 van 4.0 MB"}));
+  CHECK(lines.back() == "Logboek: " + config.data_dir + "/werkcheck.log");
+}
+
 TEST_CASE("shell: placeholders are filled in once, unknown ones stay") {
   CHECK(fill_placeholders("{a} and {b}", {{"a", "{b}"}, {"b", "2"}}) == "{b} and 2");
   CHECK(fill_placeholders("{unknown} {", {{"a", "1"}}) == "{unknown} {");

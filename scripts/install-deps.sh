@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libstb-dev libfreetype-dev libgl1-mesa-dev libgl1-mesa-dri libegl1
+  libpango1.0-dev libcairo2-dev
   libsqlite3-dev sqlite3 libcurl4-openssl-dev libsodium-dev libgettextpo-dev gettext libcsv-dev
   nlohmann-json3-dev doctest-dev
   libcpp-httplib-dev libssl-dev zlib1g-dev openssl libkainjow-mustache-dev

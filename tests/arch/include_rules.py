@@ -20,6 +20,7 @@ LAYERS = [
     ("core", r"^core/"),
     ("window", r"^app/(ui/|sound/clip_player\.|main\.cpp$|cli/kiosk_command\.cpp$)"),  # it opens the window
     ("shell", r"^app/(shell|cli)/"),
+    ("text", r"^app/text/"),  # the text engine: Pango and Cairo, no screen
     ("kiosk", r"^app/"),
     ("sync_client", r"^sync/client/"),
     ("server", r"^sync/server/"),
@@ -29,15 +30,17 @@ LAYERS = [
 MAY_INCLUDE = {
     "core": set(),
     "kiosk": {"core"},
+    "text": {"core"},
     "sync_client": {"core", "kiosk"},
     "shell": {"core", "kiosk", "sync_client"},
-    "window": {"core", "kiosk", "sync_client", "shell"},
+    "window": {"core", "kiosk", "sync_client", "shell", "text"},
     "server": {"core"},
 }
 
 # System headers that tie code to a screen, the network or threads, and who may use them.
 SYSTEM = [
     (r"^(SDL2?/|SDL[_.]|imgui|GL/|EGL/|stb|ft2build|freetype)", {"window"}, "screen (SDL, ImGui, GL, fonts)"),
+    (r"^(pango/|cairo|fontconfig/|hb\.h|harfbuzz/|fribidi)", {"text"}, "text rendering (Pango, Cairo)"),
     (r"^httplib\.h$", {"server"}, "HTTP server (cpp-httplib)"),
     (r"^curl/", {"sync_client"}, "HTTP client (libcurl)"),
     (r"^(thread|future|condition_variable)$", {"sync_client", "shell", "window", "server"}, "threads"),
@@ -105,6 +108,10 @@ def self_test():
         "app/flow/flow.h": '#include "content/pack.h"\n',
         "app/flow/bad_client.cpp": '#include "sync/client/http.h"\n',
         "app/screens/bad_imgui.cpp": "#include <imgui.h>\n",
+        "app/screens/bad_pango.cpp": "#include <pango/pangocairo.h>\n",
+        "app/text/engine.cpp": '#include <pango/pangocairo.h>\n#include "content/pack.h"\n',
+        "app/text/bad_sdl.cpp": "#include <SDL.h>\n",
+        "app/text/bad_flow.cpp": '#include "flow/flow.h"\n',
         "app/ui/window.cpp": '#include <SDL.h>\n#include "flow/flow.h"\n#include "sync/client/http.h"\n',
         "sync/client/http.h": "#include <curl/curl.h>\n#include <thread>\n",
         "sync/server/api.cpp": '#include <httplib.h>\n#include "content/pack.h"\n',

@@ -19,7 +19,6 @@ Screenshots go to $WERKCHECK_ARTIFACTS (default <repo>/test-artifacts)/forgiving
 """
 import argparse
 import os
-import re
 import sys
 import time
 
@@ -27,17 +26,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import kiosk_driver as kd  # noqa: E402
 
 SILENCE_RMS = 30.0  # raw S16; speech at the default volume is in the hundreds to thousands
-
-
-def po_text(content, name, key):
-    """A text from the content pack's <name>.po file (msgstr, else msgid), or None."""
-    try:
-        with open(os.path.join(content, "locales", name + ".po"), encoding="utf-8") as f:
-            text = f.read()
-    except OSError:
-        return None
-    m = re.search(r'msgctxt "%s"\s*\nmsgid "(.*)"\s*\nmsgstr "(.*)"' % re.escape(key), text)
-    return (m.group(2) or m.group(1)) if m else None
 
 
 def wait_quiet(k, timeout=15):
@@ -75,9 +63,9 @@ def double_click(k, target_id, gap_s=0.12):
 
 def run(args, res):
     content = args.content
-    nothing = po_text(content, "screens-nl", "ui.question.nothing_chosen")
-    limit3 = po_text(content, "screens-nl", "ui.question.limit.3")
-    first = po_text(content, "screens-nl", "ui.closing.share_first")
+    nothing = kd.po_text(content, "screens-nl", "ui.question.nothing_chosen")
+    limit3 = kd.po_text(content, "screens-nl", "ui.question.limit.3")
+    first = kd.po_text(content, "screens-nl", "ui.closing.share_first")
     res.check(nothing and limit3 and first, "the pack has the new words", (nothing, limit3, first))
     art = kd.artifacts_dir("forgiving_input")
     kd.remove_dir(art)

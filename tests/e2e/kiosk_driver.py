@@ -12,6 +12,7 @@ import ctypes.util
 import json
 import math
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -427,6 +428,17 @@ class Kiosk:
                 return "".join(f.readlines()[-n:])
         except OSError:
             return ""
+
+
+def po_text(content, name, key):
+    """A text from the content pack's locales/<name>.po (msgstr, else msgid), or None."""
+    try:
+        with open(os.path.join(content, "locales", name + ".po"), encoding="utf-8") as f:
+            text = f.read()
+    except OSError:
+        return None
+    m = re.search(r'msgctxt "%s"\s*\nmsgid "(.*)"\s*\nmsgstr "(.*)"' % re.escape(key), text)
+    return (m.group(2) or m.group(1)) if m else None
 
 
 def describe(d):

@@ -31,17 +31,6 @@ SILENCE_RMS = 30.0  # raw S16; speech at the default volume is in the hundreds t
 MIN_TARGET_MM = 20.0
 
 
-def po_text(content, locale, key):
-    """A text from the content pack's .po file (msgstr, else msgid), or None."""
-    try:
-        with open(os.path.join(content, "locales", locale + ".po"), encoding="utf-8") as f:
-            text = f.read()
-    except OSError:
-        return None
-    m = re.search(r'msgctxt "%s"\s*\nmsgid "(.*)"\s*\nmsgstr "(.*)"' % re.escape(key), text)
-    return (m.group(2) or m.group(1)) if m else None
-
-
 class Run:
     """One kiosk run with its checks, screenshots and screen bookkeeping."""
 
@@ -172,7 +161,7 @@ def tap_through(run, w, h, mm, keys_test):
     # skipped: "next" with nothing chosen first says so and stays; a second "next" skips
     on_question("werk_plezier.buiten")
     skipped.add("werk_plezier.buiten")
-    nudge = po_text(run.args.content, "screens-nl", "ui.question.nothing_chosen")
+    nudge = kd.po_text(run.args.content, "screens-nl", "ui.question.nothing_chosen")
     d = k.tap("nav:next")
     check(d.get("item") == "werk_plezier.buiten" and nudge in d["texts"],
           "werk_plezier.buiten: an empty nav:next says %r and stays" % nudge, kd.describe(d))
@@ -210,7 +199,7 @@ def tap_through(run, w, h, mm, keys_test):
     for item, opts in expected.items():
         words = ", ".join(labels[item][o] for o in opts)
         check(any(words == t or words in t for t in texts), "result shows %s: %r" % (item, words), texts)
-    skipped_text = po_text(run.args.content, "nl", "ui.result.skipped")
+    skipped_text = kd.po_text(run.args.content, "nl", "ui.result.skipped")
     if skipped_text:
         check(texts.count(skipped_text) == len(skipped), "result shows the skipped item as %r" % skipped_text, texts)
 
@@ -415,11 +404,11 @@ def idle_then_operator(run, idle_prompt_s):
     d = k.tap("pin:ok")
     check(d["screen"] == "operator_menu", "PIN 2580 -> operator menu", kd.describe(d))
     run.visit(d)
-    stored = po_text(run.args.content, "screens-nl", "operator.status.sessions")
+    stored = kd.po_text(run.args.content, "screens-nl", "operator.status.sessions")
     check(stored is not None and any(stored.replace("{count}", "1") in t for t in d["texts"]),
           "operator status counts the session", d["texts"])
     # The window's caches, in MB of their budgets: pictures were drawn, and nothing is over.
-    caches = po_text(run.args.content, "screens-nl", "operator.status.caches") or "?"
+    caches = kd.po_text(run.args.content, "screens-nl", "operator.status.caches") or "?"
     pattern = re.escape(caches)
     for name in ("pictures", "pictures_budget", "clips", "clips_budget"):
         pattern = pattern.replace(re.escape("{%s}" % name), r"(?P<%s>[0-9.]+)" % name)

@@ -85,7 +85,10 @@ Effects KioskFlow::take_effects() {
 void KioskFlow::show(Screen s) {
   const Screen from = screen_;
   screen_ = s;
-  if (from != s) unit(s).enter(*this, from);
+  if (from != s) {
+    hold_taps(now_);  // taps on the new screen count only after a moment
+    unit(s).enter(*this, from);
+  }
 }
 
 void KioskFlow::hold_taps(double now) {
@@ -94,8 +97,9 @@ void KioskFlow::hold_taps(double now) {
 }
 
 void KioskFlow::go(Screen s, double now) {
+  now_ = now;
   last_input_ = now;
-  hold_taps(now);  // a screen, or a new page of the same one, opens
+  if (s == screen_) hold_taps(now);  // a new page of the same screen opens (show() holds for a new screen)
   if (s == Screen::IdlePrompt) prompt_started_ = now;
   show(s);
   speak_screen();
@@ -225,9 +229,9 @@ void KioskFlow::enroll_finished(const std::string& problem) {
 }
 
 void KioskFlow::tap(const std::string& id, double now) {
+  now_ = now;
   last_input_ = now;
   const TapEvent tap = parse_tap(id);
-  const Screen before = screen_;
   if (tap.is("operator-corner")) {  // the hidden corner counts its own taps: never held
     if (screen_ == Screen::Attract || screen_ == Screen::OutOfOrder) handle_operator_corner(now);
   } else if (now - opened_at_ < kTapHoldS) {
@@ -239,8 +243,6 @@ void KioskFlow::tap(const std::string& id, double now) {
   } else {
     unit(screen_).tap(*this, tap, now);
   }
-  // A screen shown without go() (the start screen after "done", the staff screens) opened too.
-  if (!(screen_ == before) && opened_at_ != now) hold_taps(now);
 }
 
 double KioskFlow::seconds_until_deadline(double now) const {
@@ -251,12 +253,7 @@ double KioskFlow::seconds_until_deadline(double now) const {
 }
 
 void KioskFlow::tick(double now) {
-  const Screen before = screen_;
-  tick_screens(now);
-  if (!(screen_ == before) && opened_at_ != now) hold_taps(now);
-}
-
-void KioskFlow::tick_screens(double now) {
+  now_ = now;
   if (participant_screen() && now - last_input_ >= config_->idle_timeout_s) {
     return_to_ = screen_ == Screen::StopConfirm ? return_to_ : screen_;
     go(Screen::IdlePrompt, now);

@@ -85,7 +85,6 @@ class KioskFlow : private ScreenContext {
   bool participant_screen() const { return unit(screen_).idle() == Idle::Participant; }
   bool staff_screen() const { return unit(screen_).idle() == Idle::Staff; }
   void handle_operator_corner(double now);
-  void tick_screens(double now);
 
   // ScreenContext: what the screen units see of the flow.
   const ContentPack* content() const override { return content_; }
@@ -134,6 +133,7 @@ class KioskFlow : private ScreenContext {
   double prompt_started_ = 0;
   double opened_at_ = -1e9;  // when the screen (or its page) last opened: taps are held after it
   long openings_ = 0;
+  double now_ = 0;  // the time of the tap or tick being handled: when a screen shown now opened
   std::deque<double> corner_taps_;
   std::vector<std::string> status_lines_;
   Effects effects_;

@@ -36,18 +36,6 @@ def wait_quiet(k, timeout=15):
     return kd.tail_rms(k.audio_path, 0.5) <= SILENCE_RMS
 
 
-def sound_after(k, start, seconds=3.0):
-    """RMS of what the kiosk writes from byte `start` on, waiting up to `seconds` for speech."""
-    deadline = time.monotonic() + seconds
-    rms = 0.0
-    while time.monotonic() < deadline:
-        rms = kd.audio_rms(k.audio_path, start)
-        if rms > SILENCE_RMS * 3:
-            break
-        time.sleep(0.1)
-    return rms
-
-
 def selected(d):
     return sorted(t["id"][7:] for t in d["targets"] if t["id"].startswith("answer:") and t["selected"])
 
@@ -104,7 +92,7 @@ def run(args, res):
             d = k.tap("nav:next")
             res.check(d.get("item") == "werk_plezier.zorgen", "an empty Next stays on the question", kd.describe(d))
             res.check(nothing in d["texts"], "an empty Next shows the nudge %r" % nothing, d["texts"])
-            rms = sound_after(k, before)
+            rms = kd.sound_after(k.audio_path, before, threshold=SILENCE_RMS * 3)
             res.check(rms > SILENCE_RMS, "the nudge is spoken (RMS %.0f after the tap)" % rms, rms)
             shot("nudge")
             d = k.tap("nav:next")
@@ -137,7 +125,7 @@ def run(args, res):
             res.check(selected(d) == ["collegas", "familie", "vrienden"], "the fourth pick is refused, the three stay",
                       selected(d))
             res.check(limit3 in d["texts"], "the reason %r is shown" % limit3, d["texts"])
-            rms = sound_after(k, before)
+            rms = kd.sound_after(k.audio_path, before, threshold=SILENCE_RMS * 3)
             res.check(rms > SILENCE_RMS, "the reason is spoken (RMS %.0f)" % rms, rms)
             shot("limit")
             d = k.tap("nav:next")
@@ -152,7 +140,7 @@ def run(args, res):
             d = k.tap("nav:next")
             res.check(d["screen"] == "consent" and first in d["texts"],
                       "Next without yes or no stays and shows %r" % first, kd.describe(d))
-            rms = sound_after(k, before)
+            rms = kd.sound_after(k.audio_path, before, threshold=SILENCE_RMS * 3)
             res.check(rms > SILENCE_RMS, "'choose yes or no' is spoken (RMS %.0f)" % rms, rms)
             shot("consent-first")
             d = k.tap("nav:next", expect_change=False)

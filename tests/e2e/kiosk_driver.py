@@ -233,6 +233,19 @@ def audio_rms(path, start=0, end=None):
     return math.sqrt(sum(s * s for s in samples) / len(samples))
 
 
+def sound_after(audio_path, start, seconds=3.0, threshold=90.0):
+    """RMS of what the kiosk writes from byte `start` on, waiting up to `seconds` until it is
+    above `threshold` (raw S16; speech at the default volume is in the hundreds to thousands)."""
+    deadline = time.monotonic() + seconds
+    rms = 0.0
+    while time.monotonic() < deadline:
+        rms = audio_rms(audio_path, start)
+        if rms > threshold:
+            break
+        time.sleep(0.1)
+    return rms
+
+
 def tail_rms(path, seconds=0.3):
     end = audio_size(path)
     end -= end % 2

@@ -285,13 +285,7 @@ def speak_speaks_again(run):
     before = kd.audio_size(k.audio_path)
     before -= before % 2
     k.tap("speak", expect_change=False)
-    deadline = time.monotonic() + 4
-    rms = 0.0
-    while time.monotonic() < deadline:
-        rms = kd.audio_rms(k.audio_path, before)
-        if rms > SILENCE_RMS * 3:
-            break
-        time.sleep(0.1)
+    rms = kd.sound_after(k.audio_path, before, seconds=4, threshold=SILENCE_RMS * 3)
     run.check(kd.audio_size(k.audio_path) > before and rms > SILENCE_RMS,
               "speak: new sound is written after the tap (RMS %.0f)" % rms, rms)
 

@@ -10,6 +10,8 @@ constexpr float kMarginMm = 6;
 constexpr float kProgressMm = 18;
 constexpr float kNavMm = 28;       // nav buttons: 28 mm tall
 constexpr float kSpeakerMm = 26;
+// Wider than tall: its word ("Luister", about 28 mm at the reading rule's size) fits under the picture.
+constexpr float kSpeakerWideMm = 34;
 }  // namespace
 
 float min_cap_height_mm(double viewing_distance_cm) {
@@ -26,7 +28,70 @@ Metrics make_metrics(float width_px, float height_px, float px_per_mm, double vi
   m.body_px = std::ceil(cap_px / kNotoCapHeightPerEm);
   m.title_px = std::ceil(m.body_px * 1.3f);
   m.small_px = std::ceil(m.body_px * 0.75f);
+  m.rule_cap_px = cap_px;
   return m;
+}
+
+bool role_bold(TextRole role) { return role == TextRole::Display || role == TextRole::Title; }
+
+float Metrics::cap_px(TextRole role) const {
+  switch (role) {
+    case TextRole::Display: return rule_cap_px * 2.4f;
+    case TextRole::Title: return rule_cap_px * 1.25f;
+    case TextRole::Body:
+    case TextRole::Small: break;
+  }
+  return rule_cap_px;
+}
+
+TextSize Metrics::measure(const std::string& utf8, TextRole role, float width_px) const {
+  if (text) return text->measure(utf8, cap_px(role), role_bold(role), width_px);
+  return estimate_text(utf8, cap_px(role), role_bold(role), width_px);
+}
+
+bool Metrics::fits(const std::string& utf8, TextRole role, const Rect& box) const {
+  if (utf8.empty()) return true;
+  const TextSize s = measure(utf8, role, box.w);
+  return !s.word_too_wide && s.height <= box.h + 1;
+}
+
+TextSize estimate_text(const std::string& utf8, float cap_px, bool bold, float width_px) {
+  const float font_px = cap_px / kNotoCapHeightPerEm;
+  const float line_h = font_px * 1.362f;  // Noto Sans ascent + descent
+  const float char_w = font_px * (bold ? 0.62f : 0.58f);
+  auto chars = [](const std::string& s) {  // code points, not bytes
+    return static_cast<float>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xc0) != 0x80; }));
+  };
+  TextSize out;
+  size_t start = 0;
+  while (start <= utf8.size()) {
+    size_t end = utf8.find('\n', start);
+    if (end == std::string::npos) end = utf8.size();
+    const std::string para = utf8.substr(start, end - start);
+    float line = 0;
+    int lines = 1;
+    size_t w0 = 0;
+    while (w0 <= para.size()) {
+      size_t w1 = para.find(' ', w0);
+      if (w1 == std::string::npos) w1 = para.size();
+      const float word = chars(para.substr(w0, w1 - w0)) * char_w;
+      if (width_px > 0 && word > width_px) out.word_too_wide = true;
+      const float with = line > 0 ? line + char_w * 0.5f + word : word;
+      if (width_px > 0 && line > 0 && with > width_px) {
+        out.width = std::max(out.width, line);
+        ++lines;
+        line = word;
+      } else {
+        line = with;
+      }
+      w0 = w1 + 1;
+    }
+    out.width = std::max(out.width, line);
+    out.lines += lines;
+    start = end + 1;
+  }
+  out.height = out.lines * line_h;
+  return out;
 }
 
 PageRegions page_regions(const Metrics& m) {
@@ -105,8 +170,8 @@ Rect nav_next_rect(const Metrics& m) {
 
 Rect speaker_rect(const Metrics& m) {
   auto r = page_regions(m).prompt;
-  float s = m.mm(kSpeakerMm);
-  return {r.x + r.w - s, r.y + (r.h - s) / 2, s, s};
+  const float h = m.mm(kSpeakerMm), w = m.mm(kSpeakerWideMm);
+  return {r.x + r.w - w, r.y + (r.h - h) / 2, w, h};
 }
 
 Rect operator_corner_rect(const Metrics& m) { return {0, 0, m.mm(20), m.mm(20)}; }

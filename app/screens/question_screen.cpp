@@ -6,6 +6,7 @@
 #include <set>
 
 #include "platform/log.h"
+#include "screens/card_pages.h"
 #include "screens/page_parts.h"
 #include "screens/screen_unit.h"
 
@@ -16,6 +17,8 @@ namespace {
 // Said when a pick is refused: "Je kunt er maar 3 kiezen. ..." (one text per limit).
 std::string limit_key(int max_choices) { return "ui.question.limit." + std::to_string(max_choices); }
 constexpr const char* kNothingChosenKey = "ui.question.nothing_chosen";
+// The card that shows the next page of options ("Andere keuzes"), when they do not fit one page.
+constexpr const char* kMoreKey = "ui.question.more";
 
 // Whether a person can reach the item's limit (more options to pick than it allows).
 bool limit_reachable(const Item& item) {
@@ -33,11 +36,16 @@ class QuestionScreen : public ScreenUnit {
     if (from == Screen::Result) ctx.set_position(static_cast<int>(ctx.steps().size()) - 1);  // back from the result
     clear_notice();
   }
-  void reset() override { clear_notice(); }
+  void reset() override {
+    clear_notice();
+    page_position_ = -1;
+  }
 
   void tap(ScreenContext& ctx, const TapEvent& tap, double now) override {
     if (tap.is("answer"))
       choose_option(ctx, tap.arg);
+    else if (tap.is("page", "more"))
+      turn_page(ctx, now);
     else if (tap.is("nav", "next"))
       next(ctx, now);
     else if (tap.is("nav", "back"))
@@ -82,7 +90,6 @@ class QuestionScreen : public ScreenUnit {
     add_progress(s, ctx, m);
     const PageRegions r = page_regions(m);
     const Rect speaker = speaker_rect(m);
-    const float pic = r.prompt.h;
     // A per-choice question is about one earlier choice: show that choice's picture and words.
     std::string picture = item->picture, question = t(item->key);
     if (!step->for_option.empty())
@@ -92,34 +99,61 @@ class QuestionScreen : public ScreenUnit {
             picture = o.picture;
             question = t(o.text_key) + "\n" + question;
           }
-    s.pictures.push_back({picture, {r.prompt.x, r.prompt.y, pic, pic}});
+    const float pic = r.prompt.h;
     const float text_x = r.prompt.x + pic + m.mm(5);
+    const float text_w = speaker.x - m.mm(5) - text_x;
     std::string hint = t(item->max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one");
     const std::string notice = notice_key(ctx, *item);
     if (!notice.empty()) hint = t(notice);  // "you have not chosen anything yet", "you can choose only 3"
-    const Rect text_area{text_x, r.prompt.y, speaker.x - m.mm(5) - text_x, r.prompt.h};
-    s.texts.push_back({question, {text_area.x, text_area.y, text_area.w, text_area.h * 0.68f}, TextRole::Title, false});
-    s.texts.push_back(
-        {hint, {text_area.x, text_area.y + text_area.h * 0.68f, text_area.w, text_area.h * 0.32f}, TextRole::Body, false});
+    // The prompt takes the room its words need, measured: the question as a title, or at body
+    // size when a long question would not leave room for the answers; the hint line is as tall
+    // as the longest hint this question can show, so the cards do not move when a notice comes.
+    float hint_h = 0;
+    for (const auto& k : hint_keys(*item)) hint_h = std::max(hint_h, m.measure(t(k), TextRole::Body, text_w).height);
+    TextRole title_role = TextRole::Title;
+    float title_h = m.measure(question, title_role, text_w).height;
+    if (title_h + hint_h > r.prompt.h + 1) {
+      title_role = TextRole::Body;
+      title_h = m.measure(question, title_role, text_w).height;
+    }
+    const float prompt_h = std::max(r.prompt.h, title_h + hint_h);
+    const float text_top = r.prompt.y + (prompt_h - title_h - hint_h) / 2;
+    s.pictures.push_back({picture, {r.prompt.x, r.prompt.y + (prompt_h - pic) / 2, pic, pic}});
+    s.texts.push_back({question, {text_x, text_top, text_w, title_h}, title_role, false});
+    s.texts.push_back({hint, {text_x, text_top + title_h, text_w, hint_h}, TextRole::Body, false, false});
     add_speaker(s, ctx, m);
+    for (auto& target : s.targets)
+      if (target.id == "speak") target.rect.y = r.prompt.y + (prompt_h - target.rect.h) / 2;
+    Rect body = r.body;
+    body.y += prompt_h - r.prompt.h;
+    body.h -= prompt_h - r.prompt.h;
 
+    // The options, as many a page as fit (measured), with "other choices" to turn the page.
     const auto& answers = ctx.answers();
     const auto chosen_it = answers.find(key);
     const int n = static_cast<int>(item->options.size());
-    auto cells = grid_cells(r.body, n, m.mm(5), m.mm(90), m.mm(100));
-    for (int i = 0; i < n; ++i) {
-      const Option& o = item->options[i];
+    std::vector<std::string> labels;
+    for (const auto& o : item->options) labels.push_back(t(o.text_key));
+    const CardPages pages = card_pages(m, body, labels, t(kMoreKey), m.mm(5), m.mm(90), m.mm(100));
+    s.pages = pages.pages;
+    s.page = page_position_ == ctx.position() ? page_ % pages.pages : 0;
+    const PageSpan span = page_span(pages, n, s.page);
+    for (int i = 0; i < span.count; ++i) {
+      const Option& o = item->options[span.first + i];
       bool selected = chosen_it != answers.end() &&
                       std::find(chosen_it->second.begin(), chosen_it->second.end(), o.id) != chosen_it->second.end();
-      s.targets.push_back({"answer:" + o.id, t(o.text_key), o.picture, cells[i], TargetStyle::Answer, selected});
+      s.targets.push_back({"answer:" + o.id, labels[span.first + i], o.picture, pages.cells[i], TargetStyle::Answer, selected});
+      s.page_options.push_back(o.id);
     }
+    if (pages.pages > 1)
+      s.targets.push_back({"page:more", t(kMoreKey), content.ui_picture("more"), pages.more(), TargetStyle::Answer});
     add_nav(s, ctx, m, true, "ui.next", "next", "nav:next");
     return s;
   }
 
   std::vector<std::string> text_keys(const ContentPack& content) const override {
     std::vector<std::string> keys = {"ui.question.pick_one", "ui.question.pick_many", "ui.speaker", "ui.back", "ui.stop",
-                                     "ui.next", kNothingChosenKey};
+                                     "ui.next", kNothingChosenKey, kMoreKey};
     std::set<int> limits;
     for (const auto& mod : content.modules)
       for (const auto& item : mod.items)
@@ -132,13 +166,31 @@ class QuestionScreen : public ScreenUnit {
     }
     return keys;
   }
-  std::vector<std::string> picture_roles() const override { return {"speaker", "back", "stop", "next", "done", "returning", "none"}; }
+  std::vector<std::string> picture_roles() const override { return {"speaker", "back", "stop", "next", "done", "returning", "none", "more"}; }
 
  private:
   enum class Notice { None, NothingChosen, Limit };
   Notice notice_ = Notice::None;
   int notice_position_ = -1;  // the question the notice is about
   int nudged_position_ = -1;  // "nothing chosen" was said here on this visit: the next "next" skips
+
+  int page_ = 0;               // the page of options shown (view wraps it to the pages there are)
+  int page_position_ = -1;     // the question it belongs to
+
+  // Every hint this question can show under it: how many to pick, and the notices.
+  static std::vector<std::string> hint_keys(const Item& item) {
+    std::vector<std::string> keys = {item.max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one",
+                                     kNothingChosenKey};
+    if (limit_reachable(item)) keys.push_back(limit_key(item.max_choices));
+    return keys;
+  }
+
+  void turn_page(ScreenContext& ctx, double now) {
+    if (page_position_ != ctx.position()) page_ = 0;
+    page_position_ = ctx.position();
+    ++page_;
+    ctx.go(Screen::Question, now);
+  }
 
   void clear_notice() {
     notice_ = Notice::None;

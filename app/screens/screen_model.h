@@ -60,6 +60,10 @@ struct ScreenModel {
   std::vector<TextBlock> texts;
   std::vector<PictureBlock> pictures;
   std::vector<Target> targets;
+  // A question whose options do not fit one page: which page is shown, of how many, and the
+  // options on it (ids, in order), so what is spoken can follow what is shown.
+  int page = 0, pages = 1;
+  std::vector<std::string> page_options;
   bool has_audio = false;
   long opening = 0;  // counts screens and pages opened; taps are held for a moment after each
 

@@ -9,6 +9,7 @@ namespace {
 constexpr float kMarginMm = 6;
 constexpr float kProgressMm = 18;
 constexpr float kNavMm = 28;       // nav buttons: 28 mm tall
+constexpr float kShortScreenMm = 160;
 constexpr float kSpeakerMm = 26;
 // Wider than tall: its word ("Luister", about 28 mm at the reading rule's size) fits under the picture.
 constexpr float kSpeakerWideMm = 34;
@@ -94,11 +95,17 @@ TextSize estimate_text(const std::string& utf8, float cap_px, bool bold, float w
   return out;
 }
 
+bool short_screen(const Metrics& m) { return m.height / m.px_per_mm < kShortScreenMm; }
+
 PageRegions page_regions(const Metrics& m) {
-  const float margin = m.mm(kMarginMm);
+  // On a short screen (a 10-inch tablet is 136 mm tall) the frame gives the answers more room:
+  // smaller margins and step pictures, a lower bottom bar (its buttons stay over 20 mm).
+  const bool compact = short_screen(m);
+  const float margin = m.mm(compact ? 4 : kMarginMm);
+  const float nav_h = m.mm(compact ? 22 : kNavMm);
   PageRegions r;
-  r.progress = {margin, margin, m.width - 2 * margin, m.mm(kProgressMm)};
-  r.nav = {margin, m.height - margin - m.mm(kNavMm), m.width - 2 * margin, m.mm(kNavMm)};
+  r.progress = {margin, margin, m.width - 2 * margin, m.mm(compact ? 12 : kProgressMm)};
+  r.nav = {margin, m.height - margin - nav_h, m.width - 2 * margin, nav_h};
   float prompt_top = r.progress.y + r.progress.h + m.mm(4);
   float prompt_h = std::max(m.mm(kSpeakerMm), m.title_px * 2.6f);
   r.prompt = {margin, prompt_top, m.width - 2 * margin, prompt_h};
@@ -107,27 +114,17 @@ PageRegions page_regions(const Metrics& m) {
   return r;
 }
 
-std::vector<Rect> grid_cells(const Rect& area, int n, float gap, float max_w, float max_h, bool top_align) {
+Rect grid_cell_size(const Rect& area, int n, int cols, float gap, float max_w, float max_h) {
+  const int rows = (n + cols - 1) / cols;
+  return {0, 0, std::min(max_w, (area.w - (cols - 1) * gap) / cols), std::min(max_h, (area.h - (rows - 1) * gap) / rows)};
+}
+
+std::vector<Rect> grid_cells_in(const Rect& area, int n, int cols, float gap, float max_w, float max_h, bool top_align) {
   std::vector<Rect> cells;
-  if (n <= 0) return cells;
-  int best_cols = 1, best_rows = n;
-  float best_score = -1;
-  for (int cols = 1; cols <= n; ++cols) {
-    int rows = (n + cols - 1) / cols;
-    float cw = std::min(max_w, (area.w - (cols - 1) * gap) / cols);
-    float ch = std::min(max_h, (area.h - (rows - 1) * gap) / rows);
-    // The smaller side decides how large a picture can be; on a tie, fewer rows read easier.
-    float score = std::min(cw, ch);
-    if (score > best_score + 0.5f || (score > best_score - 0.5f && rows < best_rows)) {
-      best_score = std::max(score, best_score);
-      best_cols = cols;
-      best_rows = rows;
-    }
-  }
-  int cols = best_cols;
-  int rows = (n + cols - 1) / cols;
-  float cw = std::min(max_w, (area.w - (cols - 1) * gap) / cols);
-  float ch = std::min(max_h, (area.h - (rows - 1) * gap) / rows);
+  if (n <= 0 || cols <= 0) return cells;
+  const int rows = (n + cols - 1) / cols;
+  const Rect size = grid_cell_size(area, n, cols, gap, max_w, max_h);
+  const float cw = size.w, ch = size.h;
   float grid_h = rows * ch + (rows - 1) * gap;
   float top = top_align ? area.y : area.y + (area.h - grid_h) / 2;
   for (int i = 0; i < n; ++i) {
@@ -139,6 +136,24 @@ std::vector<Rect> grid_cells(const Rect& area, int n, float gap, float max_w, fl
     cells.push_back({left + col * (cw + gap), top + row * (ch + gap), cw, ch});
   }
   return cells;
+}
+
+std::vector<Rect> grid_cells(const Rect& area, int n, float gap, float max_w, float max_h, bool top_align) {
+  if (n <= 0) return {};
+  int best_cols = 1, best_rows = n;
+  float best_score = -1;
+  for (int cols = 1; cols <= n; ++cols) {
+    int rows = (n + cols - 1) / cols;
+    const Rect size = grid_cell_size(area, n, cols, gap, max_w, max_h);
+    // The smaller side decides how large a picture can be; on a tie, fewer rows read easier.
+    float score = std::min(size.w, size.h);
+    if (score > best_score + 0.5f || (score > best_score - 0.5f && rows < best_rows)) {
+      best_score = std::max(score, best_score);
+      best_cols = cols;
+      best_rows = rows;
+    }
+  }
+  return grid_cells_in(area, n, best_cols, gap, max_w, max_h, top_align);
 }
 
 namespace {

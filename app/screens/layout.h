@@ -52,6 +52,12 @@ PageRegions page_regions(const Metrics& m);
 // Lays out n cells in a grid inside area, as large as fits, each at most max_w wide;
 // label_h is the room each cell keeps under its picture for words.
 std::vector<Rect> grid_cells(const Rect& area, int n, float gap, float max_w, float max_h, bool top_align = false);
+// The same with the number of columns given, and the size of one cell of such a grid.
+std::vector<Rect> grid_cells_in(const Rect& area, int n, int cols, float gap, float max_w, float max_h,
+                                bool top_align = false);
+Rect grid_cell_size(const Rect& area, int n, int cols, float gap, float max_w, float max_h);
+// A screen under 160 mm tall (a 10-inch tablet): the page frame is tighter.
+bool short_screen(const Metrics& m);
 
 // Standard bottom bar positions, identical on every participant screen.
 Rect nav_back_rect(const Metrics& m);

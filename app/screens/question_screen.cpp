@@ -108,15 +108,39 @@ class QuestionScreen : public ScreenUnit {
     // The prompt takes the room its words need, measured: the question as a title, or at body
     // size when a long question would not leave room for the answers; the hint line is as tall
     // as the longest hint this question can show, so the cards do not move when a notice comes.
-    float hint_h = 0;
-    for (const auto& k : hint_keys(*item)) hint_h = std::max(hint_h, m.measure(t(k), TextRole::Body, text_w).height);
+    float longest_hint_h = 0;
+    for (const auto& k : hint_keys(*item))
+      longest_hint_h = std::max(longest_hint_h, m.measure(t(k), TextRole::Body, text_w).height);
+    const float hint_now_h = m.measure(hint, TextRole::Body, text_w).height;
+    const auto& answers = ctx.answers();
+    const auto chosen_it = answers.find(key);
+    const int n = static_cast<int>(item->options.size());
+    std::vector<std::string> labels;
+    for (const auto& o : item->options) labels.push_back(t(o.text_key));
+    // Tried in turn until the options fit (as pages if need be): the question as a title; at
+    // body size; and on a short screen, with room for only the hint shown now (a notice that
+    // comes later may then move the cards).
+    struct Prompt {
+      TextRole title_role;
+      float hint_h;
+    };
     TextRole title_role = TextRole::Title;
-    float title_h = m.measure(question, title_role, text_w).height;
-    if (title_h + hint_h > r.prompt.h + 1) {
-      title_role = TextRole::Body;
+    float title_h = 0, hint_h = 0, prompt_h = 0;
+    Rect body;
+    CardPages pages;
+    for (const Prompt& p : {Prompt{TextRole::Title, longest_hint_h}, Prompt{TextRole::Body, longest_hint_h},
+                            Prompt{TextRole::Body, hint_now_h}}) {
+      title_role = p.title_role;
+      hint_h = p.hint_h;
       title_h = m.measure(question, title_role, text_w).height;
+      if (title_role == TextRole::Title && title_h + hint_h > r.prompt.h + 1) continue;
+      prompt_h = std::max(r.prompt.h, title_h + hint_h);
+      body = r.body;
+      body.y += prompt_h - r.prompt.h;
+      body.h -= prompt_h - r.prompt.h;
+      pages = card_pages(m, body, labels, t(kMoreKey), m.mm(5), m.mm(90), m.mm(100));
+      if (pages.fits) break;
     }
-    const float prompt_h = std::max(r.prompt.h, title_h + hint_h);
     const float text_top = r.prompt.y + (prompt_h - title_h - hint_h) / 2;
     s.pictures.push_back({picture, {r.prompt.x, r.prompt.y + (prompt_h - pic) / 2, pic, pic}});
     s.texts.push_back({question, {text_x, text_top, text_w, title_h}, title_role, false});
@@ -124,17 +148,8 @@ class QuestionScreen : public ScreenUnit {
     add_speaker(s, ctx, m);
     for (auto& target : s.targets)
       if (target.id == "speak") target.rect.y = r.prompt.y + (prompt_h - target.rect.h) / 2;
-    Rect body = r.body;
-    body.y += prompt_h - r.prompt.h;
-    body.h -= prompt_h - r.prompt.h;
 
     // The options, as many a page as fit (measured), with "other choices" to turn the page.
-    const auto& answers = ctx.answers();
-    const auto chosen_it = answers.find(key);
-    const int n = static_cast<int>(item->options.size());
-    std::vector<std::string> labels;
-    for (const auto& o : item->options) labels.push_back(t(o.text_key));
-    const CardPages pages = card_pages(m, body, labels, t(kMoreKey), m.mm(5), m.mm(90), m.mm(100));
     s.pages = pages.pages;
     s.page = page_position_ == ctx.position() ? page_ % pages.pages : 0;
     const PageSpan span = page_span(pages, n, s.page);

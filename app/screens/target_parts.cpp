@@ -6,7 +6,6 @@ namespace wk {
 
 namespace {
 constexpr float kPadMm = 2.5f;
-constexpr float kBadgeMm = 10;  // room for the check mark on a wide card
 }  // namespace
 
 TargetParts target_parts(const Metrics& m, const Target& t) {
@@ -21,9 +20,10 @@ TargetParts target_parts(const Metrics& m, const Target& t) {
       if (r.w > r.h * 1.8f) {
         // A wide, low card: picture on the left, words beside it.
         p.wide = true;
-        const float side = std::max(0.0f, r.h - 2 * pad);
-        p.picture = {r.x + pad, r.y + pad, side, side};
-        p.label = {r.x + 2 * pad + side, r.y + pad, std::max(0.0f, r.w - 3 * pad - side - m.mm(kBadgeMm)), r.h - 2 * pad};
+        // The picture is as tall as the card, but leaves the words most of its width.
+        const float side = std::max(0.0f, std::min(r.h - 2 * pad, r.w * 0.3f));
+        p.picture = {r.x + pad, r.y + (r.h - side) / 2, side, side};
+        p.label = {r.x + 2 * pad + side, r.y + pad, std::max(0.0f, r.w - 3 * pad - side), r.h - 2 * pad};
         p.centered = false;
         return p;
       }

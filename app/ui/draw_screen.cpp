@@ -128,8 +128,14 @@ void draw_target(ImDrawList* dl, DrawContext& ctx, const Target& t) {
     draw_picture(dl, ctx, t.picture, parts.picture);
   }
   draw_text(dl, ctx, t.label, parts.label, parts.role, parts.centered, text_colour, parts.vcenter);
-  if (t.style == TargetStyle::Answer && t.selected)
-    draw_check_badge(dl, {t.rect.x + t.rect.w - m.mm(7), t.rect.y + m.mm(7)}, m.mm(5.5f));
+  // The check mark: in the card's corner, or on a wide card on its picture's corner, so the
+  // words keep the card's whole width.
+  if (t.style == TargetStyle::Answer && t.selected) {
+    if (parts.wide)
+      draw_check_badge(dl, {parts.picture.x + m.mm(4), parts.picture.y + m.mm(4)}, m.mm(5.5f));
+    else
+      draw_check_badge(dl, {t.rect.x + t.rect.w - m.mm(7), t.rect.y + m.mm(7)}, m.mm(5.5f));
+  }
   if (pressed) dl->AddRectFilled(tl(t.rect), br(t.rect), kPressed, round);
 }
 

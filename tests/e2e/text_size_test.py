@@ -4,13 +4,15 @@ hint, measured in a screenshot of the real kiosk under Xvfb, is at least as tall
 asks (EN 301 549 5.1.4: a capital H subtends 0.7 degrees at the viewing distance, 6.11 mm at
 the default 50 cm).
 
-On the real content pack, at 1920x1080 on a 527 mm wide screen and at 1280x800 on 217 mm:
+On the real content pack, at 1920x1080 on 527 mm and on 344 mm, 1280x800 on 217 mm and
+1280x800 with no size set (the rule is then taken at the density the kiosk assumed, from the
+UI dump):
   - title: "Hoe oud ben je?" (intake.leeftijd), its H;
   - hint: "Kies één antwoord." under it, its K (flat top and bottom, the H's height);
-  - answer label: "Leuk" on the first interest question, its L (the sector cards, "Horeca",
-    are cut on the 10-inch tablet until the layout fits and pages text: issue 10 item 3).
-A letter is the first connected blob of text-coloured pixels (near-grey, at least half
-covered) in its line; its height in rows is the cap height drawn.
+  - answer label: "Leuk" on the first interest question, its L.
+Where each text was drawn comes from the UI dump's drawn_texts; in that box, a letter is the
+first connected blob of text-coloured pixels (near-grey, at least half covered) of the first
+line; its height in rows is the cap height drawn.
 
 Prints "N passed, M failed" last; exits non-zero on any failure. Screenshots go to
 $WERKCHECK_ARTIFACTS (default <repo>/test-artifacts)/text_size/.
@@ -25,7 +27,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import kiosk_driver as kd  # noqa: E402
 
 VIEWING_DISTANCE_CM = 50.0
-SIZES = [(1920, 1080, 527), (1280, 800, 217)]
+# The four supported screens; None: no size set (the kiosk takes the display's DPI).
+SIZES = [(1920, 1080, 527), (1920, 1080, 344), (1280, 800, 217), (1280, 800, None)]
 
 
 def rule_mm(distance_cm=VIEWING_DISTANCE_CM):
@@ -53,17 +56,26 @@ def load_rgb(path):
 
 
 def text_mask(img, box):
-    """Pixels of the text colour (26,26,26) at least half covered, inside box (x0, y0, x1, y1)."""
+    """Pixels of the text colour (26,26,26) at least half covered, inside box (x0, y0, x1, y1):
+    darker than halfway between the text colour and the box's background (its lightest pixel:
+    a white card or the warm page), so a half-covered row counts the same on either."""
     w, h, data = img
     x0, y0, x1, y1 = [int(round(v)) for v in box]
     x0, y0, x1, y1 = max(0, x0), max(0, y0), min(w, x1), min(h, y1)
+    background = 0
+    for y in range(y0, y1):
+        row = y * w * 3
+        for x in range(x0, x1):
+            i = row + x * 3
+            background = max(background, data[i], data[i + 1], data[i + 2])
+    threshold = (26 + background) / 2.0
     mask = set()
     for y in range(y0, y1):
         row = y * w * 3
         for x in range(x0, x1):
             i = row + x * 3
             r, g, b = data[i], data[i + 1], data[i + 2]
-            if max(r, g, b) < 137 and max(r, g, b) - min(r, g, b) < 24:
+            if max(r, g, b) < threshold and max(r, g, b) - min(r, g, b) < 24:
                 mask.add((x, y))
     return mask
 
@@ -129,6 +141,15 @@ def first_letter_height(img, box, min_h, which="first"):
     return b[3] - b[1] + 1
 
 
+def drawn(d, text):
+    """The box (x0, y0, x1, y1) the kiosk drew a text in, from the UI dump's drawn_texts."""
+    for x in d.get("drawn_texts", []):
+        if x["text"] == text:
+            b = x["drawn"]
+            return (b[0] - 2, b[1] - 2, b[0] + b[2] + 2, b[1] + b[3] + 2)
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True)
@@ -138,14 +159,16 @@ def main():
     res = kd.Results()
     art = kd.artifacts_dir("text_size")
     for (w, h, mm) in SIZES:
-        name = "%dx%d-%dmm" % (w, h, mm)
-        px_per_mm = w / mm
-        rule_px = rule_mm() * px_per_mm
-        min_blob = rule_px * 0.5  # smaller blobs are dots, accents, commas
+        name = "%dx%d-%s" % (w, h, "%dmm" % mm if mm else "nosize")
         data = kd.temp_dir("werkcheck-text-size-")
         answers = {}
+        px_per_mm = None
         try:
             with kd.Xvfb(w, h) as x, kd.Kiosk(args.bin, args.content, data, x, screen_width_mm=mm) as k:
+                d = k.dump()
+                px_per_mm = d["window"]["px_per_mm"]  # with no size set: what the kiosk assumed
+                rule_px = rule_mm() * px_per_mm
+                min_blob = rule_px * 0.5  # smaller blobs are dots, accents, commas
                 k.tap("start")
                 d = k.tap("lang:nl")
                 while d["screen"] == "question" and d.get("item") != "intake.leeftijd":
@@ -156,29 +179,29 @@ def main():
                 res.check(d.get("item") == "intake.leeftijd", name + ": reached the age question", kd.describe(d))
                 shot = kd.screenshot(x, os.path.join(art, name + "-leeftijd.png"))
                 img = load_rgb(shot)
-                speak = k.target("speak", d)
-                cards_top = min(t["y"] for t in d["targets"] if t["id"].startswith("answer:"))
-                # The prompt: below the step pictures, above the answer cards, left of the speaker.
-                prompt = (0, 30 * px_per_mm, speak["x"] - 1, cards_top - 1)
-                answers["title"] = first_letter_height(img, prompt, min_blob, "first")
-                answers["hint"] = first_letter_height(img, prompt, min_blob, "last")
+                title = next((t for t in d["texts"] if t.startswith("Hoe oud")), None)
+                hint = next((t for t in d["texts"] if t.startswith("Kies")), None)
+                for what, text in (("title", title), ("hint", hint)):
+                    box = drawn(d, text) if text else None
+                    res.check(box is not None, "%s: the %s %r was drawn" % (name, what, text))
+                    if box:
+                        answers[what] = first_letter_height(img, box, min_blob, "first")
                 # The next screen: the first interest, answered Leuk / Weet ik niet / Niet leuk.
                 k.tap([t["id"] for t in d["targets"] if t["id"].startswith("answer:")][0])
                 d = k.tap("nav:next")
                 shot = kd.screenshot(x, os.path.join(art, name + "-interest.png"))
                 img = load_rgb(shot)
-                leuk = [t for t in d["targets"] if t["label"] == "Leuk"]
-                res.check(len(leuk) == 1, name + ": the interest question offers Leuk", kd.describe(d))
-                if leuk:
-                    t = leuk[0]
-                    # The label is the lowest line of text in the card.
-                    lines = lines_of(img, blobs(text_mask(img, (t["x"], t["y"], t["x"] + t["w"], t["y"] + t["h"]))),
-                                     min_blob)
-                    answers["label"] = (lines[-1][0][3] - lines[-1][0][1] + 1) if lines else None
+                box = drawn(d, "Leuk")
+                res.check(box is not None, name + ": the interest question offers Leuk", kd.describe(d))
+                if box:
+                    answers["label"] = first_letter_height(img, box, min_blob, "first")
         except kd.KioskError as e:
             res.error(name, e)
         finally:
             kd.remove_dir(data)
+        if px_per_mm is None:
+            continue
+        rule_px = rule_mm() * px_per_mm
         for what, letter in (("title", "H of 'Hoe oud ben je?'"), ("hint", "K of 'Kies één antwoord.'"),
                              ("label", "L of the answer 'Leuk'")):
             got = answers.get(what)

@@ -169,7 +169,7 @@ def walk_size(args, res, art, name, w, h, mm):
                     d = k.tap("nav:next")  # the nudge: a second Next skips
             res.check(d["screen"] == "result", "%s: the questions lead to the result" % name, kd.describe(d))
             p = 0
-            while d["screen"] == "result" and p < 30:
+            while d["screen"] == "result" and p < 80:
                 p += 1
                 walk.check(d, "result page %d" % p, "result-%d" % p)
                 d = k.tap("nav:next")

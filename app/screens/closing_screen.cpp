@@ -49,19 +49,24 @@ class ClosingScreen : public ScreenUnit {
     s.texts.push_back({t("ui.closing.title"), {r.prompt.x, r.prompt.y, title_w, std::max(r.prompt.h, title.h)}, title.role});
     const float lift = std::max(0.0f, title.h - r.prompt.h);
     const Rect body{r.body.x, r.body.y + lift, r.body.w, r.body.h - lift};
-    // The code in a card, large (at title size if the large size would not leave room beside
-    // it); what it is for beside it, the card as tall as those words need.
+    // The code in a card; what it is for beside it, the card as tall as those words need.
     const std::string code = ctx.session() ? ids::display_code(ctx.session()->code) : "";
+    // Tried large first; at title size (still well above the rule) when the words around it
+    // would not fit otherwise (a small screen).
     TextRole code_role = TextRole::Display;
-    TextSize code_size = m.measure(code, code_role, 0);
-    if (code_size.width + m.mm(8) > body.w * 0.5f) {
-      code_role = TextRole::Title;
-      code_size = m.measure(code, code_role, 0);
+    float code_w = 0, tx = 0, code_h = 0;
+    for (TextRole role : {TextRole::Display, TextRole::Title}) {
+      code_role = role;
+      const TextSize code_size = m.measure(code, code_role, 0);
+      code_w = std::max(std::min(m.mm(110), body.w * 0.45f), code_size.width + m.mm(8));
+      if (role == TextRole::Title) code_w = code_size.width + m.mm(8);
+      tx = body.x + code_w + m.mm(6);
+      const float said_h = m.measure(t("ui.closing.code"), TextRole::Body, body.x + body.w - tx).height;
+      code_h = std::max({std::min(body.h * 0.5f, m.title_px * 3.0f), code_size.height + m.mm(4), said_h});
+      const float come_h = body.h - code_h - m.mm(6);
+      const float come_w = body.w - std::min(come_h, m.mm(30)) - m.mm(6);
+      if (m.measure(t("ui.closing.come_back"), TextRole::Body, come_w).height <= come_h + 1) break;
     }
-    const float code_w = std::max(std::min(m.mm(110), body.w * 0.45f), code_size.width + m.mm(8));
-    const float tx = body.x + code_w + m.mm(6);
-    const float said_h = m.measure(t("ui.closing.code"), TextRole::Body, body.x + body.w - tx).height;
-    const float code_h = std::max({std::min(body.h * 0.5f, m.title_px * 3.0f), code_size.height + m.mm(4), said_h});
     Rect code_card{body.x, body.y, code_w, code_h};
     s.panels.push_back(code_card);
     s.texts.push_back({code, code_card, code_role});

@@ -20,6 +20,24 @@ Rect add_title(ScreenModel& s, const Metrics& m, const std::string& title) {
   return {r.body.x, r.body.y + h - r.prompt.h, r.body.w, r.body.h - (h - r.prompt.h)};
 }
 
+// Words cut between words into pieces that each fit max_h at width (a piece of one word is
+// kept whole): for a text too long for the room a part has.
+std::vector<std::string> split_to_fit(const Metrics& m, const std::string& text, TextRole role, float width, float max_h) {
+  std::vector<std::string> pieces(1);
+  size_t from = 0;
+  while (from < text.size()) {
+    size_t end = text.find(' ', from);
+    end = end == std::string::npos ? text.size() : end + 1;
+    const std::string word = text.substr(from, end - from);
+    if (!pieces.back().empty() && m.measure(pieces.back() + word, role, width).height > max_h + 1) pieces.push_back("");
+    pieces.back() += word;
+    from = end;
+  }
+  for (auto& p : pieces)
+    while (!p.empty() && p.back() == ' ') p.pop_back();
+  return pieces;
+}
+
 // A card's picture: a quarter of its width, at most 40 mm (less when the card is lower).
 float card_picture(const Metrics& m, float w) { return std::min(w * 0.25f, m.mm(40)); }
 
@@ -185,12 +203,35 @@ int page_strengths(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, c
     column(&s, right, "ui.result.values_title", value_keys, value_pics, "");
     return 1;
   }
+  // One after the other, each at the full width and itself in parts if its cards do not fit.
   const Rect whole{r.body.x, top, full_w, col_h};
-  if (part <= 0)
-    column(&s, whole, "ui.result.strengths_title", skill_keys, skill_pics, "ui.result.no_strengths");
+  auto column_part = [&](ScreenModel& out, const std::string& title, const std::vector<std::string>& keys,
+                         const std::vector<std::string>& pictures, const std::string& empty, int column_part_no) {
+    const FittedText head = fit_text(m, t(title), TextRole::Title, whole.w, m.title_px * 3);
+    out.texts.push_back({t(title), {whole.x, whole.y, whole.w, head.h}, head.role, false});
+    const Rect area{whole.x, whole.y + head.h + m.mm(2), whole.w, whole.h - head.h - m.mm(2)};
+    if (keys.empty()) {
+      if (!empty.empty())
+        out.texts.push_back({t(empty), {area.x, area.y, area.w, m.measure(t(empty), TextRole::Body, area.w).height},
+                             TextRole::Body, false, false});
+      return 1;
+    }
+    std::vector<std::pair<std::string, std::string>> words;
+    for (const auto& k : keys) words.push_back({t(k), ""});
+    return card_parts(m, area, words, m.mm(3), area.w, m.mm(34), true, column_part_no,
+                      [&](const std::vector<Rect>& cells, int first) {
+                        for (size_t i = 0; i < cells.size(); ++i)
+                          add_card(out, m, cells[i], pictures[first + i], words[first + i].first, "");
+                      });
+  };
+  ScreenModel scratch;
+  const int skill_parts = column_part(scratch, "ui.result.strengths_title", skill_keys, skill_pics, "ui.result.no_strengths", 0);
+  const int value_parts = column_part(scratch, "ui.result.values_title", value_keys, value_pics, "", 0);
+  if (part < skill_parts)
+    column_part(s, "ui.result.strengths_title", skill_keys, skill_pics, "ui.result.no_strengths", std::max(0, part));
   else
-    column(&s, whole, "ui.result.values_title", value_keys, value_pics, "");
-  return 2;
+    column_part(s, "ui.result.values_title", value_keys, value_pics, "", std::min(part - skill_parts, value_parts - 1));
+  return skill_parts + value_parts;
 }
 
 int page_occupation(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const OccupationMatch& match, int index,
@@ -223,8 +264,13 @@ int page_occupation(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, 
                           match.prospect->region + ".",
                       TextRole::Small});
   blocks.push_back({t("ui.result.esco_credit"), TextRole::Small});
-  // Greedy parts: blocks in order while they fit under the name.
+  // Greedy parts: blocks in order while they fit under the name; a block longer than a whole
+  // part is cut between words.
   const float top = body.y + pad + name.h + m.mm(1), bottom = body.y + body.h - pad;
+  std::vector<Block> pieces;
+  for (const auto& b : blocks)
+    for (auto& piece : split_to_fit(m, b.text, b.role, tw, bottom - top)) pieces.push_back({std::move(piece), b.role});
+  blocks = std::move(pieces);
   std::vector<std::vector<std::pair<size_t, float>>> parts(1);
   float y = top;
   for (size_t i = 0; i < blocks.size(); ++i) {

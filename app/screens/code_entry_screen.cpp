@@ -6,7 +6,6 @@
 #include "platform/random_ids.h"
 #include "screens/page_parts.h"
 #include "screens/screen_unit.h"
-#include "screens/target_parts.h"
 
 namespace wk {
 
@@ -60,40 +59,38 @@ class CodeEntryScreen : public ScreenUnit {
     // Top row: what to do (or "not found") with its picture, and the code typed so far.
     std::string shown = typed_;
     while (shown.size() < static_cast<size_t>(ids::kCodeLength)) shown += '_';
-    const TextSize code_size = m.measure(ids::display_code(shown), TextRole::Display, 0);
+    // The code typed so far, large; at title size where the large code would crowd the row.
+    const float typed_room = std::min(m.mm(90), m.width * 0.32f);
+    TextRole code_role = TextRole::Display;
+    TextSize code_size = m.measure(ids::display_code(shown), code_role, 0);
+    if (code_size.width + m.mm(4) > typed_room) {
+      code_role = TextRole::Title;
+      code_size = m.measure(ids::display_code(shown), code_role, 0);
+    }
     const float pic = std::min(std::max(speaker.h, m.title_px * 1.6f), m.mm(18));
-    const float typed_w = std::max(std::min(m.mm(90), m.width * 0.32f), code_size.width + m.mm(4));
+    const float typed_w = std::max(typed_room, code_size.width + m.mm(4));
     const float text_x = margin + pic + m.mm(4);
     const float typed_x = speaker.x - m.mm(5) - typed_w;
-    // The row is as tall as its words need (measured), the code at its large size.
+    // The row keeps the speaker's height: the keypad needs the rest for 20 mm keys. (On a
+    // 10-inch tablet a two-line title does not fit it: a known gap, see tests/e2e/text_fit_test.py.)
     const std::string what = t(not_found_ ? "ui.code.not_found" : "ui.code.title");
     const float what_w = typed_x - text_x - m.mm(4);
-    const FittedText f = fit_text(m, what, TextRole::Title, what_w, std::max(speaker.h, m.title_px * 1.6f));
-    const float row_h = std::max({speaker.h, m.title_px * 1.6f, code_size.height + m.mm(2), f.h});
+    const FittedText f = fit_text(m, what, TextRole::Title, what_w, speaker.h);
+    const float row_h = std::max(speaker.h, code_size.height + m.mm(2));
     s.pictures.push_back({content.ui_picture(not_found_ ? "not_found" : "returning"), {margin, margin, pic, pic}});
     s.texts.push_back({what, {text_x, margin, what_w, row_h}, f.role, false});
     Rect typed{typed_x, margin, typed_w, row_h};
     s.panels.push_back(typed);
-    s.texts.push_back({ids::display_code(shown), typed, TextRole::Display});
+    s.texts.push_back({ids::display_code(shown), typed, code_role});
 
     // The keypad: every code character, then delete, OK and back, in an 8-wide grid.
     const float top = margin + row_h + m.mm(4);
     const Rect pad{margin, top, m.width - 2 * margin, m.height - top - margin};
     std::vector<std::pair<std::string, std::string>> keys;
     for (const char* c = ids::kCodeAlphabet; *c; ++c) keys.push_back({std::string("key:") + *c, std::string(1, *c)});
-    const int cols = 8;
+    const int cols = 8, rows = (static_cast<int>(keys.size()) + 3 + cols - 1) / cols;
     const float gap = m.mm(3);
-    // Delete and back take two keys' room where their word does not fit one (a small screen).
-    float key = std::min(m.mm(30), (pad.w - (cols - 1) * gap) / cols);
-    auto span_of = [&](const std::string& word, const std::string& role) {
-      Target probe{"", word, content.ui_picture(role), {0, 0, key, key}, TargetStyle::Nav};
-      return target_fits(m, probe) ? 1 : 2;
-    };
-    const int delete_span = span_of(t("ui.code.delete"), "back"), back_span = span_of(t("ui.back"), "stop");
-    int used = static_cast<int>(keys.size());
-    for (int span : {delete_span, back_span}) used += (used % cols + span > cols) ? (cols - used % cols) + span : span;
-    const int rows = used / cols + 1;  // and OK in the rest of the last row (or a row of its own)
-    key = std::min(key, (pad.h - (rows - 1) * gap) / rows);
+    const float key = std::min({m.mm(30), (pad.w - (cols - 1) * gap) / cols, (pad.h - (rows - 1) * gap) / rows});
     const float left = pad.x + (pad.w - (cols * key + (cols - 1) * gap)) / 2;
     auto cell = [&](int i, int span) {
       return Rect{left + (i % cols) * (key + gap), pad.y + (i / cols) * (key + gap), span * key + (span - 1) * gap, key};
@@ -103,14 +100,8 @@ class CodeEntryScreen : public ScreenUnit {
       Target k{id, label, "", cell(i++, 1), TargetStyle::Key};
       s.targets.push_back(k);
     }
-    auto place = [&](int span) {  // a key of span cells, on a new row if it does not fit this one
-      if (i % cols + span > cols) i += cols - i % cols;
-      const Rect r = cell(i, span);
-      i += span;
-      return r;
-    };
-    s.targets.push_back({"key:delete", t("ui.code.delete"), content.ui_picture("back"), place(delete_span), TargetStyle::Nav});
-    s.targets.push_back({"nav:back", t("ui.back"), content.ui_picture("stop"), place(back_span), TargetStyle::Nav});
+    s.targets.push_back({"key:delete", t("ui.code.delete"), content.ui_picture("back"), cell(i++, 1), TargetStyle::Nav});
+    s.targets.push_back({"nav:back", t("ui.back"), content.ui_picture("stop"), cell(i++, 1), TargetStyle::Nav});
     s.targets.push_back(
         {"key:ok", t("ui.code.ok"), content.ui_picture("next"), cell(i, cols - i % cols), TargetStyle::Primary});
     return s;

@@ -109,8 +109,9 @@ PageRegions page_regions(const Metrics& m) {
   float prompt_top = r.progress.y + r.progress.h + m.mm(4);
   float prompt_h = std::max(m.mm(kSpeakerMm), m.title_px * 2.6f);
   r.prompt = {margin, prompt_top, m.width - 2 * margin, prompt_h};
-  float body_top = r.prompt.y + r.prompt.h + m.mm(5);
-  r.body = {margin, body_top, m.width - 2 * margin, r.nav.y - m.mm(5) - body_top};
+  const float gap = m.mm(compact ? 3 : 5);
+  float body_top = r.prompt.y + r.prompt.h + gap;
+  r.body = {margin, body_top, m.width - 2 * margin, r.nav.y - gap - body_top};
   return r;
 }
 

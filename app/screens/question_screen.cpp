@@ -124,22 +124,31 @@ class QuestionScreen : public ScreenUnit {
       TextRole title_role;
       float hint_h;
     };
+    // Of these, the one that puts the most options on a page (the first on a tie).
     TextRole title_role = TextRole::Title;
     float title_h = 0, hint_h = 0, prompt_h = 0;
     Rect body;
     CardPages pages;
+    bool chosen = false;
+    const float card_gap = m.mm(short_screen(m) ? 3 : 5);
     for (const Prompt& p : {Prompt{TextRole::Title, longest_hint_h}, Prompt{TextRole::Body, longest_hint_h},
                             Prompt{TextRole::Body, hint_now_h}}) {
+      const float th = m.measure(question, p.title_role, text_w).height;
+      if (p.title_role == TextRole::Title && th + p.hint_h > r.prompt.h + 1) continue;
+      const float ph = std::max(r.prompt.h, th + p.hint_h);
+      Rect b = r.body;
+      b.y += ph - r.prompt.h;
+      b.h -= ph - r.prompt.h;
+      CardPages cp = card_pages(m, b, labels, t(kMoreKey), card_gap, m.mm(90), m.mm(100));
+      const bool better = !chosen || (cp.fits && !pages.fits) || (cp.fits == pages.fits && cp.per_page > pages.per_page);
+      if (!better) continue;
+      chosen = true;
       title_role = p.title_role;
+      title_h = th;
       hint_h = p.hint_h;
-      title_h = m.measure(question, title_role, text_w).height;
-      if (title_role == TextRole::Title && title_h + hint_h > r.prompt.h + 1) continue;
-      prompt_h = std::max(r.prompt.h, title_h + hint_h);
-      body = r.body;
-      body.y += prompt_h - r.prompt.h;
-      body.h -= prompt_h - r.prompt.h;
-      pages = card_pages(m, body, labels, t(kMoreKey), m.mm(5), m.mm(90), m.mm(100));
-      if (pages.fits) break;
+      prompt_h = ph;
+      body = b;
+      pages = std::move(cp);
     }
     const float text_top = r.prompt.y + (prompt_h - title_h - hint_h) / 2;
     s.pictures.push_back({picture, {r.prompt.x, r.prompt.y + (prompt_h - pic) / 2, pic, pic}});

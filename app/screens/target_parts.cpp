@@ -80,8 +80,8 @@ TargetParts target_parts(const Metrics& m, const Target& t) {
 
 bool target_fits(const Metrics& m, const Target& t) {
   const TargetParts p = target_parts(m, t);
-  if (t.style == TargetStyle::Answer && p.picture.w > 0 && !t.picture.empty() && p.picture.w < m.mm(kMinCardPictureMm))
-    return false;
+  // A card's picture keeps its size (an empty one: the words took the card's whole height).
+  if (t.style == TargetStyle::Answer && !t.picture.empty() && p.picture.w < m.mm(kMinCardPictureMm)) return false;
   return m.fits(t.label, p.role, p.label);
 }
 

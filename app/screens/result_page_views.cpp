@@ -264,30 +264,39 @@ int page_occupation(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, 
                           match.prospect->region + ".",
                       TextRole::Small});
   blocks.push_back({t("ui.result.esco_credit"), TextRole::Small});
-  // Greedy parts: blocks in order while they fit under the name; a block longer than a whole
-  // part is cut between words.
+  // Greedy parts: blocks in order while they fit under the name; beside the picture they are
+  // as wide as the room there, below it as wide as the card. A block longer than a whole part
+  // is cut between words.
   const float top = body.y + pad + name.h + m.mm(1), bottom = body.y + body.h - pad;
+  const float pic_bottom = body.y + pad + pic, full_w = body.w - 2 * pad;
   std::vector<Block> pieces;
   for (const auto& b : blocks)
     for (auto& piece : split_to_fit(m, b.text, b.role, tw, bottom - top)) pieces.push_back({std::move(piece), b.role});
   blocks = std::move(pieces);
-  std::vector<std::vector<std::pair<size_t, float>>> parts(1);
+  struct Placed {
+    size_t block;
+    Rect box;
+  };
+  std::vector<std::vector<Placed>> parts(1);
   float y = top;
+  auto place = [&](size_t i, float at) {
+    const bool beside = at < pic_bottom;
+    const float w = beside ? tw : full_w;
+    return Rect{beside ? tx : body.x + pad, at, w, m.measure(blocks[i].text, blocks[i].role, w).height};
+  };
   for (size_t i = 0; i < blocks.size(); ++i) {
-    const float h = m.measure(blocks[i].text, blocks[i].role, tw).height;
-    if (y + h > bottom + 1 && !parts.back().empty()) {
+    Rect box = place(i, y);
+    if (box.y + box.h > bottom + 1 && !parts.back().empty()) {
       parts.emplace_back();
       y = top;
+      box = place(i, y);
     }
-    parts.back().push_back({i, h});
-    y += h;
+    parts.back().push_back({i, box});
+    y += box.h;
   }
   const int shown = std::clamp(part, 0, static_cast<int>(parts.size()) - 1);
-  y = top;
-  for (const auto& [i, h] : parts[shown]) {
-    s.texts.push_back({blocks[i].text, {tx, y, tw, h}, blocks[i].role, false, false});
-    y += h;
-  }
+  for (const auto& placed : parts[shown])
+    s.texts.push_back({blocks[placed.block].text, placed.box, blocks[placed.block].role, false, false});
   return static_cast<int>(parts.size());
 }
 

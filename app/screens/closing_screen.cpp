@@ -30,7 +30,7 @@ class ClosingScreen : public ScreenUnit {
     std::vector<Clip> clips;
     auto say = [&](const std::string& key) { clips.push_back({ctx.locale(), key}); };
     say("ui.closing.title");
-    for (auto& c : code_speech(ctx, true)) clips.push_back(std::move(c));
+    for (auto& c : code_speech(ctx)) clips.push_back(std::move(c));
     say("ui.closing.come_back");
     return clips;
   }
@@ -45,8 +45,7 @@ class ClosingScreen : public ScreenUnit {
     s.texts.push_back({t("ui.closing.title"), {r.prompt.x, r.prompt.y, speaker.x - m.mm(5) - r.prompt.x, r.prompt.h},
                        TextRole::Title});
     // The code in a card, large; what it is for beside it.
-    const float code_h = std::min(r.body.h * 0.5f, m.title_px * 3.0f);
-    add_code_card(s, ctx, m, {r.body.x, r.body.y, r.body.w, code_h}, true);
+    const float code_h = add_code_card(s, ctx, m, r.body);
     // Come back in a year.
     const float y = r.body.y + code_h + m.mm(6);
     const float come_h = r.body.y + r.body.h - y;

@@ -11,11 +11,14 @@
 
 namespace wk {
 
-// The code in a card, as large as area allows, with its words beside it (or under it on a
-// narrow area). with_keep adds "take a photo of it"; nothing is drawn without a session.
-void add_code_card(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Rect& area, bool with_keep);
-// "This is your code. Give it to your coach.", the characters in groups, [and "take a photo"].
-std::vector<Clip> code_speech(const ScreenContext& ctx, bool with_keep);
+// The code in a card with its words beside it (or under it where the row is narrow), from the
+// top of area; nothing is drawn without a session. Returns the height it took: the card, or
+// the words where they need more (a small screen).
+float add_code_card(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Rect& area);
+// Only the card, centred in area (where the words are the page's title).
+void add_code_alone(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Rect& area);
+// "This is your code. Give this code to your coach.", then the digits in groups.
+std::vector<Clip> code_speech(const ScreenContext& ctx);
 // Every word the code parts may need, whatever code the session has (new or earlier alphabet).
 std::vector<std::string> code_text_keys();
 

@@ -65,15 +65,11 @@ class LanguageScreen : public ScreenUnit {
     s.texts.push_back({title, {r.prompt.x, r.prompt.y, r.prompt.w - speaker.w - m.mm(5), r.prompt.h}, TextRole::Title});
     add_speaker(s, ctx, m);
 
-    Rect body = r.body;
-    if (headphones_notice(ctx)) {
-      const float h = std::max(m.mm(20), m.title_px * 1.4f);
-      add_headphones_notice(s, ctx, {body.x, body.y, body.w, h}, m);
-      body.y += h + m.mm(5);
-      body.h -= h + m.mm(5);
-    }
+    if (headphones_notice(ctx))  // in the top row, which has no step pictures here
+      add_headphones_notice(s, ctx, {r.progress.x, r.progress.y, volume_rect(m).x - m.mm(5) - r.progress.x, r.progress.h},
+                            m);
     const int n = static_cast<int>(content.locales.size());
-    auto cells = grid_cells(body, n, m.mm(10), m.mm(100), m.mm(100));
+    auto cells = grid_cells(r.body, n, m.mm(10), m.mm(100), m.mm(100));
     for (int i = 0; i < n; ++i) {
       const auto& cat = content.locales[i];
       s.targets.push_back({"lang:" + cat.code, content.text(cat.code, "language.name"), cat.flag_picture, cells[i],

@@ -33,9 +33,9 @@ void add_card(ScreenModel& s, const Metrics& m, const Rect& c, const std::string
 }
 
 void page_code(ScreenModel& s, const ScreenContext& ctx, const Metrics& m) {
-  const PageRegions r = page_regions(m);
-  s.texts.push_back({ctx.t("ui.result.code_title"), title_rect(m), TextRole::Title});
-  add_code_card(s, ctx, m, {r.body.x, r.body.y, r.body.w, std::min(r.body.h, m.mm(70))}, true);
+  // The words in the prompt row, as a question's; the code large in the body.
+  s.texts.push_back({ctx.t("ui.code.give"), title_rect(m), TextRole::Title});
+  add_code_alone(s, ctx, m, page_regions(m).body);
 }
 
 void page_interests(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Profile& p) {

@@ -29,7 +29,6 @@ std::vector<std::string> result_text_keys(const ContentPack& c) {
   const bool riasec = !c.tag_values("riasec").empty(), skill = !c.tag_values("skill").empty(),
              value = !c.tag_values("value").empty(), action = !c.tag_values("action").empty();
   std::vector<std::string> keys = code_text_keys();
-  keys.push_back("ui.result.code_title");
   auto add = [&](std::initializer_list<const char*> ks) { keys.insert(keys.end(), ks.begin(), ks.end()); };
   if (riasec) add({"ui.result.interests_title", "ui.result.no_clear_interest"});
   if (skill || value) add({"ui.result.strengths_title", "ui.result.no_strengths", "ui.result.values_title"});
@@ -54,8 +53,7 @@ std::vector<Clip> result_page_speech(const ScreenContext& ctx, const ResultPageR
   const Profile p = ctx.profile();
   switch (page.kind) {
     case ResultPage::Code:
-      say("ui.result.code_title");
-      for (auto& c : code_speech(ctx, true)) clips.push_back(std::move(c));
+      for (auto& c : code_speech(ctx)) clips.push_back(std::move(c));
       break;
     case ResultPage::Interests:
       say("ui.result.interests_title");

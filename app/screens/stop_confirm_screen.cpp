@@ -27,7 +27,7 @@ class StopConfirmScreen : public ScreenUnit {
   std::vector<Clip> speech(const ScreenContext& ctx) const override {
     std::vector<Clip> clips = {{ctx.locale(), "ui.stop.question"}};
     if (has_result(ctx))
-      for (auto& c : code_speech(ctx, false)) clips.push_back(std::move(c));
+      for (auto& c : code_speech(ctx)) clips.push_back(std::move(c));
     return clips;
   }
 
@@ -36,12 +36,11 @@ class StopConfirmScreen : public ScreenUnit {
     auto t = [&](const std::string& key) { return ctx.t(key); };
     ScreenModel s;
     const bool code = has_result(ctx);
+    // With the code below it, the stop sign is smaller: the answers keep their room.
     float y = add_centred_heading(s, m, content.ui_picture("stop"), t("ui.stop.question"),
-                                  std::min(m.height * (code ? 0.16f : 0.25f), m.mm(code ? 30 : 50)));
+                                  code ? std::min(m.height * 0.1f, m.mm(20)) : std::min(m.height * 0.25f, m.mm(50)));
     if (code) {  // the code between the question and the answers
-      const float code_h = std::max(m.mm(24), m.title_px * 2.2f);
-      add_code_card(s, ctx, m, {m.mm(10), y, m.width - m.mm(20), code_h}, false);
-      y += code_h + m.mm(6);
+      y += add_code_card(s, ctx, m, {m.mm(10), y, m.width - m.mm(20), m.height - y}) + m.mm(6);
     }
     Rect area{m.mm(10), y, m.width - m.mm(20), m.height - y - m.mm(10)};
     auto cells = grid_cells(area, 2, m.mm(15), m.mm(120), m.mm(70));

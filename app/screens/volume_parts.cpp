@@ -19,7 +19,7 @@ void add_volume_control(ScreenModel& s, const ScreenContext& ctx, const Metrics&
 }
 
 void add_headphones_notice(ScreenModel& s, const ScreenContext& ctx, const Rect& area, const Metrics& m) {
-  const float pic = std::min(area.h, m.mm(20));
+  const float pic = std::min(area.h, m.mm(18));
   s.pictures.push_back({ctx.pack().ui_picture("headphones"), {area.x, area.y + (area.h - pic) / 2, pic, pic}});
   s.texts.push_back({ctx.t("ui.headphones.put_on"), {area.x + pic + m.mm(4), area.y, area.w - pic - m.mm(4), area.h},
                      TextRole::Title, false});

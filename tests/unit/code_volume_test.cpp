@@ -10,6 +10,7 @@
 #include "flow/kiosk_flow.h"
 #include "platform/random_ids.h"
 #include "settings/kiosk_settings.h"
+#include "shell/kiosk_shell.h"
 #include "sound/volume.h"
 #include "test_support.h"
 
@@ -403,4 +404,42 @@ TEST_CASE("the volume button is on every participant screen, 20 mm or more, clea
     CHECK(seen == std::set<std::string>{"code_entry", "language", "question", "result", "stop_confirm", "consent",
                                         "idle_prompt", "closing"});
   }
+}
+
+TEST_CASE("shell: the participant's volume reaches the window and is never written to kiosk.json") {
+  TempDir dir;
+  KioskConfig config;
+  config.data_dir = dir.file("data");
+  config.content_dir = wktest::built_pack_dir();
+  config.volume_percent = 80;
+  KioskShell shell(config);
+  REQUIRE(shell.flow().screen() == Screen::Attract);
+  double now = 1000;
+  shell.flow().tap("start", now += 1);
+  shell.update(now);
+  shell.flow().tap("volume", now += 1);
+  WindowWork work = shell.update(now);
+  CHECK(work.volume_changed);
+  CHECK(shell.flow().volume_percent() == 100);
+  REQUIRE(work.play);
+  CHECK(work.play->size() == 1);  // the sample, at the new level
+  CHECK(shell.config().volume_percent == 80);
+  KioskConfig saved;
+  saved.data_dir = config.data_dir;
+  REQUIRE_FALSE(load_kiosk_settings(saved));
+  CHECK(saved.volume_percent == 80);  // the file (if any) still has the operator's level
+  CHECK_FALSE(saved.headphones);
+  // A pause in what is said reaches the window as an empty path (silence), not a missing file.
+  shell.flow().tap("lang:nl", now += 1);
+  shell.update(now);
+  while (shell.flow().screen() == Screen::Question) {
+    shell.flow().tap("nav:next", now += 1);
+    work = shell.update(now);
+  }
+  REQUIRE(shell.flow().screen() == Screen::Result);
+  REQUIRE(work.play);
+  CHECK(std::count(work.play->begin(), work.play->end(), std::string()) == 4);
+  CHECK(std::count_if(work.play->begin(), work.play->end(), [](const std::string& p) {
+          return p.find("/char.") != std::string::npos;
+        }) == ids::kCodeLength);
 }

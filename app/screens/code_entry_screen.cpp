@@ -80,13 +80,14 @@ class CodeEntryScreen : public ScreenUnit {
     while (shown.size() < length()) shown += '_';
     s.texts.push_back({ids::display_code(shown), typed, TextRole::Display});
 
-    // The keypad: every character of this kind of code, then delete, back, the other keypad and
-    // OK, in an 8-wide grid (the eight digits make one row).
+    // The keypad: every character of this kind of code, then delete, back, the other keypad and OK.
     const float top = margin + row_h + m.mm(4);
     const Rect pad{margin, top, m.width - 2 * margin, m.height - top - margin};
     std::vector<std::pair<std::string, std::string>> keys;
     for (const char* c = alphabet(); *c; ++c) keys.push_back({std::string("key:") + *c, std::string(1, *c)});
-    const int cols = 8, rows = (static_cast<int>(keys.size()) + 4 + cols - 1) / cols;
+    // 8 digits + 4 make two rows of 8; the 29 letters and digits + 4 make four rows of 9 (five
+    // rows of 8 would make the keys under 20 mm on a 10-inch tablet).
+    const int cols = letters_ ? 9 : 8, rows = (static_cast<int>(keys.size()) + 4 + cols - 1) / cols;
     const float gap = m.mm(3);
     const float key = std::min({m.mm(30), (pad.w - (cols - 1) * gap) / cols, (pad.h - (rows - 1) * gap) / rows});
     const float left = pad.x + (pad.w - (cols * key + (cols - 1) * gap)) / 2;

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -442,4 +443,34 @@ TEST_CASE("shell: the participant's volume reaches the window and is never writt
   CHECK(std::count_if(work.play->begin(), work.play->end(), [](const std::string& p) {
           return p.find("/char.") != std::string::npos;
         }) == ids::kCodeLength);
+}
+
+TEST_CASE("both follow-up keypads keep every key 20 mm or more, on screen, apart, at four screen sizes") {
+  const Metrics displays[] = {make_metrics(1920, 1080, 1920.0f / 527.0f, 50), make_metrics(1920, 1080, 1920.0f / 344.0f, 50),
+                              make_metrics(1280, 800, 1280.0f / 217.0f, 50), kMetrics};
+  for (const Metrics& m : displays) {
+    INFO("display " << m.width << "x" << m.height << " at " << m.px_per_mm << " px/mm");
+    Rig r;
+    r.tap("returning");
+    for (const char* pad : {"digits", "letters"}) {
+      INFO(pad);
+      if (std::string(pad) == "letters") r.tap("key:letters");
+      const ScreenModel v = r.flow->view(m);
+      int keys = 0;
+      for (const auto& t : v.targets) {
+        INFO(t.id);
+        CHECK(t.rect.w >= m.mm(20));
+        CHECK(t.rect.h >= m.mm(20));
+        CHECK(t.rect.x >= 0);
+        CHECK(t.rect.y >= 0);
+        CHECK(t.rect.x + t.rect.w <= m.width);
+        CHECK(t.rect.y + t.rect.h <= m.height);
+        for (const auto& o : v.targets)
+          if (&o != &t) CHECK_MESSAGE(!o.rect.overlaps(t.rect), o.id);
+        if (t.id.rfind("key:", 0) == 0 && t.id.size() == 5) ++keys;
+      }
+      CHECK(keys == static_cast<int>(std::strlen(std::string(pad) == "letters" ? ids::kLegacyCodeAlphabet
+                                                                                  : ids::kCodeAlphabet)));
+    }
+  }
 }

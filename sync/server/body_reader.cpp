@@ -1,5 +1,7 @@
 #include "body_reader.h"
 
+#include "front_door/front_door.h"
+
 namespace wk::server {
 
 BodyRead read_body(const httplib::ContentReader& reader, const httplib::Response& res, size_t limit,
@@ -13,6 +15,7 @@ BodyRead read_body(const httplib::ContentReader& reader, const httplib::Response
     body.append(data, len);
     return true;
   });
+  FrontDoor::request_read();  // the request is in: its deadline is now the answer's
   if (too_big || res.status == 413) return BodyRead::too_big;
   if (!ok) return BodyRead::unreadable;
   return BodyRead::ok;

@@ -167,8 +167,10 @@ void FrontDoor::accept_all() {
       ready_.push_back(fd);
       continue;
     }
+    // Edge-triggered: the head is peeked, not read, so the socket stays readable; each new
+    // arrival of bytes is one event (level-triggered would wake the loop for ever).
     epoll_event ev{};
-    ev.events = EPOLLIN | EPOLLRDHUP;
+    ev.events = EPOLLIN | EPOLLRDHUP | EPOLLET;
     ev.data.fd = fd;
     epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ev);
   }
@@ -229,6 +231,8 @@ void FrontDoor::start_closing(int fd) {
     epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ev);
     w.ready = false;
   }
+  // What the client still sends is read and dropped (on_readable), until it closes or the time is up.
+  on_readable(fd);
 }
 
 void FrontDoor::close_waiting(int fd) {

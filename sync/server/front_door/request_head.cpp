@@ -104,6 +104,8 @@ std::optional<HeadRefusal> check_request_head(std::string_view head, size_t max_
 std::optional<HeadRefusal> check_parsed_framing(const httplib::Headers& headers, size_t max_body) {
   Framing framing;
   for (const auto& [name, value] : headers) {
+    if (name.empty() || !std::all_of(name.begin(), name.end(), is_tchar))
+      return bad("the header name '" + name.substr(0, 40) + "' has a character names may not have");
     if (iequals(name, "Content-Length")) framing.content_length(value);
     if (iequals(name, "Transfer-Encoding")) framing.transfer_encoding(value);
   }

@@ -23,7 +23,10 @@ struct HeadRefusal {
 std::optional<HeadRefusal> check_request_head(std::string_view head, size_t max_body);
 
 // The same rules on headers httplib has already parsed (for TLS, where the raw head cannot be
-// peeked): repeated or non-digit Content-Length, both framings, any coding but "chunked".
+// peeked): repeated or non-digit Content-Length, both framings, any coding but "chunked", header
+// names with spaces. httplib trims the spaces around values, so " chunked" passes here; under
+// TLS that is harmless: no HTTP proxy sits between the client and this server's TLS, and with
+// one request per connection nothing can be smuggled behind a request.
 std::optional<HeadRefusal> check_parsed_framing(const httplib::Headers& headers, size_t max_body);
 
 // True when `head` ends a request head: the first CRLF CRLF. `end` is set past it.

@@ -21,4 +21,13 @@ BodyRead read_body(const httplib::ContentReader& reader, const httplib::Response
   return BodyRead::ok;
 }
 
+void discard_body(const httplib::ContentReader& reader, size_t limit) {
+  size_t seen = 0;
+  reader([&](const char*, size_t len) {
+    seen += len;
+    return seen <= limit;
+  });
+  FrontDoor::request_read();
+}
+
 }  // namespace wk::server

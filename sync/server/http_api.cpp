@@ -153,10 +153,10 @@ void install_api(httplib::Server& svr, KioskSyncStore& store, const SigningKey& 
 
   svr.Post("/api/v1/sessions", [&store](const httplib::Request& req, httplib::Response& res,
                                         const httplib::ContentReader& reader) {
-    // The token is checked before the body is read or parsed: without a kiosk's token nothing
-    // is parsed. The unread body does no harm: the front door serves one request per connection.
+    // The token is checked before the body is parsed: without a kiosk's token nothing is parsed.
+    // The body is still read (and dropped) so that the kiosk gets its 401 or 403, not a reset.
     auto kiosk = authenticate(store, req, res);
-    if (!kiosk) return;
+    if (!kiosk) return discard_body(reader, kMaxBodyBytes);
     ReturnMemoryAfter trim;
     json body;
     if (!read_json(reader, res, body, trim)) return;
@@ -200,7 +200,7 @@ void install_api(httplib::Server& svr, KioskSyncStore& store, const SigningKey& 
   svr.Post("/api/v1/heartbeat", [&store](const httplib::Request& req, httplib::Response& res,
                                          const httplib::ContentReader& reader) {
     auto kiosk = authenticate(store, req, res);  // before the body, as for sessions
-    if (!kiosk) return;
+    if (!kiosk) return discard_body(reader, kMaxHeartbeatBodyBytes);
     ReturnMemoryAfter trim;
     json body;
     if (!read_json(reader, res, body, trim, kMaxHeartbeatBodyBytes)) return;

@@ -304,7 +304,7 @@ void FrontDoor::dispatch(int fd) {
     ++workers_;
   }
   try {
-    std::thread([this, fd, id, accepted = w.accepted] { worker(fd, id, accepted); }).detach();
+    std::thread([this, fd, id] { worker(fd, id); }).detach();
   } catch (const std::system_error& e) {
     log_event("error", "worker_not_started", {{"error", e.what()}});
     close(fd);
@@ -317,7 +317,7 @@ void FrontDoor::dispatch(int fd) {
   }
 }
 
-void FrontDoor::worker(int fd, uint64_t id, Clock::time_point) {
+void FrontDoor::worker(int fd, uint64_t id) {
   current_door = this;
   current_id = id;
   current_mu = &mu_;

@@ -81,7 +81,7 @@ class FrontDoor {
   void close_waiting(int fd);
   void dispatch(int fd);
   void dispatch_ready();
-  void worker(int fd, uint64_t id, Clock::time_point accepted);
+  void worker(int fd, uint64_t id);
   void release_address(const std::string& address);
 
   httplib::Server& server_;

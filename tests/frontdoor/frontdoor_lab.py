@@ -181,10 +181,13 @@ http {{
 """
         conf = os.path.join(ngx, "nginx.conf")
         open(conf, "w").write(main)
-        t = subprocess.run([nginx_bin, "-t", "-p", ngx, "-c", conf], capture_output=True, text=True, timeout=30)
+        # -e: the error log from the very start (before the config is read), not /var/log/nginx.
+        t = subprocess.run([nginx_bin, "-t", "-p", ngx, "-e", self.nginx_error_log, "-c", conf], capture_output=True,
+                           text=True, timeout=30)
         if t.returncode != 0:
             raise RuntimeError("nginx -t: " + t.stderr)
-        self.nginx = subprocess.Popen([nginx_bin, "-p", ngx, "-c", conf], stdout=subprocess.DEVNULL,
+        self.nginx = subprocess.Popen([nginx_bin, "-p", ngx, "-e", self.nginx_error_log, "-c", conf],
+                                      stdout=subprocess.DEVNULL,
                                       stderr=subprocess.DEVNULL)
         self.procs.append(self.nginx)
         if not wait_for_port(port):

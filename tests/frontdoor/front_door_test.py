@@ -219,8 +219,12 @@ def test_quadratic_flood(lab):
     print("     ", fig, flush=True)
     check(fig["ok"] == fig["requests"] and fig["max_s"] < 1.0,
           f"every legitimate request answered within 1 s during the flood (max {fig['max_s']} s)", results)
-    check(fig["cpu_s"] < 6.5 * 0.8,
-          f"the server did not spend its cores on the flood ({fig['cpu_s']} CPU s in 6.5 s)")
+    # Per flood request, so that the check holds on a slow or loaded machine too: the callback
+    # parser took seconds per body; refusing one without parsing takes well under a millisecond
+    # (a TLS handshake about one).
+    per_request = fig["cpu_s"] / max(1, fig["flood_requests"])
+    check(per_request < 0.01,
+          f"the flood cost the server {per_request * 1000:.2f} ms of CPU per request ({fig['cpu_s']} CPU s in all)")
 
     print("--- 4 kiosks with a token post 4 MiB of nested or tiny values at once ---", flush=True)
     big = quadratic(1_398_000)  # 4 MiB - a little

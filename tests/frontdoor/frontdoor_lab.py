@@ -15,13 +15,10 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.parse
 
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(ROOT, "tests", "server"))
-from sessions_fixture import make_session  # noqa: E402,F401
 
 PASSWORD = "a long coach password"
 

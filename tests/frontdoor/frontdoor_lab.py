@@ -19,6 +19,8 @@ import time
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "tests", "server"))
+from sessions_fixture import make_session  # noqa: E402  (a real session, as kiosks upload it)
 
 PASSWORD = "a long coach password"
 
@@ -221,14 +223,19 @@ http {{
             conn.close()
 
     def legit_once(self, timeout=5):
-        """A kiosk's heartbeat (authenticated, parsed, stored) or a coach's login page, in turn."""
-        self._turn = not getattr(self, "_turn", False)
+        """In turn: a kiosk's heartbeat, a kiosk's upload of a real session (stored, then a
+        duplicate), a coach's login page. Each authenticated one is parsed and stored."""
+        self._turn = (getattr(self, "_turn", -1) + 1) % 3
+        if not hasattr(self, "_session"):
+            self._session = {"sessions": [make_session()]}
         t = time.monotonic()
         try:
-            if self._turn:
+            if self._turn == 0:
                 status, _ = self.request("POST", "/api/v1/heartbeat",
                                          {"app_version": "1", "content_version": "1", "last_sync": None,
                                           "pending": 0, "free_disk_bytes": 1}, token=self.token, timeout=timeout)
+            elif self._turn == 1:
+                status, _ = self.request("POST", "/api/v1/sessions", self._session, token=self.token, timeout=timeout)
             else:
                 status, _ = self.request("GET", "/coach/login", timeout=timeout)
         except (OSError, http.client.HTTPException) as e:

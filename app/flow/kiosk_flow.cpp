@@ -6,6 +6,8 @@
 #include "platform/log.h"
 #include "screens/operator_enroll_screen.h"
 #include "screens/result_screen.h"
+#include "screens/volume_parts.h"
+#include "sound/volume.h"
 
 namespace wk {
 
@@ -18,6 +20,13 @@ KioskFlow::KioskFlow(const ContentPack* content, SessionStore* store, KioskConfi
   if (!content_ && out_of_order_reason_.empty()) out_of_order_reason_ = "no content";
   if (!store_ && out_of_order_reason_.empty()) out_of_order_reason_ = "no database";
   screen_ = out_of_order_reason_.empty() ? Screen::Attract : Screen::OutOfOrder;
+  volume_percent_ = participant_start_percent(config_->volume_percent, config_->headphones);
+}
+
+void KioskFlow::reset_volume() {
+  const int start = participant_start_percent(config_->volume_percent, config_->headphones);
+  if (start != volume_percent_) effects_.volume_changed = true;
+  volume_percent_ = start;
 }
 
 std::string KioskFlow::t(const std::string& key) const { return content_ ? content_->text(locale_, key) : key; }
@@ -202,6 +211,7 @@ void KioskFlow::reset_to_attract(SessionStatus end_status) {
   for (const auto& u : screens_.units()) u->reset();
   locale_ = (content_ && content_->locale(config_->default_locale)) ? config_->default_locale
                                                                       : (content_ ? content_->source_locale : "nl");
+  reset_volume();  // the next person starts at the operator's level
   show(Screen::Attract);
   effects_.speak.reset();
   effects_.stop_audio = true;
@@ -240,8 +250,16 @@ void KioskFlow::tap(const std::string& id, double now) {
     return;
   } else if (tap.is("speak")) {
     speak_screen();
+  } else if (tap.is("volume")) {
+    if (!volume_screen()) return;
+    volume_percent_ = next_participant_percent(volume_percent_, config_->volume_percent, config_->headphones);
+    log::info("sound", "participant volume " + std::to_string(volume_percent_) + " %");
+    effects_.volume_changed = true;
+    effects_.speak = std::vector<Clip>{{locale_, "ui.volume.sample"}};  // heard at once, at the new level
   } else {
     unit(screen_).tap(*this, tap, now);
+    // The operator changed the level or the headphones: their sample and the next person use it.
+    if (effects_.settings_changed) reset_volume();
   }
 }
 
@@ -269,6 +287,7 @@ void KioskFlow::tick(double now) {
 
 ScreenModel KioskFlow::view(const Metrics& m) const {
   ScreenModel s = unit(screen_).view(*this, m);
+  if (volume_screen() && content_) add_volume_control(s, *this, m, volume_percent_);
   s.id = screen_id(screen_);
   s.locale = locale_;
   s.has_audio = !screen_speech().empty();

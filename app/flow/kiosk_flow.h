@@ -44,6 +44,9 @@ class KioskFlow : private ScreenContext {
 
   ScreenModel view(const Metrics& m) const;
   std::vector<Clip> screen_speech() const;  // what the speaker button on this screen plays
+  // The volume the kiosk plays at now: the participant's own level (their volume button), which
+  // starts at the operator's level (capped with headphones) and goes back to it for the next person.
+  int volume_percent() const { return volume_percent_; }
 
   // Read-only state, for the shell and the tests.
   Screen screen() const override { return screen_; }
@@ -84,6 +87,9 @@ class KioskFlow : private ScreenContext {
   ScreenUnit& unit(Screen s) const { return screens_.unit(s); }
   bool participant_screen() const { return unit(screen_).idle() == Idle::Participant; }
   bool staff_screen() const { return unit(screen_).idle() == Idle::Staff; }
+  // Screens a participant sees and hears, where the volume button is (the idle prompt too).
+  bool volume_screen() const { return participant_screen() || screen_ == Screen::IdlePrompt; }
+  void reset_volume();
   void handle_operator_corner(double now);
 
   // ScreenContext: what the screen units see of the flow.
@@ -136,6 +142,7 @@ class KioskFlow : private ScreenContext {
   double now_ = 0;  // the time of the tap or tick being handled: when a screen shown now opened
   std::deque<double> corner_taps_;
   std::vector<std::string> status_lines_;
+  int volume_percent_ = 0;
   Effects effects_;
 };
 

@@ -1,9 +1,9 @@
-// The end of a check: the participant code, large and spoken character by character, and
-// the invitation to come back in a year (the yearly check).
+// The end of a check: the participant code again (the result began with it), large and spoken
+// digit by digit, what it is for, and the invitation to come back in a year (the yearly check).
 #include <algorithm>
 
 #include "platform/log.h"
-#include "platform/random_ids.h"
+#include "screens/code_parts.h"
 #include "screens/page_parts.h"
 #include "screens/screen_unit.h"
 
@@ -30,9 +30,7 @@ class ClosingScreen : public ScreenUnit {
     std::vector<Clip> clips;
     auto say = [&](const std::string& key) { clips.push_back({ctx.locale(), key}); };
     say("ui.closing.title");
-    say("ui.closing.code");
-    if (ctx.session())
-      for (char c : ctx.session()->code) say(std::string("char.") + c);
+    for (auto& c : code_speech(ctx)) clips.push_back(std::move(c));
     say("ui.closing.come_back");
     return clips;
   }
@@ -47,13 +45,7 @@ class ClosingScreen : public ScreenUnit {
     s.texts.push_back({t("ui.closing.title"), {r.prompt.x, r.prompt.y, speaker.x - m.mm(5) - r.prompt.x, r.prompt.h},
                        TextRole::Title});
     // The code in a card, large; what it is for beside it.
-    const float code_h = std::min(r.body.h * 0.5f, m.title_px * 3.0f);
-    const float code_w = std::min(m.mm(110), r.body.w * 0.45f);
-    Rect code_card{r.body.x, r.body.y, code_w, code_h};
-    s.panels.push_back(code_card);
-    s.texts.push_back({ctx.session() ? ids::display_code(ctx.session()->code) : "", code_card, TextRole::Display});
-    const float tx = code_card.x + code_w + m.mm(6);
-    s.texts.push_back({t("ui.closing.code"), {tx, r.body.y, r.body.x + r.body.w - tx, code_h}, TextRole::Body, false});
+    const float code_h = add_code_card(s, ctx, m, r.body);
     // Come back in a year.
     const float y = r.body.y + code_h + m.mm(6);
     const float come_h = r.body.y + r.body.h - y;
@@ -67,9 +59,8 @@ class ClosingScreen : public ScreenUnit {
   }
 
   std::vector<std::string> text_keys(const ContentPack&) const override {
-    std::vector<std::string> keys = {"ui.closing.title", "ui.closing.code", "ui.closing.come_back", "ui.speaker",
-                                     "ui.back",          "ui.done"};
-    for (const char* c = ids::kCodeAlphabet; *c; ++c) keys.push_back(std::string("char.") + *c);  // the code, spoken
+    std::vector<std::string> keys = {"ui.closing.title", "ui.closing.come_back", "ui.speaker", "ui.back", "ui.done"};
+    for (auto& k : code_text_keys()) keys.push_back(std::move(k));
     return keys;
   }
   std::vector<std::string> picture_roles() const override { return {"speaker", "come_back", "back", "done"}; }

@@ -109,6 +109,11 @@ Rect speaker_rect(const Metrics& m) {
   return {r.x + r.w - s, r.y + (r.h - s) / 2, s, s};
 }
 
+Rect volume_rect(const Metrics& m) {
+  const float side = m.mm(21), margin = m.mm(kMarginMm);
+  return {m.width - margin - side, margin, side, side};
+}
+
 Rect operator_corner_rect(const Metrics& m) { return {0, 0, m.mm(20), m.mm(20)}; }
 
 }  // namespace wk

@@ -1,6 +1,7 @@
 // What each result page shows: cards with pictures and words, laid out in the page's body.
 #include <algorithm>
 
+#include "screens/code_parts.h"
 #include "screens/result_pages.h"
 
 namespace wk {
@@ -29,6 +30,12 @@ void add_card(ScreenModel& s, const Metrics& m, const Rect& c, const std::string
     s.texts.push_back({title, {tx, c.y + pad, tw, th}, TextRole::Title, false});
     s.texts.push_back({body, {tx, c.y + pad + th, tw, c.h - 2 * pad - th}, TextRole::Body, false, false});
   }
+}
+
+void page_code(ScreenModel& s, const ScreenContext& ctx, const Metrics& m) {
+  // The words in the prompt row, as a question's; the code large in the body.
+  s.texts.push_back({ctx.t("ui.code.give"), title_rect(m), TextRole::Title});
+  add_code_alone(s, ctx, m, page_regions(m).body);
 }
 
 void page_interests(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Profile& p) {
@@ -243,6 +250,7 @@ void page_compare(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, co
 void add_result_page(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const ResultPageRef& page) {
   const Profile p = ctx.profile();
   switch (page.kind) {
+    case ResultPage::Code: page_code(s, ctx, m); break;
     case ResultPage::Interests: page_interests(s, ctx, m, p); break;
     case ResultPage::Strengths: page_strengths(s, ctx, m, p); break;
     case ResultPage::Occupation: {

@@ -12,6 +12,7 @@ namespace wk {
 namespace {
 constexpr int kRate = 22050;  // espeak-ng's own rate; recorded clips are converted to it
 constexpr float kGapSeconds = 0.35f;
+constexpr float kPauseSeconds = 0.5f;  // an asked-for pause, on top of the gap between clips
 }  // namespace
 
 ClipPlayer::~ClipPlayer() {
@@ -76,7 +77,12 @@ void ClipPlayer::play(const std::vector<std::string>& wav_paths) {
   stop();
   std::vector<int16_t> out;
   const std::vector<int16_t> gap(static_cast<size_t>(kRate * kGapSeconds), 0);
+  const std::vector<int16_t> pause(static_cast<size_t>(kRate * kPauseSeconds), 0);
   for (const auto& p : wav_paths) {
+    if (p.empty()) {  // a pause: between the groups of a spoken code
+      out.insert(out.end(), pause.begin(), pause.end());
+      continue;
+    }
     const auto* clip = load(p);  // valid until the next load: copied into out right away
     if (!clip) continue;
     if (!out.empty()) out.insert(out.end(), gap.begin(), gap.end());

@@ -148,7 +148,7 @@ int run_kiosk_window(KioskShell& shell) {
 
   ClipPlayer player;
   player.open();
-  player.set_volume_percent(config.volume_percent);
+  player.set_volume_percent(shell.flow().volume_percent());  // the operator's level, capped for headphones
 
   shell.set_window_facts({player.available(), metrics});
   shell.start_sync();
@@ -239,7 +239,7 @@ int run_kiosk_window(KioskShell& shell) {
     WindowWork work = shell.update(now);
     if (work.quit) quit = true;
     if (work.stop_audio) player.stop();
-    if (work.volume_changed) player.set_volume_percent(config.volume_percent);
+    if (work.volume_changed) player.set_volume_percent(shell.flow().volume_percent());
     if (work.play) player.play(*work.play);
     if (work.redraw) redraw = true;
 

@@ -82,6 +82,9 @@ def element_html(html, ident):
 
 
 def display(code):
+    """As the pages show a code (ids::display_code): "350 612 4083"; an earlier code "K7M-R2X"."""
+    if len(code) == 10:
+        return code[:3] + " " + code[3:6] + " " + code[6:]
     return code[:3] + "-" + code[3:] if len(code) == 6 else code
 
 

@@ -445,10 +445,13 @@ TEST_CASE("answering every item: the answers page, then the closing screen; 'don
   CHECK(s.latest_answers().size() == static_cast<size_t>(r.pack.item_count()));
   CHECK(s.latest_answers().at("hulp.wie") == std::vector<std::string>{"familie"});
 
-  // The fixture has no scoring tags: one result page, the answers back.
-  REQUIRE(r.flow->result_pages().size() == 1);
-  CHECK(r.flow->result_pages()[0].kind == KioskFlow::ResultPage::Answers);
+  // The fixture has no scoring tags: the code first, then one result page, the answers back.
+  REQUIRE(r.flow->result_pages().size() == 2);
+  CHECK(r.flow->result_pages()[0].kind == KioskFlow::ResultPage::Code);
+  CHECK(r.flow->result_pages()[1].kind == KioskFlow::ResultPage::Answers);
   CHECK(r.flow->result_page() == 0);
+  r.tap("nav:next");
+  CHECK(r.flow->result_page() == 1);
   ScreenModel v = r.flow->view(kMetrics);
   CHECK(v.id == "result");
   CHECK(mentions(v, r.pack.text("nl", "ui.result.title")));
@@ -509,6 +512,7 @@ TEST_CASE("a person who sees the result and walks away has finished, not abandon
   REQUIRE(r.flow->screen() == Screen::Result);
   SUBCASE("from a result page") {}
   SUBCASE("from the consent screen") {
+    r.tap("nav:next");  // past the code
     r.tap("nav:next");
     REQUIRE(r.flow->screen() == Screen::Consent);
     r.tick(r.config.idle_timeout_s);
@@ -517,6 +521,7 @@ TEST_CASE("a person who sees the result and walks away has finished, not abandon
     CHECK(r.flow->screen() == Screen::Consent);
   }
   SUBCASE("from the closing screen") {
+    r.tap("nav:next");  // past the code
     r.tap("nav:next");
     r.tap("consent:yes");
     r.tap("nav:next");
@@ -545,6 +550,7 @@ TEST_CASE("from the result screen an answer can still be changed before finishin
   r.tap("answer:coach");
   r.tap("nav:next");
   REQUIRE(r.flow->screen() == Screen::Result);
+  r.tap("nav:next");  // past the code
   CHECK(mentions(r.flow->view(kMetrics), "Een coach"));
   // Back from the closing screen: consent, the last result page; from there, the last question.
   r.tap("nav:next");
@@ -556,10 +562,12 @@ TEST_CASE("from the result screen an answer can still be changed before finishin
   r.tap("nav:back");
   CHECK(r.flow->screen() == Screen::Result);
   CHECK(r.flow->result_page() == static_cast<int>(r.flow->result_pages().size()) - 1);
+  r.tap("nav:back");  // the code page
   r.tap("nav:back");
   REQUIRE(r.flow->screen() == Screen::Question);
   CHECK(r.flow->current_item()->key == "hulp.wie");
   r.tap("answer:familie");
+  r.tap("nav:next");
   r.tap("nav:next");
   r.tap("nav:next");
   r.tap("nav:next");
@@ -577,10 +585,12 @@ TEST_CASE("the result screen shows skipped questions as skipped") {
   r.tap("answer:weet_niet");
   while (r.flow->screen() == Screen::Question) r.tap("nav:next");
   REQUIRE(r.flow->screen() == Screen::Result);
+  r.tap("nav:next");  // past the code
   ScreenModel v = r.flow->view(kMetrics);
   CHECK(mentions(v, "Weet ik niet"));
   CHECK(mentions(v, r.pack.text("nl", "ui.result.skipped")));
   CHECK(r.flow->screen_speech().size() == 2);  // the title and the one answer
+  r.tap("nav:back");
   r.tap("nav:back");
   CHECK(r.flow->screen() == Screen::Question);
   CHECK(r.flow->current_item()->key == "hulp.wie");
@@ -806,7 +816,7 @@ TEST_CASE("a store that fails mid-session sends the kiosk out of order, without 
   CHECK(r.flow->screen() == Screen::OutOfOrder);
 }
 
-TEST_CASE("the closing screen shows the participant code and speaks it character by character") {
+TEST_CASE("the closing screen shows the participant code and speaks it digit by digit, in groups") {
   Rig r;
   r.start("en");
   r.tap("answer:leuk");
@@ -838,7 +848,7 @@ TEST_CASE("the closing screen shows the participant code and speaks it character
     if (t.role == TextRole::Display) display.push_back(t.text);
   CHECK(display == std::vector<std::string>{ids::display_code(code)});
   CHECK(mentions(v, r.pack.text("en", "ui.closing.title")));
-  CHECK(mentions(v, r.pack.text("en", "ui.closing.code")));
+  CHECK(mentions(v, r.pack.text("en", "ui.code.give")));  // what it is for: "Give this code to your coach."
   CHECK(mentions(v, r.pack.text("en", "ui.closing.come_back")));
 
   // Back to the question before it, and on again.
@@ -857,8 +867,16 @@ TEST_CASE("the closing screen shows the participant code and speaks it character
   CHECK(chars == expected);
   auto first_char = std::find(speech.begin(), speech.end(), expected.front());
   REQUIRE(first_char != speech.begin());
-  CHECK(*(first_char - 1) == Clip{"en", "ui.closing.code"});
-  CHECK(std::search(speech.begin(), speech.end(), expected.begin(), expected.end()) == first_char);
+  CHECK(*(first_char - 1) == Clip::pause());
+  CHECK(*(first_char - 2) == Clip{"en", "ui.code.give"});
+  // The groups 3 + 3 + 4 with a pause before each, and after the last.
+  std::vector<Clip> grouped;
+  for (const auto& g : ids::code_groups(code)) {
+    grouped.push_back(Clip::pause());
+    for (char c : g) grouped.push_back({"en", std::string("char.") + c});
+  }
+  grouped.push_back(Clip::pause());
+  CHECK(std::search(speech.begin(), speech.end(), grouped.begin(), grouped.end()) == first_char - 1);
   CHECK(speech.front() == Clip{"en", "ui.closing.title"});
   // Every character has its spoken clip in the pack.
   for (const auto& c : chars) CHECK_MESSAGE(r.pack.has_text("en", c.key), c.key);
@@ -1070,8 +1088,10 @@ TEST_CASE("a per-choice item: one 'when' screen for each chosen action, stored p
 
   // The plan page says the action and its when.
   const auto pages = r.flow->result_pages();
-  REQUIRE(pages.size() == 1);
-  CHECK(pages[0].kind == KioskFlow::ResultPage::Plan);
+  REQUIRE(pages.size() == 2);
+  CHECK(pages[0].kind == KioskFlow::ResultPage::Code);
+  CHECK(pages[1].kind == KioskFlow::ResultPage::Plan);
+  r.tap("nav:next");  // past the code
   CHECK(r.flow->screen_speech() ==
         std::vector<Clip>{{"nl", "ui.result.plan_title"}, {"nl", "plan.acties.cursus"}, {"nl", "answers.when3.later"}});
 
@@ -1162,6 +1182,10 @@ TEST_CASE("taps are held for a moment after a screen or page opens: a double tap
   // A page of the result counts as opening, like a new question.
   while (r.flow->screen() == Screen::Question) r.tap("nav:next");
   REQUIRE(r.flow->screen() == Screen::Result);
+  r.tap("nav:next", 0.2);
+  CHECK(r.flow->result_page() == 0);
+  r.tap("nav:next", 0.3);
+  CHECK(r.flow->result_page() == 1);
   r.tap("nav:next", 0.2);
   CHECK(r.flow->screen() == Screen::Result);
   r.tap("nav:next", 0.3);

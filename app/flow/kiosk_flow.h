@@ -9,6 +9,7 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,10 @@ class KioskFlow : private ScreenContext {
 
   ScreenModel view(const Metrics& m) const;
   std::vector<Clip> screen_speech() const;  // what the speaker button on this screen plays
+  // The player reports which clip of the sequence last handed out (take_effects) plays now:
+  // its target is shown as speaking; index >= its size: all has played; < 0: nothing plays.
+  void speech_progress(int index);
+  const std::vector<Clip>& speech_sequence() const { return speech_; }
 
   // Read-only state, for the shell and the tests.
   Screen screen() const override { return screen_; }
@@ -113,6 +118,8 @@ class KioskFlow : private ScreenContext {
   void fail_storage(const std::string& what) override;
   Effects& effects() override { return effects_; }
   void hold_taps(double now) override;
+  bool heard(const std::string& once_tag) const override { return heard_.count(once_tag) > 0; }
+  bool listening_again() const override { return listening_again_; }
 
   const ContentPack* content_;
   SessionStore* store_;
@@ -137,6 +144,10 @@ class KioskFlow : private ScreenContext {
   std::deque<double> corner_taps_;
   std::vector<std::string> status_lines_;
   Effects effects_;
+  std::vector<Clip> speech_;  // the sequence the shell was last given to play
+  int speech_at_ = -1;        // which of its clips plays now, as the player reports
+  std::set<std::string> heard_;
+  bool listening_again_ = false;
 };
 
 }  // namespace wk

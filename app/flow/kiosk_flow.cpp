@@ -90,8 +90,9 @@ Effects KioskFlow::take_effects() {
   return e;
 }
 
-void KioskFlow::speech_progress(int index) {
+void KioskFlow::speech_progress(int index, double now) {
   speech_at_ = index;
+  if (index >= 0 && index < static_cast<int>(speech_.size())) last_spoken_ = now;
   const int started = std::min(index, static_cast<int>(speech_.size()) - 1);
   for (int i = 0; i <= started; ++i)
     if (!speech_[i].once.empty()) heard_.insert(speech_[i].once);
@@ -268,7 +269,7 @@ void KioskFlow::tap(const std::string& id, double now) {
 }
 
 double KioskFlow::seconds_until_deadline(double now) const {
-  if (participant_screen()) return std::max(0.0, last_input_ + config_->idle_timeout_s - now);
+  if (participant_screen()) return std::max(0.0, idle_since() + config_->idle_timeout_s - now);
   if (screen_ == Screen::IdlePrompt) return std::max(0.0, prompt_started_ + config_->idle_prompt_s - now);
   if (staff_screen()) return std::max(0.0, last_input_ + config_->idle_timeout_s - now);
   return -1;
@@ -276,7 +277,7 @@ double KioskFlow::seconds_until_deadline(double now) const {
 
 void KioskFlow::tick(double now) {
   now_ = now;
-  if (participant_screen() && now - last_input_ >= config_->idle_timeout_s) {
+  if (participant_screen() && now - idle_since() >= config_->idle_timeout_s) {
     return_to_ = screen_ == Screen::StopConfirm ? return_to_ : screen_;
     go(Screen::IdlePrompt, now);
     log::info("session", "idle prompt");

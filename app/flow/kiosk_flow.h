@@ -6,6 +6,7 @@
 // The flow holds what the screens share (content, store, settings, language, the session and
 // its answers, navigation, idle time, the operator corner); each screen is a unit in
 // screens/ (listed in screens/screen_table.cpp) that the flow hands the current tap to.
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <optional>
@@ -47,7 +48,8 @@ class KioskFlow : private ScreenContext {
   std::vector<Clip> screen_speech() const;  // what the speaker button on this screen plays
   // The player reports which clip of the sequence last handed out (take_effects) plays now:
   // its target is shown as speaking; index >= its size: all has played; < 0: nothing plays.
-  void speech_progress(int index);
+  // While it plays, the person is listening: the idle time counts from when it stopped.
+  void speech_progress(int index, double now);
   const std::vector<Clip>& speech_sequence() const { return speech_; }
 
   // Read-only state, for the shell and the tests.
@@ -87,6 +89,8 @@ class KioskFlow : private ScreenContext {
 
  private:
   ScreenUnit& unit(Screen s) const { return screens_.unit(s); }
+  // A participant is idle from their last touch or the end of what the kiosk said, whichever is later.
+  double idle_since() const { return std::max(last_input_, last_spoken_); }
   bool participant_screen() const { return unit(screen_).idle() == Idle::Participant; }
   bool staff_screen() const { return unit(screen_).idle() == Idle::Staff; }
   void handle_operator_corner(double now);
@@ -146,6 +150,7 @@ class KioskFlow : private ScreenContext {
   Effects effects_;
   std::vector<Clip> speech_;  // the sequence the shell was last given to play
   int speech_at_ = -1;        // which of its clips plays now, as the player reports
+  double last_spoken_ = 0;    // when a clip was last reported playing
   std::set<std::string> heard_;
   bool listening_again_ = false;
 };

@@ -248,7 +248,7 @@ int run_kiosk_window(KioskShell& shell) {
     if (work.stop_audio) player.stop();
     if (work.volume_changed) player.set_volume_percent(config.volume_percent);
     if (work.play) player.play(*work.play, now);
-    shell.flow().speech_progress(player.clip_at(now));
+    shell.flow().speech_progress(player.clip_at(now), now);
     if (work.redraw) redraw = true;
 
     ScreenModel model = shell.flow().view(metrics);

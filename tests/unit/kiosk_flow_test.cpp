@@ -55,7 +55,7 @@ struct Rig {
     now += dt;
     flow->tap(id, now);
     Effects e = flow->take_effects();
-    if (listens_to_the_end && e.speak) flow->speech_progress(static_cast<int>(e.speak->size()));
+    if (listens_to_the_end && e.speak) flow->speech_progress(static_cast<int>(e.speak->size()), now);
     return e;
   }
   Effects tick(double dt) {

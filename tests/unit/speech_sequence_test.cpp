@@ -37,7 +37,7 @@ struct Rig {
   // Reports the whole sequence just handed out as played.
   void hear_all(const Effects& e) {
     REQUIRE(e.speak);
-    flow->speech_progress(static_cast<int>(e.speak->size()));
+    flow->speech_progress(static_cast<int>(e.speak->size()), now);
   }
   std::vector<std::string> speaking() const {
     std::vector<std::string> out;
@@ -98,28 +98,28 @@ TEST_CASE("the highlight follows the clip the player reports") {
   Effects e = r.tap("lang:nl");
   REQUIRE(e.speak);
   CHECK(r.speaking().empty());  // nothing reported yet
-  r.flow->speech_progress(1);   // the question: no card
+  r.flow->speech_progress(1, r.now);   // the question: no card
   CHECK(r.speaking().empty());
-  r.flow->speech_progress(2);
+  r.flow->speech_progress(2, r.now);
   CHECK(r.speaking() == V{"answer:leuk"});
-  r.flow->speech_progress(3);
+  r.flow->speech_progress(3, r.now);
   CHECK(r.speaking() == V{"answer:weet_niet"});
-  r.flow->speech_progress(4);
+  r.flow->speech_progress(4, r.now);
   CHECK(r.speaking() == V{"answer:niet_leuk"});
-  r.flow->speech_progress(5);
+  r.flow->speech_progress(5, r.now);
   CHECK(r.speaking() == V{"speak"});
-  r.flow->speech_progress(8);
+  r.flow->speech_progress(8, r.now);
   CHECK(r.speaking() == V{"nav:next"});
-  r.flow->speech_progress(static_cast<int>(e.speak->size()));  // all played
+  r.flow->speech_progress(static_cast<int>(e.speak->size()), r.now);  // all played
   CHECK(r.speaking().empty());
 
   // A new sequence (a tap on a card): its own progress; the old one no longer counts.
-  r.flow->speech_progress(2);
+  r.flow->speech_progress(2, r.now);
   e = r.tap("answer:weet_niet");
   REQUIRE(e.speak);
   CHECK(*e.speak == std::vector<Clip>{{"nl", "answers.faces3.weet_niet", "answer:weet_niet"}});
   CHECK(r.speaking().empty());
-  r.flow->speech_progress(0);
+  r.flow->speech_progress(0, r.now);
   CHECK(r.speaking() == V{"answer:weet_niet"});
   // Another screen's sequence (the stop question) replaces it: nothing is highlighted until it plays.
   r.tap("nav:stop");
@@ -130,7 +130,7 @@ TEST_CASE("a tap on a card during the sequence chooses it and says only it") {
   Rig r;
   r.tap("start");
   r.tap("lang:nl");
-  r.flow->speech_progress(3);  // "weet ik niet" is being said
+  r.flow->speech_progress(3, r.now);  // "weet ik niet" is being said
   Effects e = r.tap("answer:leuk");
   REQUIRE(e.speak);
   CHECK(*e.speak == std::vector<Clip>{{"nl", "answers.faces3.leuk", "answer:leuk"}});
@@ -162,7 +162,7 @@ TEST_CASE("a card's own speaker says that answer and chooses nothing") {
   CHECK(*e.speak == std::vector<Clip>{{"nl", "answers.faces3.niet_leuk", "answer:niet_leuk"}});
   CHECK(r.flow->answers().count("werk_plezier.handen") == 0);
   CHECK(r.store->all_sessions().at(0).events.empty());
-  r.flow->speech_progress(0);
+  r.flow->speech_progress(0, r.now);
   CHECK(r.speaking() == V{"answer:niet_leuk"});
 }
 
@@ -194,7 +194,7 @@ TEST_CASE("what was cut off is said again: only what started playing counts as h
   Rig r;
   r.tap("start");
   r.tap("lang:nl");
-  r.flow->speech_progress(3);  // cut off in the middle of the answers
+  r.flow->speech_progress(3, r.now);  // cut off in the middle of the answers
   r.tap("answer:leuk");
   Effects e = r.tap("nav:next");
   REQUIRE(e.speak);
@@ -203,7 +203,7 @@ TEST_CASE("what was cut off is said again: only what started playing counts as h
                                   kExplanations,
                                   {"ui.question.pick_one"}}));
   // Heard up to the Back explanation: Stop and Next are still explained next time.
-  r.flow->speech_progress(5);  // 0 the question, 1-3 the answers, 4 Listen, 5 Back
+  r.flow->speech_progress(5, r.now);  // 0 the question, 1-3 the answers, 4 Listen, 5 Back
   r.tap("answer:leuk");
   e = r.tap("nav:next");
   REQUIRE(e.speak);
@@ -255,4 +255,26 @@ TEST_CASE("the speech schedule: which clip plays after so many samples, a missin
   CHECK(s.index_at(370) == 3);  // all played
   s.clear();
   CHECK(s.index_at(5) == -1);
+}
+
+TEST_CASE("listening is not being away: the idle time counts from when the kiosk stopped speaking") {
+  Rig r;
+  r.tap("start");
+  Effects e = r.tap("lang:nl");
+  REQUIRE(e.speak);
+  const double idle = r.config.idle_timeout_s;
+  // A long sequence: still playing (its last clip) just before the idle time is up.
+  r.now += idle - 1;
+  r.flow->speech_progress(static_cast<int>(e.speak->size()) - 1, r.now);
+  r.now += 2;  // past the idle time since the last touch, but only 2 s after the last word
+  r.flow->tick(r.now);
+  CHECK(r.flow->screen() == Screen::Question);
+  CHECK(r.flow->seconds_until_deadline(r.now) == doctest::Approx(idle - 2));
+  r.flow->speech_progress(static_cast<int>(e.speak->size()), r.now);  // all played (the last word 2 s ago)
+  r.now += idle - 3;
+  r.flow->tick(r.now);
+  CHECK(r.flow->screen() == Screen::Question);
+  r.now += 2;
+  r.flow->tick(r.now);
+  CHECK(r.flow->screen() == Screen::IdlePrompt);  // idle time after the speech ended: "are you still there?"
 }

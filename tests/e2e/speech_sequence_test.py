@@ -11,6 +11,8 @@ audio driver), the highlight read from the UI dump and from the pixels of a scre
   3. The next question has the same answers: only the question and how to go on are said.
   4. A pack with one answer's clip missing: the highlight still reaches that card, a pause
      stands in, and the log says so.
+  5. No sound device at all: the highlight still goes through the answers, each for about as
+     long as its clip lasts, so a sound-off run looks the same.
 
 Prints "N passed, M failed" last; exits non-zero on any failure.
 """
@@ -26,6 +28,7 @@ import kiosk_driver as kd  # noqa: E402
 
 RATE = kd.AUDIO_RATE
 TOLERANCE = 0.15
+GAP_S = 0.35  # the pause between two clips (app/sound/clip_player.cpp)
 SPEAKING_RGB = (176, 78, 0)  # the "now speaking" frame (app/ui/draw_screen.cpp)
 ANSWERS = ["answer:leuk", "answer:weet_niet", "answer:niet_leuk"]
 BUTTONS = ["speak", "nav:back", "nav:stop", "nav:next"]
@@ -102,17 +105,18 @@ def frame_pixels(png, rect, inset_mm, px_per_mm):
     return int(out.strip() or 0)
 
 
-def start_kiosk(args, x, content, name):
+def start_kiosk(args, x, content, audio=True):
     data = kd.temp_dir("werkcheck-speech-")
     with open(os.path.join(data, "kiosk.json"), "w") as f:
         f.write('{"volume_percent": 100}\n')  # full scale: the recording is the clips as they are
-    k = kd.Kiosk(args.bin, content, data, x, screen_width_mm=527, work_dir=kd.temp_dir("werkcheck-speech-run-"))
+    k = kd.Kiosk(args.bin, content, data, x, screen_width_mm=527, work_dir=kd.temp_dir("werkcheck-speech-run-"),
+                 audio=audio)
     k.start()
     return k, data
 
 
 def first_question_unattended(res, args, x, art):
-    k, data = start_kiosk(args, x, args.content, "unattended")
+    k, data = start_kiosk(args, x, args.content)
     try:
         k.tap("start")
         k.wait_for(screen="language")
@@ -184,7 +188,7 @@ def missing_clip(res, args, x):
     content = os.path.join(work, "content")
     shutil.copytree(args.content, content)
     os.unlink(os.path.join(content, "audio", "nl", "answers.faces3.weet_niet.wav"))
-    k, data = start_kiosk(args, x, content, "missing-clip")
+    k, data = start_kiosk(args, x, content)
     try:
         k.tap("start")
         k.wait_for(screen="language")
@@ -200,6 +204,46 @@ def missing_clip(res, args, x):
         kd.remove_dir(data)
         kd.remove_dir(k.work_dir)
         kd.remove_dir(work)
+
+
+def no_sound(res, args, x):
+    # A driver that does not exist: SDL opens no audio device, as on a kiosk without sound.
+    saved = os.environ.get("SDL_AUDIODRIVER")
+    os.environ["SDL_AUDIODRIVER"] = "no-such-driver"
+    try:
+        k, data = start_kiosk(args, x, args.content, audio=False)
+    finally:
+        if saved is None:
+            os.environ.pop("SDL_AUDIODRIVER", None)
+        else:
+            os.environ["SDL_AUDIODRIVER"] = saved
+    try:
+        k.tap("start")
+        k.wait_for(screen="language")
+        k.tap("lang:nl")
+        k.wait_for(screen="question")
+        lit = {}
+        # Without an audio file, "quiet" is only the dump's word: wait past the question (no card).
+        seen = follow_highlight(k, until=BUTTONS[0], quiet_s=15,
+                                on_new=lambda t, d: lit.setdefault(t, time.monotonic()))
+        res.check("running silently" in k.log_text(), "no sound device: the log says the kiosk runs silently")
+        res.check(seen[:3] == ANSWERS, "no sound: the highlight still goes through every answer", seen)
+        if seen[:4] == ANSWERS + BUTTONS[:1]:
+            for a, b in zip(seen, seen[1:4]):
+                held = lit[b] - lit[a]
+                clip = soxi_seconds(os.path.join(args.content, "audio", "nl",
+                                                 "answers.faces3.%s.wav" % a.split(":", 1)[1]))
+                res.check(abs(held - (clip + GAP_S)) < 0.3,
+                          "no sound: %s is highlighted %.2f s, its clip and the pause after it last %.2f s"
+                          % (a, held, clip + GAP_S), held)
+    finally:
+        k.stop()
+        kd.remove_dir(data)
+        kd.remove_dir(k.work_dir)
+
+
+def soxi_seconds(path):
+    return float(subprocess.run(["soxi", "-D", path], capture_output=True, text=True, check=True).stdout)
 
 
 def main():
@@ -218,7 +262,8 @@ def main():
     try:
         with kd.Xvfb(1920, 1080) as x:
             for name, fn in (("unattended", lambda: first_question_unattended(res, args, x, art)),
-                             ("missing clip", lambda: missing_clip(res, args, x))):
+                             ("missing clip", lambda: missing_clip(res, args, x)),
+                             ("no sound", lambda: no_sound(res, args, x))):
                 try:
                     fn()
                 except Exception as e:  # noqa: BLE001 - report and go on with the next part

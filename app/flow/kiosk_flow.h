@@ -50,7 +50,6 @@ class KioskFlow : private ScreenContext {
   // its target is shown as speaking; index >= its size: all has played; < 0: nothing plays.
   // While it plays, the person is listening: the idle time counts from when it stopped.
   void speech_progress(int index, double now);
-  const std::vector<Clip>& speech_sequence() const { return speech_; }
 
   // Read-only state, for the shell and the tests.
   Screen screen() const override { return screen_; }

@@ -101,8 +101,8 @@ void draw_check_badge(ImDrawList* dl, ImVec2 centre, float radius) {
 // "Now speaking": a thick frame just outside the target, in a colour no other state uses, so it
 // shows on a chosen card too (that one's frame is inside and blue).
 void draw_speaking(ImDrawList* dl, const Metrics& m, const Rect& r) {
-  const float g = m.mm(1.8f);
-  dl->AddRect({r.x - g, r.y - g}, {r.x + r.w + g, r.y + r.h + g}, kSpeaking, m.mm(2.5f) + g, 0, m.mm(1.4f));
+  const float g = m.mm(2.0f);
+  dl->AddRect({r.x - g, r.y - g}, {r.x + r.w + g, r.y + r.h + g}, kSpeaking, m.mm(2.5f) + g, 0, m.mm(1.8f));
 }
 
 void draw_target(ImDrawList* dl, DrawContext& ctx, const Target& t) {

@@ -93,11 +93,13 @@ def follow_highlight(k, timeout=60.0, quiet_s=1.0, on_new=None, until=None):
     return seen
 
 
-def frame_pixels(png, rect, inset_mm, px_per_mm):
-    """Pixels of the speaking colour in the band just outside rect (where the frame is drawn)."""
-    g = inset_mm * px_per_mm
-    x0, y0 = int(rect["x"] - g - 2), int(rect["y"] - g - 2)
-    w, h = int(rect["w"] + 2 * g + 4), int(rect["h"] + 2 * g + 4)
+def frame_pixels(png, rect, outset_mm, px_per_mm):
+    """Pixels of the speaking colour in rect and outset_mm around it. The frame is drawn from 1.1 to
+    2.9 mm outside its target (app/ui/draw_screen.cpp); with 5 mm between cards, 1.6 mm catches
+    the inner part of a card's own frame and nothing of its neighbour's."""
+    g = outset_mm * px_per_mm
+    x0, y0 = int(rect["x"] - g), int(rect["y"] - g)
+    w, h = int(rect["w"] + 2 * g), int(rect["h"] + 2 * g)
     out = subprocess.run(["convert", png, "-crop", "%dx%d+%d+%d" % (w, h, x0, y0), "+repage", "-fill", "white",
                           "+opaque", "rgb(%d,%d,%d)" % SPEAKING_RGB, "-fill", "black", "-opaque",
                           "rgb(%d,%d,%d)" % SPEAKING_RGB, "-format", "%[fx:int(w*h*(1-mean))]", "info:"],
@@ -133,7 +135,7 @@ def first_question_unattended(res, args, x, art):
             if target == "answer:weet_niet":
                 kd.screenshot(x, png)
                 ppm = dd["window"]["px_per_mm"]
-                framed.update({a: frame_pixels(png, k.target(a, dd), 1.8, ppm) for a in ANSWERS})
+                framed.update({a: frame_pixels(png, k.target(a, dd), 1.6, ppm) for a in ANSWERS})
 
         seen = follow_highlight(k, on_new=shoot)
         res.check(framed.get("answer:weet_niet", 0) > 500 and framed.get("answer:leuk", 1e9) < 50 and

@@ -88,7 +88,23 @@ int KioskFlow::result_page() const { return static_cast<const ResultScreen&>(uni
 Effects KioskFlow::take_effects() {
   Effects e = std::move(effects_);
   effects_ = {};
+  // What goes to the player now is the sequence its progress reports are about.
+  if (e.speak) {
+    speech_ = *e.speak;
+    speech_at_ = -1;
+  } else if (e.stop_audio) {
+    speech_.clear();
+    speech_at_ = -1;
+  }
   return e;
+}
+
+void KioskFlow::speech_progress(int index, double now) {
+  speech_at_ = index;
+  if (index >= 0 && index < static_cast<int>(speech_.size())) last_spoken_ = now;
+  const int started = std::min(index, static_cast<int>(speech_.size()) - 1);
+  for (int i = 0; i <= started; ++i)
+    if (!speech_[i].once.empty()) heard_.insert(speech_[i].once);
 }
 
 void KioskFlow::show(Screen s) {
@@ -151,6 +167,7 @@ void KioskFlow::start_session(const std::string& locale, double now) {
     return;
   }
   answers_.clear();
+  heard_.clear();  // a new person: every explanation is said again
   position_ = 0;
   go(Screen::Question, now);
 }
@@ -188,6 +205,7 @@ void KioskFlow::start_follow_up(SessionRecord earlier, double now) {
   follow_up_item_.max_choices = static_cast<int>(follow_up_item_.options.size());
   earlier_ = std::move(earlier);
   answers_.clear();
+  heard_.clear();  // a new person: every explanation is said again
   position_ = 0;
   go(Screen::Question, now);
 }
@@ -208,6 +226,7 @@ void KioskFlow::reset_to_attract(SessionStatus end_status) {
   consent_.reset();
   earlier_.reset();
   follow_up_item_ = Item{};
+  heard_.clear();  // the next person hears every explanation again
   for (const auto& u : screens_.units()) u->reset();
   locale_ = (content_ && content_->locale(config_->default_locale)) ? config_->default_locale
                                                                       : (content_ ? content_->source_locale : "nl");
@@ -215,6 +234,8 @@ void KioskFlow::reset_to_attract(SessionStatus end_status) {
   show(Screen::Attract);
   effects_.speak.reset();
   effects_.stop_audio = true;
+  speech_.clear();
+  speech_at_ = -1;
 }
 
 void KioskFlow::leave_operator() {
@@ -249,7 +270,9 @@ void KioskFlow::tap(const std::string& id, double now) {
                            std::to_string(static_cast<int>((now - opened_at_) * 1000)) + " ms ago");
     return;
   } else if (tap.is("speak")) {
+    listening_again_ = true;
     speak_screen();
+    listening_again_ = false;
   } else if (tap.is("volume")) {
     if (!volume_screen()) return;
     volume_percent_ = next_participant_percent(volume_percent_, config_->volume_percent, config_->headphones);
@@ -264,7 +287,7 @@ void KioskFlow::tap(const std::string& id, double now) {
 }
 
 double KioskFlow::seconds_until_deadline(double now) const {
-  if (participant_screen()) return std::max(0.0, last_input_ + config_->idle_timeout_s - now);
+  if (participant_screen()) return std::max(0.0, idle_since() + config_->idle_timeout_s - now);
   if (screen_ == Screen::IdlePrompt) return std::max(0.0, prompt_started_ + config_->idle_prompt_s - now);
   if (staff_screen()) return std::max(0.0, last_input_ + config_->idle_timeout_s - now);
   return -1;
@@ -272,7 +295,7 @@ double KioskFlow::seconds_until_deadline(double now) const {
 
 void KioskFlow::tick(double now) {
   now_ = now;
-  if (participant_screen() && now - last_input_ >= config_->idle_timeout_s) {
+  if (participant_screen() && now - idle_since() >= config_->idle_timeout_s) {
     return_to_ = screen_ == Screen::StopConfirm ? return_to_ : screen_;
     go(Screen::IdlePrompt, now);
     log::info("session", "idle prompt");
@@ -292,6 +315,9 @@ ScreenModel KioskFlow::view(const Metrics& m) const {
   s.locale = locale_;
   s.has_audio = !screen_speech().empty();
   s.opening = openings_;
+  if (speech_at_ >= 0 && speech_at_ < static_cast<int>(speech_.size()))
+    for (auto& t : s.targets)
+      if (!speech_[speech_at_].target.empty() && t.id == speech_[speech_at_].target) t.speaking = true;
   return s;
 }
 

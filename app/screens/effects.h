@@ -6,9 +6,14 @@
 
 namespace wk {
 
+// One clip of a spoken sequence. While it plays, the target it belongs to (if any) is
+// highlighted as "now speaking"; once it has started, its `once` tag (if any) counts as heard,
+// so what is said only once (an explanation, an answer set) is left out the next time.
 struct Clip {
   std::string locale;
   std::string key;  // empty: a pause (between the groups of a spoken code)
+  std::string target = {};  // e.g. "answer:leuk", "nav:next", "speak"; empty: the screen as a whole
+  std::string once = {};
   bool operator==(const Clip&) const = default;
   static Clip pause() { return {}; }
   bool is_pause() const { return key.empty(); }

@@ -43,6 +43,9 @@ struct Rig {
   KioskConfig config;
   std::unique_ptr<KioskFlow> flow = std::make_unique<KioskFlow>(&pack, store.get(), &config);
   double now = 1000;
+  // The person hears what is said to its end before the next tap (the player reports it all
+  // played); tests of the spoken sequence itself turn this off and report progress themselves.
+  bool listens_to_the_end = true;
 
   // Taps a target the current screen really shows, dt seconds after the last event.
   Effects tap(const std::string& id, double dt = 1.0) {
@@ -51,7 +54,9 @@ struct Rig {
     REQUIRE(v.find_target(id) != nullptr);
     now += dt;
     flow->tap(id, now);
-    return flow->take_effects();
+    Effects e = flow->take_effects();
+    if (listens_to_the_end && e.speak) flow->speech_progress(static_cast<int>(e.speak->size()), now);
+    return e;
   }
   Effects tick(double dt) {
     now += dt;
@@ -126,7 +131,16 @@ TEST_CASE("attract -> start -> language -> lang:en starts a session on the first
   REQUIRE(r.flow->current_item());
   CHECK(r.flow->current_item()->key == "werk_plezier.handen");
   REQUIRE(e.speak);
-  CHECK(*e.speak == std::vector<Clip>{{"en", "werk_plezier.title"}, {"en", "werk_plezier.handen"},
+  // The question, each answer with its card, the buttons explained (the first time), how to go on.
+  CHECK(*e.speak == std::vector<Clip>{{"en", "werk_plezier.title"},
+                                       {"en", "werk_plezier.handen"},
+                                       {"en", "answers.faces3.leuk", "answer:leuk"},
+                                       {"en", "answers.faces3.weet_niet", "answer:weet_niet"},
+                                       {"en", "answers.faces3.niet_leuk", "answer:niet_leuk", "answers:werk_plezier|answers.faces3.leuk|answers.faces3.weet_niet|answers.faces3.niet_leuk"},
+                                       {"en", "ui.explain.listen", "speak", "explained:speak"},
+                                       {"en", "ui.explain.back", "nav:back", "explained:nav:back"},
+                                       {"en", "ui.explain.stop", "nav:stop", "explained:nav:stop"},
+                                       {"en", "ui.explain.next", "nav:next", "explained:nav:next"},
                                        {"en", "ui.question.pick_one"}});
 
   SessionRecord s = r.only_session();
@@ -167,14 +181,14 @@ TEST_CASE("answers are stored before they show, spoken, and can be changed, skip
   CHECK(r.flow->position() == 0);
   CHECK(r.flow->answers().at("werk_plezier.handen") == std::vector<std::string>{"leuk"});
   REQUIRE(e.speak);
-  CHECK(*e.speak == std::vector<Clip>{{"en", "answers.faces3.leuk"}});
+  CHECK(*e.speak == std::vector<Clip>{{"en", "answers.faces3.leuk", "answer:leuk"}});  // its card highlighted
   ScreenModel q = r.flow->view(kMetrics);
   CHECK(q.find_target("answer:leuk")->selected);
   CHECK_FALSE(q.find_target("answer:weet_niet")->selected);
 
   // A changed answer on a pick-one question replaces the old one; both are in the history.
   e = r.tap("answer:niet_leuk");
-  CHECK(*e.speak == std::vector<Clip>{{"en", "answers.faces3.niet_leuk"}});
+  CHECK(*e.speak == std::vector<Clip>{{"en", "answers.faces3.niet_leuk", "answer:niet_leuk"}});
   s = r.only_session();
   REQUIRE(s.events.size() == 2);
   CHECK(s.latest_answers().at("werk_plezier.handen") == std::vector<std::string>{"niet_leuk"});
@@ -243,7 +257,13 @@ TEST_CASE("a multi-choice question: several answers, and the exclusive one clear
   REQUIRE(r.flow->current_item());
   CHECK(r.flow->position() == 6);
   REQUIRE(e.speak);
-  CHECK(*e.speak == std::vector<Clip>{{"nl", "hulp.title"}, {"nl", "hulp.wie"}, {"nl", "ui.question.pick_many"}});
+  // A new part with new answers: they are said (the buttons were explained on the first question).
+  REQUIRE(e.speak->size() == 8);
+  CHECK(e.speak->at(0) == Clip{"nl", "hulp.title"});
+  CHECK(e.speak->at(1) == Clip{"nl", "hulp.wie"});
+  CHECK(e.speak->at(2) == Clip{"nl", "hulp.wie.familie", "answer:familie"});
+  CHECK(e.speak->at(6).key == "hulp.wie.niemand");
+  CHECK(e.speak->back() == Clip{"nl", "ui.question.pick_many"});
   CHECK(mentions(r.flow->view(kMetrics), r.pack.text("nl", "ui.question.pick_many")));
 
   using V = std::vector<std::string>;
@@ -261,7 +281,7 @@ TEST_CASE("a multi-choice question: several answers, and the exclusive one clear
   e = r.tap("answer:niemand");
   CHECK(r.flow->answers().at("hulp.wie") == V{"niemand"});
   CHECK(latest() == V{"niemand"});
-  CHECK(*e.speak == std::vector<Clip>{{"nl", "hulp.wie.niemand"}});
+  CHECK(*e.speak == std::vector<Clip>{{"nl", "hulp.wie.niemand", "answer:niemand"}});
 
   r.tap("answer:coach");  // a normal answer clears the exclusive one
   CHECK(r.flow->answers().at("hulp.wie") == V{"coach"});
@@ -1049,9 +1069,16 @@ TEST_CASE("a per-choice item: one 'when' screen for each chosen action, stored p
   CHECK(v.find_target("answer:week"));
   CHECK(v.find_target("answer:later"));
   REQUIRE(e.speak);
-  CHECK(*e.speak == std::vector<Clip>{{"nl", "plan.acties.coach"}, {"nl", "plan.wanneer"}, {"nl", "ui.question.pick_one"}});
+  REQUIRE(e.speak->size() == 6);  // the action, the question, its three answers, how to go on
+  CHECK(e.speak->at(0) == Clip{"nl", "plan.acties.coach"});
+  CHECK(e.speak->at(1) == Clip{"nl", "plan.wanneer"});
+  CHECK(e.speak->at(2) == Clip{"nl", "answers.when3.week", "answer:week"});
+  CHECK(e.speak->back() == Clip{"nl", "ui.question.pick_one"});
   r.tap("answer:week");
-  r.tap("nav:next");
+  // The next "when" screen has the same answers in the same part: they are not said again.
+  e = r.tap("nav:next");
+  REQUIRE(e.speak);
+  CHECK(*e.speak == std::vector<Clip>{{"nl", "plan.acties.cursus"}, {"nl", "plan.wanneer"}, {"nl", "ui.question.pick_one"}});
   CHECK(r.flow->view(kMetrics).item == "plan.wanneer.cursus");
   CHECK_FALSE(r.flow->view(kMetrics).find_target("answer:week")->selected);  // each action has its own answer
   r.tap("answer:later");

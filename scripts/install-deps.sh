@@ -15,6 +15,7 @@ packages=(
   fonts-noto-core espeak-ng librsvg2-bin
   xvfb xauth xdotool x11-utils imagemagick sox python3
   chromium tzdata
+  nginx
 )
 
 missing=()

@@ -19,7 +19,8 @@ int run_export(const std::string& data_dir, std::ostream& out) {
     return 2;
   }
   try {
-    auto store = SessionStore::open(data_dir);
+    // Read-only: the data comes off a full or read-only disk too (a failing kiosk).
+    auto store = SessionStore::open_read_only(data_dir);
     for (const auto& s : store->all_sessions()) {
       out << session_to_json(s).dump() << "\n";
     }

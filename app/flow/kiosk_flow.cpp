@@ -6,6 +6,8 @@
 #include "platform/log.h"
 #include "screens/operator_enroll_screen.h"
 #include "screens/result_screen.h"
+#include "screens/volume_parts.h"
+#include "sound/volume.h"
 
 namespace wk {
 
@@ -18,6 +20,13 @@ KioskFlow::KioskFlow(const ContentPack* content, SessionStore* store, KioskConfi
   if (!content_ && out_of_order_reason_.empty()) out_of_order_reason_ = "no content";
   if (!store_ && out_of_order_reason_.empty()) out_of_order_reason_ = "no database";
   screen_ = out_of_order_reason_.empty() ? Screen::Attract : Screen::OutOfOrder;
+  volume_percent_ = participant_start_percent(config_->volume_percent, config_->headphones);
+}
+
+void KioskFlow::reset_volume() {
+  const int start = participant_start_percent(config_->volume_percent, config_->headphones);
+  if (start != volume_percent_) effects_.volume_changed = true;
+  volume_percent_ = start;
 }
 
 std::string KioskFlow::t(const std::string& key) const { return content_ ? content_->text(locale_, key) : key; }
@@ -79,7 +88,23 @@ int KioskFlow::result_page() const { return static_cast<const ResultScreen&>(uni
 Effects KioskFlow::take_effects() {
   Effects e = std::move(effects_);
   effects_ = {};
+  // What goes to the player now is the sequence its progress reports are about.
+  if (e.speak) {
+    speech_ = *e.speak;
+    speech_at_ = -1;
+  } else if (e.stop_audio) {
+    speech_.clear();
+    speech_at_ = -1;
+  }
   return e;
+}
+
+void KioskFlow::speech_progress(int index, double now) {
+  speech_at_ = index;
+  if (index >= 0 && index < static_cast<int>(speech_.size())) last_spoken_ = now;
+  const int started = std::min(index, static_cast<int>(speech_.size()) - 1);
+  for (int i = 0; i <= started; ++i)
+    if (!speech_[i].once.empty()) heard_.insert(speech_[i].once);
 }
 
 void KioskFlow::show(Screen s) {
@@ -142,6 +167,7 @@ void KioskFlow::start_session(const std::string& locale, double now) {
     return;
   }
   answers_.clear();
+  heard_.clear();  // a new person: every explanation is said again
   position_ = 0;
   go(Screen::Question, now);
 }
@@ -179,6 +205,7 @@ void KioskFlow::start_follow_up(SessionRecord earlier, double now) {
   follow_up_item_.max_choices = static_cast<int>(follow_up_item_.options.size());
   earlier_ = std::move(earlier);
   answers_.clear();
+  heard_.clear();  // a new person: every explanation is said again
   position_ = 0;
   go(Screen::Question, now);
 }
@@ -199,12 +226,16 @@ void KioskFlow::reset_to_attract(SessionStatus end_status) {
   consent_.reset();
   earlier_.reset();
   follow_up_item_ = Item{};
+  heard_.clear();  // the next person hears every explanation again
   for (const auto& u : screens_.units()) u->reset();
   locale_ = (content_ && content_->locale(config_->default_locale)) ? config_->default_locale
                                                                       : (content_ ? content_->source_locale : "nl");
+  reset_volume();  // the next person starts at the operator's level
   show(Screen::Attract);
   effects_.speak.reset();
   effects_.stop_audio = true;
+  speech_.clear();
+  speech_at_ = -1;
 }
 
 void KioskFlow::leave_operator() {
@@ -239,14 +270,24 @@ void KioskFlow::tap(const std::string& id, double now) {
                            std::to_string(static_cast<int>((now - opened_at_) * 1000)) + " ms ago");
     return;
   } else if (tap.is("speak")) {
+    listening_again_ = true;
     speak_screen();
+    listening_again_ = false;
+  } else if (tap.is("volume")) {
+    if (!volume_screen()) return;
+    volume_percent_ = next_participant_percent(volume_percent_, config_->volume_percent, config_->headphones);
+    log::info("sound", "participant volume " + std::to_string(volume_percent_) + " %");
+    effects_.volume_changed = true;
+    effects_.speak = std::vector<Clip>{{locale_, "ui.volume.sample"}};  // heard at once, at the new level
   } else {
     unit(screen_).tap(*this, tap, now);
+    // The operator changed the level or the headphones: their sample and the next person use it.
+    if (effects_.settings_changed) reset_volume();
   }
 }
 
 double KioskFlow::seconds_until_deadline(double now) const {
-  if (participant_screen()) return std::max(0.0, last_input_ + config_->idle_timeout_s - now);
+  if (participant_screen()) return std::max(0.0, idle_since() + config_->idle_timeout_s - now);
   if (screen_ == Screen::IdlePrompt) return std::max(0.0, prompt_started_ + config_->idle_prompt_s - now);
   if (staff_screen()) return std::max(0.0, last_input_ + config_->idle_timeout_s - now);
   return -1;
@@ -254,7 +295,7 @@ double KioskFlow::seconds_until_deadline(double now) const {
 
 void KioskFlow::tick(double now) {
   now_ = now;
-  if (participant_screen() && now - last_input_ >= config_->idle_timeout_s) {
+  if (participant_screen() && now - idle_since() >= config_->idle_timeout_s) {
     return_to_ = screen_ == Screen::StopConfirm ? return_to_ : screen_;
     go(Screen::IdlePrompt, now);
     log::info("session", "idle prompt");
@@ -269,10 +310,14 @@ void KioskFlow::tick(double now) {
 
 ScreenModel KioskFlow::view(const Metrics& m) const {
   ScreenModel s = unit(screen_).view(*this, m);
+  if (volume_screen() && content_) add_volume_control(s, *this, m, volume_percent_);
   s.id = screen_id(screen_);
   s.locale = locale_;
   s.has_audio = !screen_speech().empty();
   s.opening = openings_;
+  if (speech_at_ >= 0 && speech_at_ < static_cast<int>(speech_.size()))
+    for (auto& t : s.targets)
+      if (!speech_[speech_at_].target.empty() && t.id == speech_[speech_at_].target) t.speaking = true;
   return s;
 }
 

@@ -6,9 +6,11 @@
 // The flow holds what the screens share (content, store, settings, language, the session and
 // its answers, navigation, idle time, the operator corner); each screen is a unit in
 // screens/ (listed in screens/screen_table.cpp) that the flow hands the current tap to.
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,13 @@ class KioskFlow : private ScreenContext {
 
   ScreenModel view(const Metrics& m) const;
   std::vector<Clip> screen_speech() const;  // what the speaker button on this screen plays
+  // The volume the kiosk plays at now: the participant's own level (their volume button), which
+  // starts at the operator's level (capped with headphones) and goes back to it for the next person.
+  int volume_percent() const { return volume_percent_; }
+  // The player reports which clip of the sequence last handed out (take_effects) plays now:
+  // its target is shown as speaking; index >= its size: all has played; < 0: nothing plays.
+  // While it plays, the person is listening: the idle time counts from when it stopped.
+  void speech_progress(int index, double now);
 
   // Read-only state, for the shell and the tests.
   Screen screen() const override { return screen_; }
@@ -82,8 +91,13 @@ class KioskFlow : private ScreenContext {
 
  private:
   ScreenUnit& unit(Screen s) const { return screens_.unit(s); }
+  // A participant is idle from their last touch or the end of what the kiosk said, whichever is later.
+  double idle_since() const { return std::max(last_input_, last_spoken_); }
   bool participant_screen() const { return unit(screen_).idle() == Idle::Participant; }
   bool staff_screen() const { return unit(screen_).idle() == Idle::Staff; }
+  // Screens a participant sees and hears, where the volume button is (the idle prompt too).
+  bool volume_screen() const { return participant_screen() || screen_ == Screen::IdlePrompt; }
+  void reset_volume();
   void handle_operator_corner(double now);
 
   // ScreenContext: what the screen units see of the flow.
@@ -113,6 +127,8 @@ class KioskFlow : private ScreenContext {
   void fail_storage(const std::string& what) override;
   Effects& effects() override { return effects_; }
   void hold_taps(double now) override;
+  bool heard(const std::string& once_tag) const override { return heard_.count(once_tag) > 0; }
+  bool listening_again() const override { return listening_again_; }
 
   const ContentPack* content_;
   SessionStore* store_;
@@ -136,7 +152,13 @@ class KioskFlow : private ScreenContext {
   double now_ = 0;  // the time of the tap or tick being handled: when a screen shown now opened
   std::deque<double> corner_taps_;
   std::vector<std::string> status_lines_;
+  int volume_percent_ = 0;
   Effects effects_;
+  std::vector<Clip> speech_;  // the sequence the shell was last given to play
+  int speech_at_ = -1;        // which of its clips plays now, as the player reports
+  double last_spoken_ = 0;    // when a clip was last reported playing
+  std::set<std::string> heard_;
+  bool listening_again_ = false;
 };
 
 }  // namespace wk

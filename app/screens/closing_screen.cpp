@@ -1,9 +1,9 @@
-// The end of a check: the participant code, large and spoken character by character, and
-// the invitation to come back in a year (the yearly check).
+// The end of a check: the participant code again (the result began with it), large and spoken
+// digit by digit, what it is for, and the invitation to come back in a year (the yearly check).
 #include <algorithm>
 
 #include "platform/log.h"
-#include "platform/random_ids.h"
+#include "screens/code_parts.h"
 #include "screens/page_parts.h"
 #include "screens/screen_unit.h"
 
@@ -30,9 +30,7 @@ class ClosingScreen : public ScreenUnit {
     std::vector<Clip> clips;
     auto say = [&](const std::string& key) { clips.push_back({ctx.locale(), key}); };
     say("ui.closing.title");
-    say("ui.closing.code");
-    if (ctx.session())
-      for (char c : ctx.session()->code) say(std::string("char.") + c);
+    for (auto& c : code_speech(ctx)) clips.push_back(std::move(c));
     say("ui.closing.come_back");
     return clips;
   }
@@ -49,28 +47,8 @@ class ClosingScreen : public ScreenUnit {
     s.texts.push_back({t("ui.closing.title"), {r.prompt.x, r.prompt.y, title_w, std::max(r.prompt.h, title.h)}, title.role});
     const float lift = std::max(0.0f, title.h - r.prompt.h);
     const Rect body{r.body.x, r.body.y + lift, r.body.w, r.body.h - lift};
-    // The code in a card; what it is for beside it, the card as tall as those words need.
-    const std::string code = ctx.session() ? ids::display_code(ctx.session()->code) : "";
-    // Tried large first; at title size (still well above the rule) when the words around it
-    // would not fit otherwise (a small screen).
-    TextRole code_role = TextRole::Display;
-    float code_w = 0, tx = 0, code_h = 0;
-    for (TextRole role : {TextRole::Display, TextRole::Title}) {
-      code_role = role;
-      const TextSize code_size = m.measure(code, code_role, 0);
-      code_w = std::max(std::min(m.mm(110), body.w * 0.45f), code_size.width + m.mm(8));
-      if (role == TextRole::Title) code_w = code_size.width + m.mm(8);
-      tx = body.x + code_w + m.mm(6);
-      const float said_h = m.measure(t("ui.closing.code"), TextRole::Body, body.x + body.w - tx).height;
-      code_h = std::max({std::min(body.h * 0.5f, m.title_px * 3.0f), code_size.height + m.mm(4), said_h});
-      const float come_h = body.h - code_h - m.mm(6);
-      const float come_w = body.w - std::min(come_h, m.mm(30)) - m.mm(6);
-      if (m.measure(t("ui.closing.come_back"), TextRole::Body, come_w).height <= come_h + 1) break;
-    }
-    Rect code_card{body.x, body.y, code_w, code_h};
-    s.panels.push_back(code_card);
-    s.texts.push_back({code, code_card, code_role});
-    s.texts.push_back({t("ui.closing.code"), {tx, body.y, body.x + body.w - tx, code_h}, TextRole::Body, false});
+    // The code in a card, large; what it is for beside it.
+    const float code_h = add_code_card(s, ctx, m, body);
     // Come back in a year.
     const float y = body.y + code_h + m.mm(6);
     const float come_h = body.y + body.h - y;
@@ -85,9 +63,8 @@ class ClosingScreen : public ScreenUnit {
   }
 
   std::vector<std::string> text_keys(const ContentPack&) const override {
-    std::vector<std::string> keys = {"ui.closing.title", "ui.closing.code", "ui.closing.come_back", "ui.speaker",
-                                     "ui.back",          "ui.done"};
-    for (const char* c = ids::kCodeAlphabet; *c; ++c) keys.push_back(std::string("char.") + *c);  // the code, spoken
+    std::vector<std::string> keys = {"ui.closing.title", "ui.closing.come_back", "ui.speaker", "ui.back", "ui.done"};
+    for (auto& k : code_text_keys()) keys.push_back(std::move(k));
     return keys;
   }
   std::vector<std::string> picture_roles() const override { return {"speaker", "come_back", "back", "done"}; }

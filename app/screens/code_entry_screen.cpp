@@ -1,10 +1,13 @@
-// "Ik heb al een code": a big keypad with only the characters a code can have. A code that
-// is not found is said and shown plainly, with a way to try again or go back.
+// "Ik heb al een code": a big keypad with only the characters a code can have: the eight digits
+// of a code (platform/random_ids.h), and behind an "ABC" key the letters and digits of the
+// codes given before, which keep working. A code that is not found is said and shown plainly,
+// with a way to try again or go back.
 #include <algorithm>
+#include <cstring>
 
 #include "platform/log.h"
 #include "platform/random_ids.h"
-#include "screens/page_parts.h"
+#include "screens/code_parts.h"
 #include "screens/screen_unit.h"
 
 namespace wk {
@@ -22,6 +25,7 @@ class CodeEntryScreen : public ScreenUnit {
   void reset() override {
     typed_.clear();
     not_found_ = false;
+    letters_ = false;
   }
 
   void tap(ScreenContext& ctx, const TapEvent& tap, double now) override {
@@ -36,7 +40,12 @@ class CodeEntryScreen : public ScreenUnit {
       not_found_ = false;
     } else if (key == "ok") {
       look_up(ctx, now);
-    } else if (key.size() == 1 && typed_.size() < static_cast<size_t>(ids::kCodeLength)) {
+    } else if (key == "letters" || key == "digits") {  // the other keypad; what was typed goes
+      letters_ = key == "letters";
+      typed_.clear();
+      not_found_ = false;
+      ctx.effects().speak = std::vector<Clip>{{ctx.locale(), letters_ ? "ui.code.letters" : "ui.code.digits"}};
+    } else if (key.size() == 1 && std::strchr(alphabet(), key[0]) && typed_.size() < length()) {
       typed_ += key;
       not_found_ = false;
       ctx.effects().speak = std::vector<Clip>{{ctx.locale(), "char." + key}};
@@ -54,41 +63,31 @@ class CodeEntryScreen : public ScreenUnit {
     const float margin = m.mm(6);
     // The speaker sits in the top row here: the keypad needs all the height below it.
     const Rect standard = speaker_rect(m);
-    const Rect speaker{m.width - margin - standard.w, margin, standard.w, standard.h};
+    const Rect speaker{volume_rect(m).x - m.mm(4) - standard.w, margin, standard.w, standard.h};  // left of the volume
     s.targets.push_back({"speak", t("ui.speaker"), content.ui_picture("speaker"), speaker, TargetStyle::Speaker});
     // Top row: what to do (or "not found") with its picture, and the code typed so far.
-    std::string shown = typed_;
-    while (shown.size() < static_cast<size_t>(ids::kCodeLength)) shown += '_';
-    // The code typed so far, large; at title size where the large code would crowd the row.
-    const float typed_room = std::min(m.mm(90), m.width * 0.32f);
-    TextRole code_role = TextRole::Display;
-    TextSize code_size = m.measure(ids::display_code(shown), code_role, 0);
-    if (code_size.width + m.mm(4) > typed_room) {
-      code_role = TextRole::Title;
-      code_size = m.measure(ids::display_code(shown), code_role, 0);
-    }
-    const float pic = std::min(std::max(speaker.h, m.title_px * 1.6f), m.mm(18));
-    const float typed_w = std::max(typed_room, code_size.width + m.mm(4));
+    const float row_h = std::max(speaker.h, m.title_px * 1.6f);
+    const float pic = std::min(row_h, m.mm(18));
+    s.pictures.push_back({content.ui_picture(not_found_ ? "not_found" : "returning"), {margin, margin, pic, pic}});
+    const float typed_w = std::min(m.mm(130), m.width * 0.4f);
     const float text_x = margin + pic + m.mm(4);
     const float typed_x = speaker.x - m.mm(5) - typed_w;
-    // The row keeps the speaker's height: the keypad needs the rest for 20 mm keys. (On a
-    // 10-inch tablet a two-line title does not fit it: a known gap, see tests/e2e/text_fit_test.py.)
-    const std::string what = t(not_found_ ? "ui.code.not_found" : "ui.code.title");
-    const float what_w = typed_x - text_x - m.mm(4);
-    const FittedText f = fit_text(m, what, TextRole::Title, what_w, speaker.h);
-    const float row_h = std::max(speaker.h, code_size.height + m.mm(2));
-    s.pictures.push_back({content.ui_picture(not_found_ ? "not_found" : "returning"), {margin, margin, pic, pic}});
-    s.texts.push_back({what, {text_x, margin, what_w, row_h}, f.role, false});
+    s.texts.push_back({t(not_found_ ? "ui.code.not_found" : "ui.code.title"),
+                       {text_x, margin, typed_x - text_x - m.mm(4), row_h}, TextRole::Title, false});
     Rect typed{typed_x, margin, typed_w, row_h};
     s.panels.push_back(typed);
-    s.texts.push_back({ids::display_code(shown), typed, code_role});
+    std::string shown = typed_;
+    while (shown.size() < length()) shown += '_';
+    s.texts.push_back({ids::display_code(shown), typed, TextRole::Display});
 
-    // The keypad: every code character, then delete, OK and back, in an 8-wide grid.
+    // The keypad: every character of this kind of code, then delete, back, the other keypad and OK.
     const float top = margin + row_h + m.mm(4);
     const Rect pad{margin, top, m.width - 2 * margin, m.height - top - margin};
     std::vector<std::pair<std::string, std::string>> keys;
-    for (const char* c = ids::kCodeAlphabet; *c; ++c) keys.push_back({std::string("key:") + *c, std::string(1, *c)});
-    const int cols = 8, rows = (static_cast<int>(keys.size()) + 3 + cols - 1) / cols;
+    for (const char* c = alphabet(); *c; ++c) keys.push_back({std::string("key:") + *c, std::string(1, *c)});
+    // 8 digits + 4 make two rows of 8; the 29 letters and digits + 4 make four rows of 9 (five
+    // rows of 8 would make the keys under 20 mm on a 10-inch tablet).
+    const int cols = letters_ ? 9 : 8, rows = (static_cast<int>(keys.size()) + 4 + cols - 1) / cols;
     const float gap = m.mm(3);
     const float key = std::min({m.mm(30), (pad.w - (cols - 1) * gap) / cols, (pad.h - (rows - 1) * gap) / rows});
     const float left = pad.x + (pad.w - (cols * key + (cols - 1) * gap)) / 2;
@@ -102,6 +101,8 @@ class CodeEntryScreen : public ScreenUnit {
     }
     s.targets.push_back({"key:delete", t("ui.code.delete"), content.ui_picture("back"), cell(i++, 1), TargetStyle::Nav});
     s.targets.push_back({"nav:back", t("ui.back"), content.ui_picture("stop"), cell(i++, 1), TargetStyle::Nav});
+    // "ABC" / "123": what the other keypad has, readable without words.
+    s.targets.push_back({letters_ ? "key:digits" : "key:letters", letters_ ? "123" : "ABC", "", cell(i++, 1), TargetStyle::Key});
     s.targets.push_back(
         {"key:ok", t("ui.code.ok"), content.ui_picture("next"), cell(i, cols - i % cols), TargetStyle::Primary});
     return s;
@@ -109,8 +110,8 @@ class CodeEntryScreen : public ScreenUnit {
 
   std::vector<std::string> text_keys(const ContentPack&) const override {
     std::vector<std::string> keys = {"ui.code.title", "ui.code.not_found", "ui.code.delete", "ui.code.ok",
-                                     "ui.speaker",    "ui.back"};
-    for (const char* c = ids::kCodeAlphabet; *c; ++c) keys.push_back(std::string("char.") + *c);  // the keys, spoken
+                                     "ui.speaker",    "ui.back",           "ui.code.letters", "ui.code.digits"};
+    for (auto& k : code_text_keys()) keys.push_back(std::move(k));  // the keys, spoken
     return keys;
   }
   std::vector<std::string> picture_roles() const override {
@@ -140,8 +141,12 @@ class CodeEntryScreen : public ScreenUnit {
     ctx.start_follow_up(std::move(*earlier), now);
   }
 
+  const char* alphabet() const { return letters_ ? ids::kLegacyCodeAlphabet : ids::kCodeAlphabet; }
+  size_t length() const { return static_cast<size_t>(letters_ ? ids::kLegacyCodeLength : ids::kCodeLength); }
+
   std::string typed_;
   bool not_found_ = false;
+  bool letters_ = false;  // the keypad for codes given before (letters and digits)
 };
 
 }  // namespace

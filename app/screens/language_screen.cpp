@@ -1,8 +1,10 @@
 // Language choice: a flag and the language's own name per language, spoken in that language.
+// With headphones set, the start of a check first says to put them on (shown and spoken).
 #include <algorithm>
 
 #include "screens/page_parts.h"
 #include "screens/screen_unit.h"
+#include "screens/volume_parts.h"
 
 namespace wk {
 
@@ -43,6 +45,7 @@ class LanguageScreen : public ScreenUnit {
 
   std::vector<Clip> speech(const ScreenContext& ctx) const override {
     std::vector<Clip> clips;
+    if (headphones_notice(ctx)) clips.push_back({ctx.locale(), "ui.headphones.put_on"});
     for (const auto& cat : ctx.pack().locales) {
       clips.push_back({cat.code, "ui.language.choose"});
       clips.push_back({cat.code, "language.name"});
@@ -67,6 +70,9 @@ class LanguageScreen : public ScreenUnit {
     s.texts.push_back({title, {r.prompt.x, r.prompt.y, title_w, prompt_h}, f.role});
     add_speaker(s, ctx, m);
 
+    if (headphones_notice(ctx))  // in the top row, which has no step pictures here
+      add_headphones_notice(s, ctx, {r.progress.x, r.progress.y, volume_rect(m).x - m.mm(5) - r.progress.x, r.progress.h},
+                            m);
     const int n = static_cast<int>(content.locales.size());
     const Rect body{r.body.x, r.body.y + prompt_h - r.prompt.h, r.body.w, r.body.h - (prompt_h - r.prompt.h)};
     auto cells = grid_cells(body, n, m.mm(10), m.mm(100), m.mm(100));
@@ -84,6 +90,10 @@ class LanguageScreen : public ScreenUnit {
     return {"language.name", "ui.language.choose", "ui.speaker", "ui.back", "ui.stop"};
   }
   std::vector<std::string> picture_roles() const override { return {"speaker", "back", "stop"}; }
+
+ private:
+  // At the start of a check (not when changing the language midway), on a kiosk with headphones.
+  static bool headphones_notice(const ScreenContext& ctx) { return ctx.config().headphones && !ctx.session(); }
 };
 
 }  // namespace

@@ -104,7 +104,8 @@ PageRegions page_regions(const Metrics& m) {
   const float margin = m.mm(compact ? 4 : kMarginMm);
   const float nav_h = m.mm(compact ? 22 : kNavMm);
   PageRegions r;
-  r.progress = {margin, margin, m.width - 2 * margin, m.mm(compact ? 12 : kProgressMm)};
+  // The step pictures' row is at least as tall as the volume button in its corner (volume_rect).
+  r.progress = {margin, margin, m.width - 2 * margin, m.mm(compact ? 20 : kProgressMm)};
   r.nav = {margin, m.height - margin - nav_h, m.width - 2 * margin, nav_h};
   float prompt_top = r.progress.y + r.progress.h + m.mm(4);
   float prompt_h = std::max(m.mm(kSpeakerMm), m.title_px * 2.6f);
@@ -188,6 +189,11 @@ Rect speaker_rect(const Metrics& m) {
   auto r = page_regions(m).prompt;
   const float h = m.mm(kSpeakerMm), w = m.mm(kSpeakerWideMm);
   return {r.x + r.w - w, r.y + (r.h - h) / 2, w, h};
+}
+
+Rect volume_rect(const Metrics& m) {
+  const float side = m.mm(21), margin = m.mm(kMarginMm);
+  return {m.width - margin - side, margin, side, side};
 }
 
 Rect operator_corner_rect(const Metrics& m) { return {0, 0, m.mm(20), m.mm(20)}; }

@@ -64,6 +64,8 @@ Rect nav_back_rect(const Metrics& m);
 Rect nav_stop_rect(const Metrics& m);
 Rect nav_next_rect(const Metrics& m);
 Rect speaker_rect(const Metrics& m);
+// The participant's volume button: the top right corner, above the speaker, 21 x 21 mm.
+Rect volume_rect(const Metrics& m);
 Rect operator_corner_rect(const Metrics& m);
 
 }  // namespace wk

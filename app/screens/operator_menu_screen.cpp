@@ -1,6 +1,8 @@
-// The operator menu: exit, volume, default language, credits, enrollment, and the kiosk's
-// status (volume, PIN, out-of-order reason and the lines the shell reports, e.g. sync).
+// The operator menu: exit, volume, headphones, default language, credits, enrollment, and the
+// kiosk's status (volume, headphones, PIN, out-of-order reason and the lines the shell reports).
 #include <algorithm>
+
+#include "sound/volume.h"
 
 #include "screens/operator_parts.h"
 #include "screens/screen_unit.h"
@@ -31,13 +33,14 @@ class OperatorMenuScreen : public ScreenUnit {
     std::vector<std::pair<std::string, std::string>> buttons = {
         {"op:volume_down", op("operator.volume") + " -"},
         {"op:volume_up", op("operator.volume") + " +"},
+        {"op:headphones", op(config.headphones ? "operator.headphones_on" : "operator.headphones_off")},
         {"op:language", op("operator.language") + ": " + lang},
         {"op:credits", op("operator.credits")},
         {"op:enroll", op("operator.enroll")},
         {"op:back", op("operator.back")},
         {"op:exit", op("operator.exit")},
     };
-    if (!ctx.content()) buttons.erase(buttons.begin() + 2);  // no languages to choose from
+    if (!ctx.content()) buttons.erase(buttons.begin() + 3);  // no languages to choose from
     // 22 mm buttons where they fit; on a short screen the column shrinks to stay on screen.
     const float n = static_cast<float>(buttons.size());
     float bh = m.mm(22), gap = m.mm(4);
@@ -53,6 +56,11 @@ class OperatorMenuScreen : public ScreenUnit {
     }
     std::string status = op("operator.status") + "\n";
     status += fill_placeholders(op("operator.status.volume"), {{"percent", std::to_string(config.volume_percent)}}) + "\n";
+    status += op(config.headphones ? "operator.headphones_on" : "operator.headphones_off") + ", " +
+              fill_placeholders(op("operator.status.participant_volume"),
+                                {{"start", std::to_string(participant_start_percent(config.volume_percent, config.headphones))},
+                                 {"max", std::to_string(participant_max_percent(config.headphones))}}) +
+              "\n";
     if (config.operator_pin_hash.empty()) status += op("operator.demo_pin_warning") + "\n";
     if (!ctx.out_of_order_reason().empty())
       status += fill_placeholders(op("operator.status.out_of_order"), {{"reason", ctx.out_of_order_reason()}}) + "\n";
@@ -66,7 +74,8 @@ class OperatorMenuScreen : public ScreenUnit {
 
   std::vector<std::string> text_keys(const ContentPack&) const override {
     return {
-        "operator.title", "operator.exit", "operator.volume", "operator.language", "operator.credits",
+        "operator.title", "operator.exit", "operator.volume", "operator.headphones_on", "operator.headphones_off",
+        "operator.status.participant_volume", "operator.language", "operator.credits",
         "operator.enroll", "operator.back", "operator.demo_pin_warning",
         // The status panel's words (filled in by the shell, app/shell/operator_status.cpp).
         "operator.status", "operator.status.volume", "operator.status.out_of_order", "operator.status.data", "operator.status.sessions", "operator.status.content",

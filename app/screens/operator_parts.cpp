@@ -22,6 +22,8 @@ std::string builtin_operator_text(const std::string& key) {
       {"operator.demo_pin_warning", "Let op: de demo-PIN is in gebruik. Stel een eigen PIN in met werkcheck set-pin."},
       {"operator.out_of_order_reason", "Voor de medewerker: {reason}"},
       {"operator.status.volume", "Volume: {percent}%"},
+      {"operator.headphones_on", "Koptelefoon: aan"}, {"operator.headphones_off", "Koptelefoon: uit"},
+      {"operator.status.participant_volume", "deelnemer begint op {start}%, maximaal {max}%"},
       {"operator.status.out_of_order", "Buiten gebruik: {reason}"},
       {"operator.status.data", "Gegevens: {dir}"},
       {"operator.status.sessions", "Opgeslagen sessies: {count}"},
@@ -65,6 +67,11 @@ void operator_action(ScreenContext& ctx, const std::string& action) {
     config.volume_percent = std::clamp(config.volume_percent + step, 0, 100);
     ctx.effects().settings_changed = true;
     ctx.effects().speak = std::vector<Clip>{{ctx.locale(), "ui.attract.title"}};  // a sample at the new volume
+  } else if (action == "headphones") {
+    config.headphones = !config.headphones;
+    log::info("operator", std::string("headphones ") + (config.headphones ? "on" : "off"));
+    ctx.effects().settings_changed = true;
+    ctx.effects().speak = std::vector<Clip>{{ctx.locale(), "ui.attract.title"}};  // a sample at the level it gives
   } else if (action == "language" && ctx.content()) {
     auto& cats = ctx.content()->locales;
     size_t i = 0;

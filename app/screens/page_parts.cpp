@@ -13,7 +13,9 @@ FittedText fit_text(const Metrics& m, const std::string& text, TextRole preferre
 void add_progress(ScreenModel& s, const ScreenContext& ctx, const Metrics& m) {
   const ContentPack* content = ctx.content();
   if (!content) return;
-  const Rect area = page_regions(m).progress;
+  // The step pictures leave the top right corner to the volume button.
+  Rect area = page_regions(m).progress;
+  area.w = volume_rect(m).x - m.mm(4) - area.x;
   if (ctx.follow_up_of()) {
     // A follow-up: the steps taken, the repeated modules, then the comparison.
     std::vector<std::string> pics = {content->ui_picture("returning")};
@@ -39,7 +41,7 @@ void add_progress(ScreenModel& s, const ScreenContext& ctx, const Metrics& m) {
     return;
   }
   const int n = static_cast<int>(content->modules.size()) + 1;  // modules, then the result
-  const float size = std::min(area.h, m.mm(16));
+  const float size = std::min({area.h, m.mm(16), (area.w - (n - 1) * m.mm(1)) / n});
   const float gap = std::min(m.mm(8), (area.w - n * size) / std::max(1, n - 1));
   const float total = n * size + (n - 1) * gap;
   float x = area.x + (area.w - total) / 2;
@@ -85,7 +87,8 @@ PageRegions end_regions(const Metrics& m) {
 
 Rect end_speaker(const Metrics& m, const PageRegions& r) {
   const Rect standard = speaker_rect(m);
-  return {standard.x, r.prompt.y + (r.prompt.h - standard.h) / 2, standard.w, standard.h};
+  // The prompt row moved up into the top row here: the speaker stands left of the volume button.
+  return {volume_rect(m).x - m.mm(4) - standard.w, r.prompt.y + (r.prompt.h - standard.h) / 2, standard.w, standard.h};
 }
 
 void add_nav(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, bool with_next, const std::string& next_label_key,

@@ -3,6 +3,8 @@
 // Input forgives: "next" with nothing chosen first says so (a second "next" skips), and a pick
 // past the item's limit is refused with the reason, spoken and shown.
 #include <algorithm>
+#include <optional>
+#include <utility>
 #include <set>
 
 #include "platform/log.h"
@@ -21,6 +23,34 @@ constexpr const char* kNothingChosenKey = "ui.question.nothing_chosen";
 constexpr const char* kMoreKey = "ui.question.more";
 
 // Whether a person can reach the item's limit (more options to pick than it allows).
+// Said the first time a person meets each button, while it is highlighted (in screen order).
+const std::pair<const char*, const char*> kButtonExplanations[] = {
+    {"speak", "ui.explain.listen"}, {"nav:back", "ui.explain.back"}, {"nav:stop", "ui.explain.stop"}, {"nav:next", "ui.explain.next"}};
+std::string explained_tag(const std::string& target) { return "explained:" + target; }
+
+// An answer set is known by what is said for it (its options' words), within one part.
+std::string answer_set_tag(const std::string& part, const Item& item) {
+  std::string tag = "answers:" + part;
+  for (const auto& o : item.options) tag += "|" + o.text_key;
+  return tag;
+}
+
+// The answers the speech walks through: those on the page the person sees. (Until the cards
+// are paged, all of them.)
+std::vector<const Option*> spoken_options(const Item& item) {
+  std::vector<const Option*> out;
+  for (const auto& o : item.options) out.push_back(&o);
+  return out;
+}
+
+// A card's own speaker, in its top left corner (the check mark of a chosen card is top right).
+// Only where the card leaves room for the rest of it: at least twice the speaker each way.
+std::optional<Rect> listen_rect(const Rect& card, const Metrics& m) {
+  const float side = m.mm(20.5f), inset = m.mm(1.5f);
+  if (card.w < 2 * side || card.h < 2 * side) return std::nullopt;
+  return Rect{card.x + inset, card.y + inset, side, side};
+}
+
 bool limit_reachable(const Item& item) {
   if (item.max_choices <= 1) return false;
   const auto pickable = std::count_if(item.options.begin(), item.options.end(), [](const Option& o) { return !o.exclusive; });
@@ -46,6 +76,8 @@ class QuestionScreen : public ScreenUnit {
       choose_option(ctx, tap.arg);
     else if (tap.is("page", "more"))
       turn_page(ctx, now);
+    else if (tap.is("listen"))
+      listen(ctx, tap.arg);
     else if (tap.is("nav", "next"))
       next(ctx, now);
     else if (tap.is("nav", "back"))
@@ -54,27 +86,42 @@ class QuestionScreen : public ScreenUnit {
       ctx.ask_stop(now);
   }
 
+  // The question, then each answer while its card is highlighted, then (the first time a
+  // person meets them) what the buttons do, then how to go on. An answer set that a part uses
+  // again (the five-point scale) is said once per part; after that only the new question.
   std::vector<Clip> speech(const ScreenContext& ctx) const override {
     std::vector<Clip> clips;
-    auto say = [&](const std::string& key) { clips.push_back({ctx.locale(), key}); };
+    auto say = [&](const std::string& key, const std::string& target = "", const std::string& once = "") {
+      clips.push_back({ctx.locale(), key, target, once});
+    };
     const auto step = ctx.current_step();
-    if (step && step->module == kFollowUpModule) {
+    const Item* item = ctx.current_item();
+    if (!step || !item) return clips;
+    std::string part = "followup";
+    if (step->module == kFollowUpModule) {
       say("followup.title");
-      say(ctx.follow_up_item().key);
-      say("ui.question.pick_many");
-    } else if (step) {
+      say(item->key);
+    } else {
       const ContentPack& content = ctx.pack();
       const Module& mod = content.modules[step->module];
-      const Item& item = mod.items[step->item];
+      part = mod.id;
       // The first question of a part starts with the part's name: "Wat doe je graag?"
       if (step->item == 0) say(mod.title_key);
       if (!step->for_option.empty())
-        if (const Item* of = content.find_item(mod.id, item.of))
+        if (const Item* of = content.find_item(mod.id, item->of))
           for (const auto& o : of->options)
             if (o.id == step->for_option) say(o.text_key);
-      say(item.key);
-      say(item.max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one");
+      say(item->key);
     }
+    const std::string set_tag = answer_set_tag(part, *item);
+    if (!ctx.heard(set_tag) || ctx.listening_again()) {
+      const auto options = spoken_options(*item);
+      for (size_t i = 0; i < options.size(); ++i)
+        say(options[i]->text_key, "answer:" + options[i]->id, i + 1 == options.size() ? set_tag : "");
+    }
+    for (const auto& [target, key] : kButtonExplanations)
+      if (!ctx.heard(explained_tag(target))) say(key, target, explained_tag(target));
+    say(item->max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one");  // "... Tik dan op Verder."
     return clips;
   }
 
@@ -169,6 +216,11 @@ class QuestionScreen : public ScreenUnit {
       s.targets.push_back({"answer:" + o.id, labels[span.first + i], o.picture, pages.cells[i], TargetStyle::Answer, selected});
       s.page_options.push_back(o.id);
     }
+    // Each card's own speaker comes after the cards: drawn over them, and hit first.
+    for (int i = 0; i < span.count; ++i)
+      if (auto r = listen_rect(pages.cells[i], m))
+        s.targets.push_back({"listen:" + item->options[span.first + i].id, t("ui.speaker"), content.ui_picture("speaker"), *r,
+                             TargetStyle::Listen});
     if (pages.pages > 1)
       s.targets.push_back({"page:more", t(kMoreKey), content.ui_picture("more"), pages.more(), TargetStyle::Answer});
     add_nav(s, ctx, m, true, "ui.next", "next", "nav:next");
@@ -178,6 +230,7 @@ class QuestionScreen : public ScreenUnit {
   std::vector<std::string> text_keys(const ContentPack& content) const override {
     std::vector<std::string> keys = {"ui.question.pick_one", "ui.question.pick_many", "ui.speaker", "ui.back", "ui.stop",
                                      "ui.next", kNothingChosenKey, kMoreKey};
+    for (const auto& [target, key] : kButtonExplanations) keys.push_back(key);
     std::set<int> limits;
     for (const auto& mod : content.modules)
       for (const auto& item : mod.items)
@@ -233,6 +286,14 @@ class QuestionScreen : public ScreenUnit {
     return "";
   }
 
+  // The card's own speaker: that one answer, with its card highlighted; nothing is chosen.
+  void listen(ScreenContext& ctx, const std::string& option_id) {
+    const Item* item = ctx.current_item();
+    if (!item) return;
+    for (const auto& o : item->options)
+      if (o.id == option_id) ctx.effects().speak = std::vector<Clip>{{ctx.locale(), o.text_key, "answer:" + o.id}};
+  }
+
   void choose_option(ScreenContext& ctx, const std::string& option_id) {
     const auto step = ctx.current_step();
     const Item* item = ctx.current_item();
@@ -280,7 +341,7 @@ class QuestionScreen : public ScreenUnit {
     log::info("answer", "committed " + ctx.session()->uuid + " " + key);
     notice_ = Notice::None;
     ctx.set_answer(key, std::move(chosen));
-    ctx.effects().speak = std::vector<Clip>{{ctx.locale(), opt->text_key}};
+    ctx.effects().speak = std::vector<Clip>{{ctx.locale(), opt->text_key, "answer:" + opt->id}};
   }
 
   void next(ScreenContext& ctx, double now) {

@@ -1,6 +1,7 @@
 // What each result page shows: cards with pictures and words, laid out in the page's body.
 #include <algorithm>
 
+#include "screens/code_parts.h"
 #include "screens/page_parts.h"
 #include "screens/result_pages.h"
 
@@ -127,6 +128,13 @@ void add_card(ScreenModel& s, const Metrics& m, const Rect& c, const std::string
     s.texts.push_back({title, {tx, c.y + pad, tw, f.h}, f.role, false});
     s.texts.push_back({body, {tx, c.y + pad + f.h, tw, c.h - 2 * pad - f.h}, TextRole::Body, false, false});
   }
+}
+
+int page_code(ScreenModel& s, const ScreenContext& ctx, const Metrics& m) {
+  // The words in the prompt row, as a question's; the code large in the body.
+  const Rect body = add_title(s, m, ctx.t("ui.code.give"));
+  add_code_alone(s, ctx, m, body);
+  return 1;
 }
 
 int page_interests(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Profile& p, int part) {
@@ -453,6 +461,7 @@ void page_compare(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, co
 int add_result_page(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const ResultPageRef& page, int part) {
   const Profile p = ctx.profile();
   switch (page.kind) {
+    case ResultPage::Code: return page_code(s, ctx, m);
     case ResultPage::Interests: return page_interests(s, ctx, m, p, part);
     case ResultPage::Strengths: return page_strengths(s, ctx, m, p, part);
     case ResultPage::Occupation: {

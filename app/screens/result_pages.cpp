@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "screens/code_parts.h"
+
 namespace wk {
 
 std::vector<ResultPageRef> result_pages(const ScreenContext& ctx) {
@@ -19,13 +21,14 @@ std::vector<ResultPageRef> result_pages(const ScreenContext& ctx) {
   if (!content->stories.empty()) pages.push_back({ResultPage::Story});
   if (!content->tag_values("action").empty()) pages.push_back({ResultPage::Plan});
   if (pages.empty()) pages.push_back({ResultPage::Answers});  // content without scoring tags: the answers back
+  if (ctx.session()) pages.insert(pages.begin(), {ResultPage::Code});
   return pages;
 }
 
 std::vector<std::string> result_text_keys(const ContentPack& c) {
   const bool riasec = !c.tag_values("riasec").empty(), skill = !c.tag_values("skill").empty(),
              value = !c.tag_values("value").empty(), action = !c.tag_values("action").empty();
-  std::vector<std::string> keys;
+  std::vector<std::string> keys = code_text_keys();
   auto add = [&](std::initializer_list<const char*> ks) { keys.insert(keys.end(), ks.begin(), ks.end()); };
   if (riasec) add({"ui.result.interests_title", "ui.result.no_clear_interest"});
   if (skill || value) add({"ui.result.strengths_title", "ui.result.no_strengths", "ui.result.values_title"});
@@ -49,6 +52,9 @@ std::vector<Clip> result_page_speech(const ScreenContext& ctx, const ResultPageR
   auto say = [&](const std::string& key) { clips.push_back({ctx.locale(), key}); };
   const Profile p = ctx.profile();
   switch (page.kind) {
+    case ResultPage::Code:
+      for (auto& c : code_speech(ctx)) clips.push_back(std::move(c));
+      break;
     case ResultPage::Interests:
       say("ui.result.interests_title");
       if (p.top_types.empty()) say("ui.result.no_clear_interest");

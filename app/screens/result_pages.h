@@ -1,5 +1,6 @@
 #pragma once
-// The result, in pages: what the person's answers say (interests, strengths and values, each
+// The result, in pages: first the participant code (so that someone who walks away during the
+// result has seen and heard it), then what the person's answers say (interests, strengths and values, each
 // suggested occupation, transitions, a story, the plan), or for a follow-up the comparison
 // with the earlier check; the answers back when the content has no scoring tags.
 #include <vector>
@@ -10,7 +11,7 @@
 
 namespace wk {
 
-enum class ResultPage { Interests, Strengths, Occupation, Transitions, Story, Plan, Answers, Compare };
+enum class ResultPage { Code, Interests, Strengths, Occupation, Transitions, Story, Plan, Answers, Compare };
 struct ResultPageRef {
   ResultPage kind;
   int index = 0;  // which occupation

@@ -76,6 +76,11 @@ class ScreenContext {
   // Something new appeared on this screen (a nudge, a refusal): hold taps for a moment, as
   // when a screen opens, so the second tap of a double tap does not act on what it says.
   virtual void hold_taps(double now) = 0;
+  // What this person has heard: a clip's `once` tag counts from when that clip started playing
+  // (reset for the next person). Said once: the nav buttons' explanations, an answer set per part.
+  virtual bool heard(const std::string& once_tag) const = 0;
+  // The person asked to hear the screen again (the speaker): say it all, answer sets included.
+  virtual bool listening_again() const = 0;
 
  protected:
   ~ScreenContext() = default;

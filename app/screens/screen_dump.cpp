@@ -28,6 +28,7 @@ std::string screen_dump_json(const ScreenModel& s, const Metrics& m, long frame)
                        {"w", t.rect.w},
                        {"h", t.rect.h},
                        {"selected", t.selected},
+                       {"speaking", t.speaking},
                        {"participant", t.participant},
                        {"has_picture", !t.picture.empty()}});
   }

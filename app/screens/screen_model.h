@@ -18,6 +18,7 @@ enum class TargetStyle {
   Nav,         // back / stop
   Primary,     // next / done / continue
   Speaker,     // "listen again"
+  Listen,      // a card's own speaker, inside its card: hear that one answer without choosing it
   Key,         // keypad key (operator)
   Operator,    // operator menu button
   FullScreen,  // the attract screen: tap anywhere
@@ -34,6 +35,7 @@ struct Target {
   TargetStyle style = TargetStyle::Answer;
   bool selected = false;
   bool participant = true;  // participant targets are held to 20 x 20 mm
+  bool speaking = false;    // the clip playing now belongs to this target (the flow marks it)
 };
 
 struct TextBlock {

@@ -5,6 +5,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "screens/volume_parts.h"
+
 namespace wk {
 
 std::unique_ptr<ScreenUnit> make_attract_screen();
@@ -49,6 +51,8 @@ std::vector<std::string> kiosk_text_keys(const ContentPack& pack) {
   for (const auto& u : any_table().units())
     for (auto& k : u->text_keys(pack))
       if (seen.insert(k).second) keys.push_back(std::move(k));
+  for (auto& k : volume_text_keys())  // the volume button the flow adds to every participant screen
+    if (seen.insert(k).second) keys.push_back(std::move(k));
   return keys;
 }
 
@@ -58,6 +62,8 @@ std::vector<std::string> kiosk_picture_roles() {
   for (const auto& u : any_table().units())
     for (auto& r : u->picture_roles())
       if (seen.insert(r).second) roles.push_back(std::move(r));
+  for (auto& r : volume_picture_roles())
+    if (seen.insert(r).second) roles.push_back(std::move(r));
   return roles;
 }
 

@@ -15,6 +15,7 @@ TargetParts target_parts(const Metrics& m, const Target& t) {
   switch (t.style) {
     case TargetStyle::Hidden:
     case TargetStyle::FullScreen:
+    case TargetStyle::Listen:  // a card's own speaker: a picture only (the card has the words)
       return p;
     case TargetStyle::Answer: {
       if (r.w > r.h * 1.8f) {
@@ -79,6 +80,7 @@ TargetParts target_parts(const Metrics& m, const Target& t) {
 }
 
 bool target_fits(const Metrics& m, const Target& t) {
+  if (t.style == TargetStyle::Listen) return true;
   const TargetParts p = target_parts(m, t);
   // A card's picture keeps its size (an empty one: the words took the card's whole height).
   if (t.style == TargetStyle::Answer && !t.picture.empty() && p.picture.w < m.mm(kMinCardPictureMm)) return false;

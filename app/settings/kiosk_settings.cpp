@@ -58,6 +58,10 @@ std::optional<std::string> load_kiosk_settings(KioskConfig& config) {
     double vol = config.volume_percent;
     num("volume_percent", vol, 0, 100);
     config.volume_percent = static_cast<int>(vol);
+    if (j.contains("headphones")) {
+      if (!j.at("headphones").is_boolean()) throw std::runtime_error("headphones must be true or false");
+      config.headphones = j.at("headphones").get<bool>();
+    }
     if (j.contains("default_locale")) config.default_locale = j.at("default_locale").get<std::string>();
     if (j.contains("region")) config.region = j.at("region").get<std::string>();
     double retention = config.retention_days;
@@ -111,6 +115,7 @@ std::optional<std::string> apply_setting_flag(KioskConfig& config, const std::st
 bool save_operator_settings(const KioskConfig& config) {
   return update_file(config.data_dir, [&](nlohmann::json& j) {
     j["volume_percent"] = config.volume_percent;
+    j["headphones"] = config.headphones;
     j["default_locale"] = config.default_locale;
   });
 }

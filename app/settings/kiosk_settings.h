@@ -21,7 +21,10 @@ struct KioskConfig {
   double idle_prompt_s = 30;       // how long that prompt waits (>= 20 s, WCAG 2.2.1)
   std::string default_locale = "nl";
   std::string region = "Nederland";  // labour-market region for prospects (a row of prospects.csv)
-  int volume_percent = 80;
+  int volume_percent = 80;         // the operator's level; each participant starts here
+  // Sound goes to headphones or a handset (private listening, EN 301 549 5.1.3.9): the
+  // participant's volume is capped (sound/volume.h) and the start says to put them on.
+  bool headphones = false;
   std::string operator_pin_hash;   // argon2id (libsodium); empty: the documented demo PIN
   std::string ui_dump_path;        // WERKCHECK_UI_DUMP
   // Sync with the central server (sync/client; the credential lives in <data>/device.json).
@@ -46,7 +49,7 @@ std::optional<std::string> apply_setting_flag(KioskConfig& config, const std::st
 std::optional<std::string> parse_setting_number(const std::string& flag, const std::string& text, double lo, double hi,
                                                 double& out);
 
-// Writes what an operator can change on the kiosk (volume, language); the rest of the file stays.
+// Writes what an operator can change on the kiosk (volume, headphones, language); the rest of the file stays.
 bool save_operator_settings(const KioskConfig& config);
 // `werkcheck set-pin`: stores the hash, keeping the other settings. Returns an error text.
 std::optional<std::string> save_operator_pin_hash(const std::string& data_dir, const std::string& hash);

@@ -104,6 +104,7 @@ WindowWork KioskShell::update(double now) {
     work.volume_changed = true;
     if (!save_operator_settings(config_)) log::warn("config", "could not save the operator settings");
   }
+  if (fx.volume_changed) work.volume_changed = true;  // the participant's own level: never saved
   if (fx.enroll_code) {
     if (config_.server_url.empty())
       flow_->enroll_finished("no server_url in " + config_.data_dir + "/kiosk.json: the installer sets it");
@@ -117,7 +118,7 @@ WindowWork KioskShell::update(double now) {
   }
   if (fx.speak && content()) {
     std::vector<std::string> paths;
-    for (const auto& c : *fx.speak) paths.push_back(content()->audio_path(c.locale, c.key));
+    for (const auto& c : *fx.speak) paths.push_back(c.is_pause() ? "" : content()->audio_path(c.locale, c.key));
     work.play = std::move(paths);
   }
   switch_content_if_ready(work);

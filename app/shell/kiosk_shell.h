@@ -25,9 +25,9 @@ namespace wk {
 
 // What the window must do after update().
 struct WindowWork {
-  std::optional<std::vector<std::string>> play;  // clip files: stop what plays and play these
+  std::optional<std::vector<std::string>> play;  // clip files ("" a pause): stop what plays and play these
   bool stop_audio = false;
-  bool volume_changed = false;  // apply config().volume_percent
+  bool volume_changed = false;  // apply flow().volume_percent()
   bool quit = false;
   bool redraw = false;          // the screen changed without an input event
 };

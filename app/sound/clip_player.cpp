@@ -12,6 +12,8 @@ namespace wk {
 namespace {
 constexpr int kRate = 22050;  // espeak-ng's own rate; recorded clips are converted to it
 constexpr float kGapSeconds = 0.35f;
+constexpr float kPauseSeconds = 0.5f;  // an asked-for pause, on top of the gap between clips
+constexpr float kMissingClipSeconds = 0.8f;  // the pause that stands in for a clip that is missing
 }  // namespace
 
 ClipPlayer::~ClipPlayer() {
@@ -72,16 +74,28 @@ const std::vector<int16_t>* ClipPlayer::load(const std::string& path) {
   return cache_.find(path);
 }
 
-void ClipPlayer::play(const std::vector<std::string>& wav_paths) {
+void ClipPlayer::play(const std::vector<std::string>& wav_paths, double now) {
   stop();
   std::vector<int16_t> out;
-  const std::vector<int16_t> gap(static_cast<size_t>(kRate * kGapSeconds), 0);
+  const size_t gap = static_cast<size_t>(kRate * kGapSeconds);
+  const size_t pause = static_cast<size_t>(kRate * kPauseSeconds);
   for (const auto& p : wav_paths) {
+    if (p.empty()) {  // a pause (between the groups of a spoken code): its own place, no gap before it
+      schedule_.add(pause, 0);
+      out.insert(out.end(), pause, 0);
+      continue;
+    }
     const auto* clip = load(p);  // valid until the next load: copied into out right away
-    if (!clip) continue;
-    if (!out.empty()) out.insert(out.end(), gap.begin(), gap.end());
-    out.insert(out.end(), clip->begin(), clip->end());
+    const size_t length = clip ? clip->size() : static_cast<size_t>(kRate * kMissingClipSeconds);
+    if (!clip) log::warn("audio", "a pause stands in for " + p);
+    if (schedule_.size() > 0) out.insert(out.end(), gap, 0);
+    schedule_.add(length, gap);
+    if (clip)
+      out.insert(out.end(), clip->begin(), clip->end());
+    else
+      out.insert(out.end(), length, 0);
   }
+  started_ = now;
   if (!device_ || out.empty()) return;
   for (auto& s : out) s = static_cast<int16_t>(std::clamp(s * gain_, -32768.0f, 32767.0f));
   SDL_QueueAudio(device_, out.data(), static_cast<Uint32>(out.size() * 2));
@@ -89,8 +103,22 @@ void ClipPlayer::play(const std::vector<std::string>& wav_paths) {
 
 void ClipPlayer::stop() {
   if (device_) SDL_ClearQueuedAudio(device_);
+  schedule_.clear();
 }
 
-bool ClipPlayer::playing() const { return device_ && SDL_GetQueuedAudioSize(device_) > 0; }
+int ClipPlayer::clip_at(double now) const {
+  if (schedule_.size() == 0) return -1;
+  size_t played = 0;
+  if (device_)
+    played = schedule_.total() - std::min<size_t>(schedule_.total(), SDL_GetQueuedAudioSize(device_) / 2);
+  else
+    played = static_cast<size_t>(std::max(0.0, now - started_) * kRate);
+  return schedule_.index_at(played);
+}
+
+bool ClipPlayer::busy(double now) const {
+  const int at = clip_at(now);
+  return at >= 0 && at < schedule_.size();
+}
 
 }  // namespace wk

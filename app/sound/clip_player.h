@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "platform/lru_cache.h"
+#include "sound/speech_schedule.h"
 
 namespace wk {
 
@@ -27,15 +28,23 @@ class ClipPlayer {
   // Opens the default audio device. Without one the kiosk runs silently (logged).
   bool open();
   bool available() const { return device_ != 0; }
-  void play(const std::vector<std::string>& wav_paths);
+  // Plays the clips in order (now: the caller's clock, in seconds). A clip that is missing or
+  // unreadable becomes a short pause (logged), so what follows it keeps its place.
+  void play(const std::vector<std::string>& wav_paths, double now);
   void stop();
   void set_volume_percent(int percent);  // see sound/volume.h
-  bool playing() const;
+  // Which clip of the last sequence plays now: by the samples the device has taken from the
+  // queue, or without a device by the clock, so a silent kiosk moves the highlight the same.
+  // size of the sequence once all has played; -1 when nothing was played or it was stopped.
+  int clip_at(double now) const;
+  bool busy(double now) const;
   const CacheUse& cache_use() const { return cache_.use(); }
 
  private:
   const std::vector<int16_t>* load(const std::string& path);
   SDL_AudioDeviceID device_ = 0;
+  SpeechSchedule schedule_;
+  double started_ = 0;  // when the sequence started (the clock of a kiosk without sound)
   SDL_AudioSpec spec_{};
   float gain_ = 1.0f;
   LruCache<std::string, std::vector<int16_t>> cache_;

@@ -110,6 +110,16 @@ std::unique_ptr<SessionStore> SessionStore::open(const std::string& data_dir) {
   return std::unique_ptr<SessionStore>(new SessionStore(std::move(db)));
 }
 
+std::unique_ptr<SessionStore> SessionStore::open_read_only(const std::string& data_dir) {
+  auto db = Database::open_read_only(database_path(data_dir));
+  const auto version = db->schema_version();
+  const auto want = static_cast<int>(session_store_migrations().size());
+  if (version != want)
+    throw StoreError(SQLITE_MISMATCH, "the database has schema version " + std::to_string(version) + ", this werkcheck reads " +
+                                          std::to_string(want) + "; start this werkcheck on it once to upgrade it");
+  return std::unique_ptr<SessionStore>(new SessionStore(std::move(db)));
+}
+
 SessionRef SessionStore::start_session(const std::string& locale, const std::string& content_id,
                                        const std::string& content_version, const std::string& code) {
   for (int attempt = 0;; ++attempt) {

@@ -31,6 +31,10 @@ class SessionStore {
   // Opens <data_dir>/werkcheck.db, migrates, checks integrity and proves it can write.
   // Throws StoreError with a message for the operator.
   static std::unique_ptr<SessionStore> open(const std::string& data_dir);
+  // Opens the existing database only to read it (werkcheck export): nothing is written, so it
+  // works on a full or read-only disk. Throws StoreError when it cannot be read, or when its
+  // schema is not this version's (the kiosk upgrades it on its next start).
+  static std::unique_ptr<SessionStore> open_read_only(const std::string& data_dir);
   static std::string database_path(const std::string& data_dir) { return data_dir + "/werkcheck.db"; }
 
   // code: empty for a new participant (a fresh code is drawn); a returning participant's code.

@@ -29,6 +29,7 @@ const ImU32 kPrimaryText = IM_COL32(255, 255, 255, 255);
 const ImU32 kPressed = IM_COL32(0, 0, 0, 50);
 const ImU32 kPlaceholder = IM_COL32(215, 215, 215, 255);
 const ImU32 kSpeaker = IM_COL32(230, 240, 250, 255);
+const ImU32 kSpeaking = IM_COL32(176, 78, 0, 255);  // dark orange, 4.5:1 on the background: "now speaking"
 
 ImVec2 tl(const Rect& r) { return {r.x, r.y}; }
 ImVec2 br(const Rect& r) { return {r.x + r.w, r.y + r.h}; }
@@ -97,11 +98,29 @@ void draw_check_badge(ImDrawList* dl, ImVec2 centre, float radius) {
   dl->AddLine(b, c, IM_COL32_WHITE, radius * 0.25f);
 }
 
+// "Now speaking": a thick frame just outside the target, in a colour no other state uses, so it
+// shows on a chosen card too (that one's frame is inside and blue).
+void draw_speaking(ImDrawList* dl, const Metrics& m, const Rect& r) {
+  const float g = m.mm(2.0f);
+  dl->AddRect({r.x - g, r.y - g}, {r.x + r.w + g, r.y + r.h + g}, kSpeaking, m.mm(2.5f) + g, 0, m.mm(1.8f));
+}
+
 void draw_target(ImDrawList* dl, DrawContext& ctx, const Target& t) {
   const Metrics& m = ctx.metrics;
   const float round = m.mm(2.5f);
   const bool pressed = t.id == ctx.pressed_id;
   if (t.style == TargetStyle::Hidden || t.style == TargetStyle::FullScreen) return;
+  if (t.speaking) draw_speaking(dl, m, t.rect);
+  if (t.style == TargetStyle::Listen) {
+    // A card's own speaker: the picture on a light round button, no word (the card has its word).
+    const ImVec2 c{t.rect.x + t.rect.w / 2, t.rect.y + t.rect.h / 2};
+    dl->AddCircleFilled(c, t.rect.w / 2, kSpeaker);
+    dl->AddCircle(c, t.rect.w / 2, kSelected, 0, m.mm(0.6f));
+    const float side = t.rect.w * 0.7f;
+    draw_picture(dl, ctx, t.picture, {c.x - side / 2, c.y - side / 2, side, side});
+    if (pressed) dl->AddCircleFilled(c, t.rect.w / 2, kPressed);
+    return;
+  }
   const TargetParts parts = target_parts(m, t);
   const bool primary = t.style == TargetStyle::Primary;
   ImU32 text_colour = kText;

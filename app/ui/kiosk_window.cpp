@@ -75,12 +75,18 @@ struct TapTracker {
   bool down = false;
   SDL_FingerID finger = -1;
 
-  static const Target* hit(const ScreenModel& s, float x, float y, float slack = 0) {
-    for (const auto& t : s.targets) {
-      Rect r{t.rect.x - slack, t.rect.y - slack, t.rect.w + 2 * slack, t.rect.h + 2 * slack};
-      if (r.contains(x, y)) return &t;
-    }
-    return nullptr;
+  // The smallest target under the finger wins: a card's own speaker on its card, any button
+  // on the attract screen's "tap anywhere".
+  static const Target* hit(const ScreenModel& s, float x, float y) {
+    const Target* best = nullptr;
+    for (const auto& t : s.targets)
+      if (t.rect.contains(x, y) && (!best || t.rect.w * t.rect.h < best->rect.w * best->rect.h)) best = &t;
+    return best;
+  }
+  // A release counts on the pressed target, with some slack around it.
+  static bool still_on(const ScreenModel& s, const std::string& id, float x, float y, float slack) {
+    const Target* t = s.find_target(id);
+    return t && Rect{t->rect.x - slack, t->rect.y - slack, t->rect.w + 2 * slack, t->rect.h + 2 * slack}.contains(x, y);
   }
 };
 
@@ -162,7 +168,7 @@ int run_kiosk_window(KioskShell& shell) {
 
   ClipPlayer player;
   player.open();
-  player.set_volume_percent(config.volume_percent);
+  player.set_volume_percent(shell.flow().volume_percent());  // the operator's level, capped for headphones
 
   shell.set_window_facts({player.available(), metrics});
   shell.start_sync();
@@ -193,8 +199,7 @@ int run_kiosk_window(KioskShell& shell) {
     std::string pressed = std::move(taps.pressed);
     taps.pressed.clear();
     ScreenModel s = shell.flow().view(metrics);
-    const Target* t = TapTracker::hit(s, x, y, metrics.mm(3));
-    if (t && t->id == pressed) shell.flow().tap(pressed, now);
+    if (!pressed.empty() && TapTracker::still_on(s, pressed, x, y, metrics.mm(3))) shell.flow().tap(pressed, now);
   };
 
   bool quit = false;
@@ -202,6 +207,7 @@ int run_kiosk_window(KioskShell& shell) {
     double now = seconds_now();
     double wait = shell.flow().seconds_until_deadline(now);
     int timeout_ms = redraw ? 0 : (wait < 0 ? 5000 : static_cast<int>(std::min(5000.0, std::ceil(wait * 1000) + 1)));
+    if (player.busy(now)) timeout_ms = std::min(timeout_ms, 30);  // the "now speaking" highlight follows the audio
     SDL_Event e;
     bool got = SDL_WaitEventTimeout(&e, timeout_ms) != 0;
     while (got) {
@@ -251,11 +257,13 @@ int run_kiosk_window(KioskShell& shell) {
       got = SDL_PollEvent(&e) != 0;
     }
 
+    now = seconds_now();  // after a wait without events too: the highlight follows the clock
     WindowWork work = shell.update(now);
     if (work.quit) quit = true;
     if (work.stop_audio) player.stop();
-    if (work.volume_changed) player.set_volume_percent(config.volume_percent);
-    if (work.play) player.play(*work.play);
+    if (work.volume_changed) player.set_volume_percent(shell.flow().volume_percent());
+    if (work.play) player.play(*work.play, now);
+    shell.flow().speech_progress(player.clip_at(now), now);
     if (work.redraw) redraw = true;
 
     ScreenModel model = shell.flow().view(metrics);

@@ -37,21 +37,47 @@ std::string new_participant_code() {
   return code;
 }
 
+namespace {
+bool all_in(const std::string& s, const char* alphabet) {
+  for (char c : s)
+    if (c == '\0' || !std::strchr(alphabet, c)) return false;
+  return true;
+}
+}  // namespace
+
 std::string normalise_code(const std::string& typed) {
   std::string out;
   for (char c : typed) {
     if (c == ' ' || c == '-' || c == '\t') continue;
-    char u = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (!std::strchr(kCodeAlphabet, u) || u == '\0') return "";
-    out += u;
+    out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
-  if (out.size() != static_cast<size_t>(kCodeLength)) return "";
-  return out;
+  if (out.size() == static_cast<size_t>(kCodeLength) && all_in(out, kCodeAlphabet)) return out;
+  if (is_legacy_code(out)) return out;
+  return "";
+}
+
+bool is_legacy_code(const std::string& code) {
+  return code.size() == static_cast<size_t>(kLegacyCodeLength) && all_in(code, kLegacyCodeAlphabet);
+}
+
+std::vector<std::string> code_groups(const std::string& code) {
+  if (code.size() == static_cast<size_t>(kLegacyCodeLength)) return {code.substr(0, 3), code.substr(3)};
+  if (code.size() != static_cast<size_t>(kCodeLength)) return {code};
+  std::vector<std::string> groups;
+  size_t at = 0;
+  for (int n : kCodeGroups) {
+    groups.push_back(code.substr(at, n));
+    at += n;
+  }
+  return groups;
 }
 
 std::string display_code(const std::string& code) {
-  if (code.size() != static_cast<size_t>(kCodeLength)) return code;
-  return code.substr(0, 3) + "-" + code.substr(3);
+  const auto groups = code_groups(code);
+  const char* sep = code.size() == static_cast<size_t>(kLegacyCodeLength) ? "-" : " ";
+  std::string out;
+  for (const auto& g : groups) out += (out.empty() ? "" : sep) + g;
+  return out;
 }
 
 }  // namespace wk::ids

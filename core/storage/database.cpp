@@ -123,7 +123,10 @@ std::unique_ptr<Database> Database::open(const std::string& path, const std::vec
   return db;
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+  sqlite3_close_v2(db_);
+  if (!scratch_dir_.empty()) remove_scratch_dir(scratch_dir_);
+}
 
 void Database::exec(const std::string& sql) {
   char* err = nullptr;

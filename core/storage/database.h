@@ -43,6 +43,10 @@ class Database {
   // Opens (creating if needed) in WAL mode with synchronous=FULL, applies migrations and
   // checks integrity. Throws DbError with a message an operator can act on.
   static std::unique_ptr<Database> open(const std::string& path, const std::vector<std::string>& migrations);
+  // Opens an existing database only to read it: no migration, no check that writes, no journal
+  // change, nothing written, so that the data can be copied off a full or read-only disk
+  // (database_read_only.cpp). Throws DbError when the file cannot be read.
+  static std::unique_ptr<Database> open_read_only(const std::string& path);
   ~Database();
 
   sqlite3* handle() { return db_; }
@@ -68,7 +72,11 @@ class Database {
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   sqlite3* db_;
   std::string path_;
+  std::string scratch_dir_;  // a read-only open's copy, removed on close
 };
+
+// Removes a read-only open's scratch copy (database_read_only.cpp).
+void remove_scratch_dir(const std::string& dir);
 
 // Turns SQLite's result code into advice for the operator.
 std::string explain_db_error(int code, const std::string& detail);

@@ -1,5 +1,7 @@
 #include "body_reader.h"
 
+#include "front_door/front_door.h"
+
 namespace wk::server {
 
 BodyRead read_body(const httplib::ContentReader& reader, const httplib::Response& res, size_t limit,
@@ -13,9 +15,19 @@ BodyRead read_body(const httplib::ContentReader& reader, const httplib::Response
     body.append(data, len);
     return true;
   });
+  FrontDoor::request_read();  // the request is in: its deadline is now the answer's
   if (too_big || res.status == 413) return BodyRead::too_big;
   if (!ok) return BodyRead::unreadable;
   return BodyRead::ok;
+}
+
+void discard_body(const httplib::ContentReader& reader, size_t limit) {
+  size_t seen = 0;
+  reader([&](const char*, size_t len) {
+    seen += len;
+    return seen <= limit;
+  });
+  FrontDoor::request_read();
 }
 
 }  // namespace wk::server

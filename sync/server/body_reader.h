@@ -15,4 +15,9 @@ enum class BodyRead { ok, too_big, unreadable };
 BodyRead read_body(const httplib::ContentReader& reader, const httplib::Response& res, size_t limit,
                    std::string& body);
 
+// Reads a body up to `limit` bytes and drops it, keeping nothing: a refused request (a wrong
+// token) still gets its answer, because closing a connection with unread bytes resets it and
+// the client would see a network error instead of 401 or 403.
+void discard_body(const httplib::ContentReader& reader, size_t limit);
+
 }  // namespace wk::server

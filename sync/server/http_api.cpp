@@ -1,6 +1,9 @@
 #include "http_api.h"
 
+#include <malloc.h>
+
 #include <chrono>
+#include <semaphore>
 
 #include "body_reader.h"
 #include "coach/coach_auth.h"
@@ -36,11 +39,48 @@ bool read_api_body(const httplib::ContentReader& reader, httplib::Response& res,
   return read == BodyRead::ok;
 }
 
-bool read_json(const httplib::ContentReader& reader, httplib::Response& res, json& out) {
+// Large bodies are parsed two at a time (the machine's cores); others wait their turn. With
+// the parse budget (budget_json.h: 16x the body) this caps the memory parsing can take at about
+// 2 x (4 MiB + 64 MiB), whatever number of kiosks upload at once.
+std::counting_semaphore<2> big_parses(2);
+constexpr size_t kBigBody = 64 * 1024;
+
+// glibc keeps freed memory in its arenas; after a large body the handler gives it back to the
+// system, so that one big upload does not leave the server hundreds of MB larger.
+struct ReturnMemoryAfter {
+  bool large = false;
+  ~ReturnMemoryAfter() {
+    if (large) malloc_trim(0);
+  }
+};
+
+bool read_json(const httplib::ContentReader& reader, httplib::Response& res, json& out, ReturnMemoryAfter& trim,
+               size_t limit = kMaxBodyBytes) {
   std::string body;
-  if (!read_api_body(reader, res, body)) return false;
-  if (auto e = parse_body(body, out)) {
-    send_error(res, 400, e->code, e->message);
+  if (limit < kMaxBodyBytes) {
+    const BodyRead read = read_body(reader, res, limit, body);
+    if (read != BodyRead::ok) {
+      if (read == BodyRead::too_big)
+        send_error(res, 413, "body_too_large", "this request's body is over its limit of " + std::to_string(limit) + " bytes",
+                   {{"limit_bytes", limit}});
+      else
+        send_error(res, 400, "unreadable_body", "the request body could not be read (broken gzip or cut off)");
+      return false;
+    }
+  } else if (!read_api_body(reader, res, body)) {
+    return false;
+  }
+  trim.large = body.size() > kBigBody;
+  std::optional<BadInput> e;
+  if (trim.large) {
+    big_parses.acquire();
+    e = parse_body(body, out);
+    big_parses.release();
+  } else {
+    e = parse_body(body, out);
+  }
+  if (e) {
+    send_error(res, e->code == "body_too_complex" ? 413 : 400, e->code, e->message);
     return false;
   }
   return true;
@@ -77,25 +117,32 @@ void install_api(httplib::Server& svr, KioskSyncStore& store, const SigningKey& 
   auto enroll_throttle = std::make_shared<coach::LoginThrottle>(20, 20, std::chrono::minutes(15));
   svr.Post("/api/v1/enroll", [&store, &key, enroll_throttle](const httplib::Request& req, httplib::Response& res,
                                                              const httplib::ContentReader& reader) {
-    json body;
-    if (!read_json(reader, res, body)) return;
-    std::string code;
-    if (auto e = check_enroll(body, code)) return send_error(res, 400, e->code, e->message);
+    // Throttled before the body is read; the body is small (kMaxEnrollBodyBytes) before it is parsed.
+    // The attempt counts as wrong from here on (begin_attempt), so parallel guesses check at most the limit.
     const auto now = coach::LoginThrottle::Clock::now();
-    if (long wait = enroll_throttle->retry_after("", req.remote_addr, now); wait > 0) {
+    if (long wait = enroll_throttle->begin_attempt("", req.remote_addr, now); wait > 0) {
       res.set_header("Retry-After", std::to_string(wait));
       return send_error(res, 429, "too_many_attempts",
                         "too many wrong enrollment codes from this address; try again later",
                         {{"retry_after_seconds", wait}});
     }
+    ReturnMemoryAfter trim;
+    json body;
+    std::string code;
+    std::optional<BadInput> bad;
+    if (!read_json(reader, res, body, trim, kMaxEnrollBodyBytes) || (bad = check_enroll(body, code))) {
+      enroll_throttle->attempt_passed("", req.remote_addr, now);  // no code was tried
+      if (bad) send_error(res, 400, bad->code, bad->message);
+      return;
+    }
     std::string kiosk_id = ids::new_uuid();
     std::string token = random_token_hex(32);
     auto org = store.enroll(blake2b_hex(normalise_enrollment_code(code)), now_iso(), kiosk_id, blake2b_hex(token));
     if (!org) {
-      enroll_throttle->failed("", req.remote_addr, now);
       log_event("warn", "enroll_refused", {{"remote", req.remote_addr}});
       return send_error(res, 403, "enrollment_code_invalid", "this enrollment code is unknown, already used or expired");
     }
+    enroll_throttle->attempt_passed("", req.remote_addr, now);
     log_event("info", "kiosk_enrolled", {{"kiosk_id", kiosk_id}, {"organisation", org->id}});
     send_json(res, 200,
               {{"kiosk_id", kiosk_id},
@@ -106,12 +153,13 @@ void install_api(httplib::Server& svr, KioskSyncStore& store, const SigningKey& 
 
   svr.Post("/api/v1/sessions", [&store](const httplib::Request& req, httplib::Response& res,
                                         const httplib::ContentReader& reader) {
-    // The body is read before the token is checked, so that a keep-alive connection never
-    // holds unread bytes that would be taken for the next request.
-    json body;
-    if (!read_json(reader, res, body)) return;
+    // The token is checked before the body is parsed: without a kiosk's token nothing is parsed.
+    // The body is still read (and dropped) so that the kiosk gets its 401 or 403, not a reset.
     auto kiosk = authenticate(store, req, res);
-    if (!kiosk) return;
+    if (!kiosk) return discard_body(reader, kMaxBodyBytes);
+    ReturnMemoryAfter trim;
+    json body;
+    if (!read_json(reader, res, body, trim)) return;
     std::vector<IncomingSession> sessions;
     if (auto e = check_sessions_batch(body, sessions)) return send_error(res, e->code == "too_many_sessions" ? 413 : 400, e->code, e->message);
     IngestResult r = store.ingest_sessions(kiosk->organisation_id, kiosk->kiosk_id, sessions, now_iso());
@@ -151,10 +199,11 @@ void install_api(httplib::Server& svr, KioskSyncStore& store, const SigningKey& 
 
   svr.Post("/api/v1/heartbeat", [&store](const httplib::Request& req, httplib::Response& res,
                                          const httplib::ContentReader& reader) {
+    auto kiosk = authenticate(store, req, res);  // before the body, as for sessions
+    if (!kiosk) return discard_body(reader, kMaxHeartbeatBodyBytes);
+    ReturnMemoryAfter trim;
     json body;
-    if (!read_json(reader, res, body)) return;
-    auto kiosk = authenticate(store, req, res);
-    if (!kiosk) return;
+    if (!read_json(reader, res, body, trim, kMaxHeartbeatBodyBytes)) return;
     Heartbeat hb;
     if (auto e = check_heartbeat(body, hb)) return send_error(res, 400, e->code, e->message);
     store.record_heartbeat(kiosk->kiosk_id, hb, now_iso());

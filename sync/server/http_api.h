@@ -10,6 +10,10 @@
 namespace wk::server {
 
 constexpr size_t kMaxBodyBytes = 4 * 1024 * 1024;  // after gzip decoding too
+// Enrollment and heartbeat bodies are a few short fields: a small limit keeps anyone without a
+// token (enroll) from making the server parse much.
+constexpr size_t kMaxEnrollBodyBytes = 4 * 1024;
+constexpr size_t kMaxHeartbeatBodyBytes = 16 * 1024;
 
 // Registers the routes, error handlers, logging and limits on `server`.
 // `page_errors` (may be empty) answers errors on web-page paths as pages instead of JSON:

@@ -6,12 +6,14 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
 
 #include "coach/coach_pages.h"
+#include "front_door/front_door.h"
 #include "http_api.h"
 #include "store/sqlite_server_store.h"
 
@@ -24,6 +26,9 @@ namespace {
 int usage() {
   std::cerr << "usage:\n"
                "  werkcheck-server --db FILE --listen HOST:PORT [--cert FILE --key FILE] [--threads N]\n"
+               "                   [--head-deadline SECONDS] [--request-deadline SECONDS]\n"
+               "                   (--threads: requests handled at once, default 600; deadlines from accept\n"
+               "                    until the head (default 10) and the whole request (default 60) have arrived)\n"
                "                   [--content PACK_DIR] [--web COACH_WEB_DIR] [--region NAME] [--coach-idle-seconds N]\n"
                "                   [--trust-forwarded-for] [--secure-cookies] [--timezone ZONE]\n"
                "  werkcheck-server admin --db FILE create-org NAME\n"
@@ -208,7 +213,8 @@ int admin(std::vector<std::string> args) {
 
 int serve(std::vector<std::string> args) {
   std::string db = flag(args, "--db"), listen = flag(args, "--listen"), cert = flag(args, "--cert"),
-              keyfile = flag(args, "--key"), threads_s = flag(args, "--threads");
+              keyfile = flag(args, "--key"), threads_s = flag(args, "--threads"),
+              head_s = flag(args, "--head-deadline"), request_s = flag(args, "--request-deadline");
   // The coach pages' content pack and templates; by default next to the executable (the build tree).
   wk::coach::CoachOptions coach;
   const fs::path exe_dir = fs::read_symlink("/proc/self/exe").parent_path();
@@ -255,23 +261,23 @@ int serve(std::vector<std::string> args) {
   } else {
     server = std::make_unique<httplib::Server>();
   }
-  if (!threads_s.empty()) {
-    size_t n = std::stoul(threads_s);
-    server->new_task_queue = [n] { return new httplib::ThreadPool(n); };
-  }
-  server->set_read_timeout(30, 0);
-  server->set_write_timeout(30, 0);
-  server->set_keep_alive_timeout(10);
+  // The front door (front_door/front_door.h) accepts, waits for whole request heads, checks
+  // their framing and holds the deadlines; httplib handles each request after that.
+  FrontDoorLimits limits;
+  if (!threads_s.empty()) limits.max_workers = std::max<size_t>(1, std::stoul(threads_s));
+  if (!head_s.empty()) limits.head_deadline = std::chrono::milliseconds(std::llround(std::stod(head_s) * 1000));
+  if (!request_s.empty()) limits.request_deadline = std::chrono::milliseconds(std::llround(std::stod(request_s) * 1000));
+  FrontDoor door(*server, !cert.empty(), limits);
   install_api(*server, store, key, wk::coach::install_coach_pages(*server, store, coach));
 
-  int bound = port == 0 ? server->bind_to_any_port(host) : (server->bind_to_port(host, port) ? port : -1);
+  int bound = door.bind(host, port);
   if (bound < 0) throw std::runtime_error("cannot listen on " + listen);
 
   std::thread signals([&] {
     int sig = 0;
     sigwait(&set, &sig);
     log_event("info", "stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
-    server->stop();
+    door.stop();
   });
   signals.detach();
 
@@ -282,7 +288,7 @@ int serve(std::vector<std::string> args) {
              {"db", db},
              {"content_public_key", to_base64(key.public_key)},
              {"sessions", store.session_count()}});
-  server->listen_after_bind();
+  door.run();
   log_event("info", "stopped");
   return 0;
 }

@@ -1,8 +1,8 @@
 #include "validate.h"
 
-#include <set>
 #include <vector>
 
+#include "budget_json.h"
 #include "server_util.h"
 #include "session/session_wire_check.h"
 
@@ -16,35 +16,20 @@ std::optional<BadInput> parse_body(const std::string& body, json& out) {
   if (!valid_utf8(body, &bad))
     return BadInput{"invalid_utf8", "the body is not valid UTF-8 (at byte " + std::to_string(bad) + ")"};
   if (body.empty()) return BadInput{"invalid_json", "the body is empty; a JSON object is expected"};
-  // Duplicate keys would make "the same content" ambiguous: refuse them.
-  std::vector<std::set<std::string>> open_objects;
-  std::string duplicate;
-  auto cb = [&](int, json::parse_event_t ev, json& parsed) {
-    switch (ev) {
-      case json::parse_event_t::object_start:
-        open_objects.emplace_back();
-        break;
-      case json::parse_event_t::object_end:
-        if (!open_objects.empty()) open_objects.pop_back();
-        break;
-      case json::parse_event_t::key:
-        if (!open_objects.empty() && !open_objects.back().insert(parsed.get<std::string>()).second &&
-            duplicate.empty())
-          duplicate = parsed.get<std::string>();
-        break;
-      default:
-        break;
-    }
-    return true;
-  };
-  try {
-    out = json::parse(body, cb);
-  } catch (const json::parse_error& e) {
-    return BadInput{"invalid_json", std::string("the body is not valid JSON: ") + e.what()};
-  } catch (const json::exception& e) {
-    return BadInput{"invalid_json", std::string("the body is not valid JSON: ") + e.what()};
+  // Duplicate keys would make "the same content" ambiguous: refuse them. The parse is linear
+  // and stops once the document would take more memory than the budget (budget_json.h).
+  const JsonParseResult r = parse_json_within(body, budget_for_body(body.size()), out);
+  switch (r.status) {
+    case JsonParse::ok:
+      break;
+    case JsonParse::duplicate_key:
+      return BadInput{"duplicate_field", "field '" + r.detail + "' appears twice in one object"};
+    case JsonParse::over_budget:
+    case JsonParse::too_deep:
+      return BadInput{"body_too_complex", "the body is too complex to read: " + r.detail};
+    case JsonParse::invalid:
+      return BadInput{"invalid_json", "the body is not valid JSON: " + r.detail};
   }
-  if (!duplicate.empty()) return BadInput{"duplicate_field", "field '" + duplicate + "' appears twice in one object"};
   if (!out.is_object()) return BadInput{"invalid_json", "the body must be a JSON object"};
   return std::nullopt;
 }

@@ -20,7 +20,9 @@ const fx = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const ART = fx.artifacts;
 mkdirSync(ART, { recursive: true });
 const P1 = fx.codes.P1;
-const display = (c) => (c.length === 6 ? `${c.slice(0, 3)}-${c.slice(3)}` : c);
+// As the pages show a code (ids::display_code): "350 612 4083"; an earlier code "K7M-R2X".
+const display = (c) => (c.length === 10 ? `${c.slice(0, 3)} ${c.slice(3, 6)} ${c.slice(6)}`
+  : c.length === 6 ? `${c.slice(0, 3)}-${c.slice(3)}` : c);
 
 let passed = 0;
 let failed = 0;

@@ -82,6 +82,9 @@ def element_html(html, ident):
 
 
 def display(code):
+    """As the pages show a code (ids::display_code): "350 612 4083"; an earlier code "K7M-R2X"."""
+    if len(code) == 10:
+        return code[:3] + " " + code[3:6] + " " + code[6:]
     return code[:3] + "-" + code[3:] if len(code) == 6 else code
 
 
@@ -454,9 +457,15 @@ def run(fx):
                                               "role": "coach", "csrf": atoken or ""})
     check(r.status == 303 and location_path(r).startswith("/coach/admin"),
           "beheer-a adds coach nieuw-a: 303 back to the admin page (a reload does not repeat it)", short(r))
-    check("nieuw-a" in admin_a.get("/coach/admin").text, "nieuw-a is listed on the admin page")
-    r = login(Client(port), "nieuw-a", "nieuw-a wachtwoord 1")
-    check(r.status == 303, "nieuw-a can log in", short(r))
+    # The name gets org A's tag (coach/account_names.h): the admin page lists the whole name.
+    adm = admin_a.get("/coach/admin").text
+    tag = re.search(r'id="name-tag-hint"[^<]*<strong>\.([a-z2-9]{5})</strong>', adm)
+    check(tag is not None, "the admin page shows org A's name tag", adm[:200])
+    tag_a = tag.group(1) if tag else "?????"
+    nieuw_a = f"nieuw-a.{tag_a}"
+    check(nieuw_a in adm, f"{nieuw_a} is listed on the admin page")
+    r = login(Client(port), nieuw_a, "nieuw-a wachtwoord 1")
+    check(r.status == 303, f"{nieuw_a} can log in", short(r))
     r = admin_a.post("/coach/admin/coaches", {"username": "kort-a", "password": "kort", "role": "coach",
                                               "csrf": atoken or ""})
     check(r.status in (400, 422) or (r.status == 200 and "kort-a" not in admin_a.get("/coach/admin").text),
@@ -473,10 +482,17 @@ def run(fx):
     check(kb and kb[0].get("revoked") is False, "... and org B's kiosk is not revoked", str(kb))
     r = admin_a.post("/coach/admin/coaches/disable", {"username": "beheer-a", "csrf": atoken or ""})
     check(r.status == 400 and admin_a.get("/coach/").status == 200, "beheer-a cannot disable itself", short(r))
+    # Asking for org B's name gets the same answer as any free name (no hint that coach-b exists
+    # elsewhere): the account made is coach-b.<tag of A>, and org B's coach-b is untouched.
     r = admin_a.post("/coach/admin/coaches", {"username": "coach-b", "password": "overname wachtwoord 1",
                                               "role": "admin", "csrf": atoken or ""})
-    check(r.status == 400 and login(Client(port), "coach-b", "overname wachtwoord 1").status == 401,
-          "beheer-a cannot create an account named like org B's coach-b", short(r))
+    check(r.status == 303 and login(Client(port), "coach-b", "overname wachtwoord 1").status == 401,
+          "beheer-a asking for org B's name coach-b: made as its own account, org B's coach-b untouched", short(r))
+    check(login(Client(port), f"coach-b.{tag_a}", "overname wachtwoord 1").status == 303,
+          f"... which is coach-b.{tag_a}")
+    r = admin_a.post("/coach/admin/coaches", {"username": "coach-b", "password": "overname wachtwoord 2",
+                                              "role": "admin", "csrf": atoken or ""})
+    check(r.status == 400, "asking for the same name again in org A: taken (400)", short(r))
     check(coach_b.get("/coach/").status == 200, "coach-b is still logged in")
     r = admin_a.post("/coach/admin/enroll-code", {"csrf": atoken or ""})
     check(r.status in (200, 303), "beheer-a makes an enrollment code", short(r))
@@ -484,30 +500,30 @@ def run(fx):
         r = admin_a.get(location_path(r) or "/coach/admin")
     check(re.search(r"\b[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\b", r.text) is not None,
           "the new enrollment code is shown", r.text[:200])
-    nieuw = logged_in(port, "nieuw-a", "nieuw-a wachtwoord 1")
-    r = admin_a.post("/coach/admin/coaches/disable", {"username": "nieuw-a", "csrf": atoken or ""})
+    nieuw = logged_in(port, nieuw_a, "nieuw-a wachtwoord 1")
+    r = admin_a.post("/coach/admin/coaches/disable", {"username": nieuw_a, "csrf": atoken or ""})
     check(r.status == 303, "beheer-a disables nieuw-a: 303", short(r))
     r = nieuw.get("/coach/")
     check(redirects_to_login(r), "nieuw-a's login ends when the account is disabled", short(r))
-    r = login(Client(port), "nieuw-a", "nieuw-a wachtwoord 1")
+    r = login(Client(port), nieuw_a, "nieuw-a wachtwoord 1")
     check(r.status == 401, "a disabled account cannot log in: 401", short(r))
-    r = admin_a.post("/coach/admin/coaches/enable", {"username": "nieuw-a", "csrf": atoken or ""})
-    check(r.status == 303 and login(Client(port), "nieuw-a", "nieuw-a wachtwoord 1").status == 303,
+    r = admin_a.post("/coach/admin/coaches/enable", {"username": nieuw_a, "csrf": atoken or ""})
+    check(r.status == 303 and login(Client(port), nieuw_a, "nieuw-a wachtwoord 1").status == 303,
           "enabled again, nieuw-a can log in", short(r))
     # A forgotten password: the administrator sets a new one; the old one and its logins end.
-    nieuw = logged_in(port, "nieuw-a", "nieuw-a wachtwoord 1")
-    r = admin_a.post("/coach/admin/coaches/password", {"username": "nieuw-a", "password": "kort", "csrf": atoken or ""})
+    nieuw = logged_in(port, nieuw_a, "nieuw-a wachtwoord 1")
+    r = admin_a.post("/coach/admin/coaches/password", {"username": nieuw_a, "password": "kort", "csrf": atoken or ""})
     check(r.status == 400, "a new password under 10 characters is refused", short(r))
     r = admin_a.post("/coach/admin/coaches/password", {"username": "coach-b", "password": "overgenomen wachtwoord",
                                                        "csrf": atoken or ""})
     check(r.status == 400 and login(Client(port), "coach-b", "overgenomen wachtwoord").status == 401,
           "beheer-a cannot set the password of org B's coach-b", short(r))
-    r = admin_a.post("/coach/admin/coaches/password", {"username": "nieuw-a", "password": "nieuw-a wachtwoord 2",
+    r = admin_a.post("/coach/admin/coaches/password", {"username": nieuw_a, "password": "nieuw-a wachtwoord 2",
                                                        "csrf": atoken or ""})
     check(r.status == 303, "beheer-a sets a new password for nieuw-a: 303", short(r))
     check(redirects_to_login(nieuw.get("/coach/")), "nieuw-a's open login ended with the new password")
-    check(login(Client(port), "nieuw-a", "nieuw-a wachtwoord 1").status == 401, "the old password no longer works")
-    check(login(Client(port), "nieuw-a", "nieuw-a wachtwoord 2").status == 303, "the new password works")
+    check(login(Client(port), nieuw_a, "nieuw-a wachtwoord 1").status == 401, "the old password no longer works")
+    check(login(Client(port), nieuw_a, "nieuw-a wachtwoord 2").status == 303, "the new password works")
     audit = admin_a.get("/coach/admin/audit").text
     check("nieuw-a" in audit and re.search(r"(wachtwoord gezet voor|set the password of) nieuw-a", audit) is not None,
           "the audit log records who set nieuw-a's password", audit[:300])

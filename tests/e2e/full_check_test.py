@@ -199,9 +199,10 @@ def first_check(k, res, content, shot=lambda name: None, seen=None):
     res.check(d["screen"] == "closing", "then the closing screen", kd.describe(d))
     check_screen(res, d, seen)
     shot("closing")
-    code = [t for t in d["texts"] if len(t) == 7 and t[3] == "-"]
-    res.check(len(code) == 1, "closing shows the code", d["texts"])
-    code = code[0].replace("-", "") if code else ""
+    code = [t for t in d["texts"] if re.match(r"^[0-68]{3} [0-68]{3} [0-68]{4}$", t)]
+    res.check(len(code) == 1, "closing shows the code (three groups of digits)", d["texts"])
+    res.check(code and pages and code[0] in pages[0], "the first result page showed the same code", (code, pages[:1]))
+    code = code[0].replace(" ", "") if code else ""
     d = k.tap("done")
     res.check(d["screen"] == "attract", "done -> attract")
     return code, expected, shown_occupations
@@ -284,7 +285,7 @@ def run(args, res):
             d = k.tap("consent:no")
             d = k.tap("nav:next")
             res.check(d["screen"] == "closing", "then closing")
-            res.check(any(t.replace("-", "") == code for t in d["texts"]), "the follow-up keeps the same code")
+            res.check(any(t.replace(" ", "") == code for t in d["texts"]), "the follow-up keeps the same code")
             d = k.tap("done")
 
         # 4. What was stored.

@@ -194,6 +194,12 @@ def tap_through(run, w, h, mm, keys_test):
     check(d["screen"] == "result", "after the last question: result", kd.describe(d))
     d = k.wait_for(screen="result", timeout=5)
     run.visit(d)
+    # The result begins with the code, then the answers.
+    page_code = [t for t in d["texts"] if re.match(r"^[0-68]{3} [0-68]{3} [0-68]{4}$", t)]
+    check(len(page_code) == 1, "the first result page shows the participant code", d["texts"])
+    d = k.tap("nav:next")
+    check(d["screen"] == "result", "code page -> the answers", kd.describe(d))
+    run.visit(d)
 
     texts = d["texts"]
     for item, opts in expected.items():
@@ -215,8 +221,9 @@ def tap_through(run, w, h, mm, keys_test):
     check(d["screen"] == "closing", "consent -> closing", kd.describe(d))
     d = k.wait_for(screen="closing", timeout=5)
     run.visit(d)
-    shown_code = [t for t in d["texts"] if len(t) == 7 and t[3] == "-"]
-    check(len(shown_code) == 1, "closing shows one participant code like ABC-DEF", d["texts"])
+    shown_code = [t for t in d["texts"] if re.match(r"^[0-68]{3} [0-68]{3} [0-68]{4}$", t)]
+    check(len(shown_code) == 1, "closing shows one participant code like 350 612 4083", d["texts"])
+    check(shown_code == page_code, "the same code as on the first result page", (shown_code, page_code))
     d = k.tap("done")
     check(d["screen"] == "attract", "done -> attract", kd.describe(d))
     d = k.wait_for(screen="attract", timeout=5)
@@ -232,7 +239,7 @@ def tap_through(run, w, h, mm, keys_test):
         check(s["status"] == "finished", "export: status finished", s["status"])
         check(s.get("consent") is True, "export: consent to share stored", s.get("consent"))
         if shown_code:
-            check(shown_code[0].replace("-", "") == s["code"], "the code on screen is the stored code",
+            check(shown_code[0].replace(" ", "") == s["code"], "the code on screen is the stored code",
                   (shown_code, s["code"]))
         check(s["locale"] == "nl", "export: locale nl", s["locale"])
         check(bool(s["ended_at"]), "export: ended_at set")
@@ -366,7 +373,9 @@ def idle_then_operator(run, idle_prompt_s):
     check(sel == ["answer:leuk"], "the answer is still there after continuing", sel)
     touched = time.monotonic()
 
-    k.wait_for(screen="idle_prompt", timeout=k.idle_timeout + 8)
+    # The question is said again, its answers and the buttons too (they were cut off by the tap
+    # on an answer): the idle time counts from when that ends, up to about 25 s later.
+    k.wait_for(screen="idle_prompt", timeout=k.idle_timeout + 40)
     prompt_at = time.monotonic()
     check(prompt_at - touched >= k.idle_timeout - 0.5, "the idle prompt comes back after the idle time again")
     d = k.wait_for(screen="attract", timeout=idle_prompt_s + 10)

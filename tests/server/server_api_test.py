@@ -92,7 +92,12 @@ def request(port, method, path, body=None, token=None, headers=None, tls_context
         body = json.dumps(body).encode()
         h.setdefault("Content-Type", "application/json")
     try:
-        conn.request(method, path, body=body, headers=h)
+        try:
+            conn.request(method, path, body=body, headers=h)
+        except (BrokenPipeError, ConnectionResetError):
+            # The server answered early (413 for a body over the limit) and closed while we were
+            # still sending: read its answer, as curl does when a server answers during an upload.
+            pass
         resp = conn.getresponse()
         data = resp.read()
         status, rh = resp.status, {k.lower(): v for k, v in resp.getheaders()}

@@ -43,6 +43,9 @@ struct Rig {
   KioskConfig config;
   std::unique_ptr<KioskFlow> flow = std::make_unique<KioskFlow>(&pack, store.get(), &config);
   double now = 1000;
+  // The person hears what is said to its end before the next tap (the player reports it all
+  // played); tests of the spoken sequence itself turn this off and report progress themselves.
+  bool listens_to_the_end = true;
 
   // Taps a target the current screen really shows, dt seconds after the last event.
   Effects tap(const std::string& id, double dt = 1.0) {
@@ -51,7 +54,9 @@ struct Rig {
     REQUIRE(v.find_target(id) != nullptr);
     now += dt;
     flow->tap(id, now);
-    return flow->take_effects();
+    Effects e = flow->take_effects();
+    if (listens_to_the_end && e.speak) flow->speech_progress(static_cast<int>(e.speak->size()), now);
+    return e;
   }
   Effects tick(double dt) {
     now += dt;
@@ -126,7 +131,16 @@ TEST_CASE("attract -> start -> language -> lang:en starts a session on the first
   REQUIRE(r.flow->current_item());
   CHECK(r.flow->current_item()->key == "werk_plezier.handen");
   REQUIRE(e.speak);
-  CHECK(*e.speak == std::vector<Clip>{{"en", "werk_plezier.title"}, {"en", "werk_plezier.handen"},
+  // The question, each answer with its card, the buttons explained (the first time), how to go on.
+  CHECK(*e.speak == std::vector<Clip>{{"en", "werk_plezier.title"},
+                                       {"en", "werk_plezier.handen"},
+                                       {"en", "answers.faces3.leuk", "answer:leuk"},
+                                       {"en", "answers.faces3.weet_niet", "answer:weet_niet"},
+                                       {"en", "answers.faces3.niet_leuk", "answer:niet_leuk", "answers:werk_plezier|answers.faces3.leuk|answers.faces3.weet_niet|answers.faces3.niet_leuk"},
+                                       {"en", "ui.explain.listen", "speak", "explained:speak"},
+                                       {"en", "ui.explain.back", "nav:back", "explained:nav:back"},
+                                       {"en", "ui.explain.stop", "nav:stop", "explained:nav:stop"},
+                                       {"en", "ui.explain.next", "nav:next", "explained:nav:next"},
                                        {"en", "ui.question.pick_one"}});
 
   SessionRecord s = r.only_session();
@@ -167,14 +181,14 @@ TEST_CASE("answers are stored before they show, spoken, and can be changed, skip
   CHECK(r.flow->position() == 0);
   CHECK(r.flow->answers().at("werk_plezier.handen") == std::vector<std::string>{"leuk"});
   REQUIRE(e.speak);
-  CHECK(*e.speak == std::vector<Clip>{{"en", "answers.faces3.leuk"}});
+  CHECK(*e.speak == std::vector<Clip>{{"en", "answers.faces3.leuk", "answer:leuk"}});  // its card highlighted
   ScreenModel q = r.flow->view(kMetrics);
   CHECK(q.find_target("answer:leuk")->selected);
   CHECK_FALSE(q.find_target("answer:weet_niet")->selected);
 
   // A changed answer on a pick-one question replaces the old one; both are in the history.
   e = r.tap("answer:niet_leuk");
-  CHECK(*e.speak == std::vector<Clip>{{"en", "answers.faces3.niet_leuk"}});
+  CHECK(*e.speak == std::vector<Clip>{{"en", "answers.faces3.niet_leuk", "answer:niet_leuk"}});
   s = r.only_session();
   REQUIRE(s.events.size() == 2);
   CHECK(s.latest_answers().at("werk_plezier.handen") == std::vector<std::string>{"niet_leuk"});
@@ -243,7 +257,13 @@ TEST_CASE("a multi-choice question: several answers, and the exclusive one clear
   REQUIRE(r.flow->current_item());
   CHECK(r.flow->position() == 6);
   REQUIRE(e.speak);
-  CHECK(*e.speak == std::vector<Clip>{{"nl", "hulp.title"}, {"nl", "hulp.wie"}, {"nl", "ui.question.pick_many"}});
+  // A new part with new answers: they are said (the buttons were explained on the first question).
+  REQUIRE(e.speak->size() == 8);
+  CHECK(e.speak->at(0) == Clip{"nl", "hulp.title"});
+  CHECK(e.speak->at(1) == Clip{"nl", "hulp.wie"});
+  CHECK(e.speak->at(2) == Clip{"nl", "hulp.wie.familie", "answer:familie"});
+  CHECK(e.speak->at(6).key == "hulp.wie.niemand");
+  CHECK(e.speak->back() == Clip{"nl", "ui.question.pick_many"});
   CHECK(mentions(r.flow->view(kMetrics), r.pack.text("nl", "ui.question.pick_many")));
 
   using V = std::vector<std::string>;
@@ -261,7 +281,7 @@ TEST_CASE("a multi-choice question: several answers, and the exclusive one clear
   e = r.tap("answer:niemand");
   CHECK(r.flow->answers().at("hulp.wie") == V{"niemand"});
   CHECK(latest() == V{"niemand"});
-  CHECK(*e.speak == std::vector<Clip>{{"nl", "hulp.wie.niemand"}});
+  CHECK(*e.speak == std::vector<Clip>{{"nl", "hulp.wie.niemand", "answer:niemand"}});
 
   r.tap("answer:coach");  // a normal answer clears the exclusive one
   CHECK(r.flow->answers().at("hulp.wie") == V{"coach"});
@@ -445,10 +465,13 @@ TEST_CASE("answering every item: the answers page, then the closing screen; 'don
   CHECK(s.latest_answers().size() == static_cast<size_t>(r.pack.item_count()));
   CHECK(s.latest_answers().at("hulp.wie") == std::vector<std::string>{"familie"});
 
-  // The fixture has no scoring tags: one result page, the answers back.
-  REQUIRE(r.flow->result_pages().size() == 1);
-  CHECK(r.flow->result_pages()[0].kind == KioskFlow::ResultPage::Answers);
+  // The fixture has no scoring tags: the code first, then one result page, the answers back.
+  REQUIRE(r.flow->result_pages().size() == 2);
+  CHECK(r.flow->result_pages()[0].kind == KioskFlow::ResultPage::Code);
+  CHECK(r.flow->result_pages()[1].kind == KioskFlow::ResultPage::Answers);
   CHECK(r.flow->result_page() == 0);
+  r.tap("nav:next");
+  CHECK(r.flow->result_page() == 1);
   ScreenModel v = r.flow->view(kMetrics);
   CHECK(v.id == "result");
   CHECK(mentions(v, r.pack.text("nl", "ui.result.title")));
@@ -509,6 +532,7 @@ TEST_CASE("a person who sees the result and walks away has finished, not abandon
   REQUIRE(r.flow->screen() == Screen::Result);
   SUBCASE("from a result page") {}
   SUBCASE("from the consent screen") {
+    r.tap("nav:next");  // past the code
     r.tap("nav:next");
     REQUIRE(r.flow->screen() == Screen::Consent);
     r.tick(r.config.idle_timeout_s);
@@ -517,6 +541,7 @@ TEST_CASE("a person who sees the result and walks away has finished, not abandon
     CHECK(r.flow->screen() == Screen::Consent);
   }
   SUBCASE("from the closing screen") {
+    r.tap("nav:next");  // past the code
     r.tap("nav:next");
     r.tap("consent:yes");
     r.tap("nav:next");
@@ -545,6 +570,7 @@ TEST_CASE("from the result screen an answer can still be changed before finishin
   r.tap("answer:coach");
   r.tap("nav:next");
   REQUIRE(r.flow->screen() == Screen::Result);
+  r.tap("nav:next");  // past the code
   CHECK(mentions(r.flow->view(kMetrics), "Een coach"));
   // Back from the closing screen: consent, the last result page; from there, the last question.
   r.tap("nav:next");
@@ -556,10 +582,12 @@ TEST_CASE("from the result screen an answer can still be changed before finishin
   r.tap("nav:back");
   CHECK(r.flow->screen() == Screen::Result);
   CHECK(r.flow->result_page() == static_cast<int>(r.flow->result_pages().size()) - 1);
+  r.tap("nav:back");  // the code page
   r.tap("nav:back");
   REQUIRE(r.flow->screen() == Screen::Question);
   CHECK(r.flow->current_item()->key == "hulp.wie");
   r.tap("answer:familie");
+  r.tap("nav:next");
   r.tap("nav:next");
   r.tap("nav:next");
   r.tap("nav:next");
@@ -577,10 +605,12 @@ TEST_CASE("the result screen shows skipped questions as skipped") {
   r.tap("answer:weet_niet");
   while (r.flow->screen() == Screen::Question) r.tap("nav:next");
   REQUIRE(r.flow->screen() == Screen::Result);
+  r.tap("nav:next");  // past the code
   ScreenModel v = r.flow->view(kMetrics);
   CHECK(mentions(v, "Weet ik niet"));
   CHECK(mentions(v, r.pack.text("nl", "ui.result.skipped")));
   CHECK(r.flow->screen_speech().size() == 2);  // the title and the one answer
+  r.tap("nav:back");
   r.tap("nav:back");
   CHECK(r.flow->screen() == Screen::Question);
   CHECK(r.flow->current_item()->key == "hulp.wie");
@@ -806,7 +836,7 @@ TEST_CASE("a store that fails mid-session sends the kiosk out of order, without 
   CHECK(r.flow->screen() == Screen::OutOfOrder);
 }
 
-TEST_CASE("the closing screen shows the participant code and speaks it character by character") {
+TEST_CASE("the closing screen shows the participant code and speaks it digit by digit, in groups") {
   Rig r;
   r.start("en");
   r.tap("answer:leuk");
@@ -838,7 +868,7 @@ TEST_CASE("the closing screen shows the participant code and speaks it character
     if (t.role == TextRole::Display) display.push_back(t.text);
   CHECK(display == std::vector<std::string>{ids::display_code(code)});
   CHECK(mentions(v, r.pack.text("en", "ui.closing.title")));
-  CHECK(mentions(v, r.pack.text("en", "ui.closing.code")));
+  CHECK(mentions(v, r.pack.text("en", "ui.code.give")));  // what it is for: "Give this code to your coach."
   CHECK(mentions(v, r.pack.text("en", "ui.closing.come_back")));
 
   // Back to the question before it, and on again.
@@ -857,8 +887,16 @@ TEST_CASE("the closing screen shows the participant code and speaks it character
   CHECK(chars == expected);
   auto first_char = std::find(speech.begin(), speech.end(), expected.front());
   REQUIRE(first_char != speech.begin());
-  CHECK(*(first_char - 1) == Clip{"en", "ui.closing.code"});
-  CHECK(std::search(speech.begin(), speech.end(), expected.begin(), expected.end()) == first_char);
+  CHECK(*(first_char - 1) == Clip::pause());
+  CHECK(*(first_char - 2) == Clip{"en", "ui.code.give"});
+  // The groups 3 + 3 + 4 with a pause before each, and after the last.
+  std::vector<Clip> grouped;
+  for (const auto& g : ids::code_groups(code)) {
+    grouped.push_back(Clip::pause());
+    for (char c : g) grouped.push_back({"en", std::string("char.") + c});
+  }
+  grouped.push_back(Clip::pause());
+  CHECK(std::search(speech.begin(), speech.end(), grouped.begin(), grouped.end()) == first_char - 1);
   CHECK(speech.front() == Clip{"en", "ui.closing.title"});
   // Every character has its spoken clip in the pack.
   for (const auto& c : chars) CHECK_MESSAGE(r.pack.has_text("en", c.key), c.key);
@@ -1031,9 +1069,16 @@ TEST_CASE("a per-choice item: one 'when' screen for each chosen action, stored p
   CHECK(v.find_target("answer:week"));
   CHECK(v.find_target("answer:later"));
   REQUIRE(e.speak);
-  CHECK(*e.speak == std::vector<Clip>{{"nl", "plan.acties.coach"}, {"nl", "plan.wanneer"}, {"nl", "ui.question.pick_one"}});
+  REQUIRE(e.speak->size() == 6);  // the action, the question, its three answers, how to go on
+  CHECK(e.speak->at(0) == Clip{"nl", "plan.acties.coach"});
+  CHECK(e.speak->at(1) == Clip{"nl", "plan.wanneer"});
+  CHECK(e.speak->at(2) == Clip{"nl", "answers.when3.week", "answer:week"});
+  CHECK(e.speak->back() == Clip{"nl", "ui.question.pick_one"});
   r.tap("answer:week");
-  r.tap("nav:next");
+  // The next "when" screen has the same answers in the same part: they are not said again.
+  e = r.tap("nav:next");
+  REQUIRE(e.speak);
+  CHECK(*e.speak == std::vector<Clip>{{"nl", "plan.acties.cursus"}, {"nl", "plan.wanneer"}, {"nl", "ui.question.pick_one"}});
   CHECK(r.flow->view(kMetrics).item == "plan.wanneer.cursus");
   CHECK_FALSE(r.flow->view(kMetrics).find_target("answer:week")->selected);  // each action has its own answer
   r.tap("answer:later");
@@ -1070,8 +1115,10 @@ TEST_CASE("a per-choice item: one 'when' screen for each chosen action, stored p
 
   // The plan page says the action and its when.
   const auto pages = r.flow->result_pages();
-  REQUIRE(pages.size() == 1);
-  CHECK(pages[0].kind == KioskFlow::ResultPage::Plan);
+  REQUIRE(pages.size() == 2);
+  CHECK(pages[0].kind == KioskFlow::ResultPage::Code);
+  CHECK(pages[1].kind == KioskFlow::ResultPage::Plan);
+  r.tap("nav:next");  // past the code
   CHECK(r.flow->screen_speech() ==
         std::vector<Clip>{{"nl", "ui.result.plan_title"}, {"nl", "plan.acties.cursus"}, {"nl", "answers.when3.later"}});
 
@@ -1162,6 +1209,10 @@ TEST_CASE("taps are held for a moment after a screen or page opens: a double tap
   // A page of the result counts as opening, like a new question.
   while (r.flow->screen() == Screen::Question) r.tap("nav:next");
   REQUIRE(r.flow->screen() == Screen::Result);
+  r.tap("nav:next", 0.2);
+  CHECK(r.flow->result_page() == 0);
+  r.tap("nav:next", 0.3);
+  CHECK(r.flow->result_page() == 1);
   r.tap("nav:next", 0.2);
   CHECK(r.flow->screen() == Screen::Result);
   r.tap("nav:next", 0.3);

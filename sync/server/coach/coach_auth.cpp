@@ -38,8 +38,7 @@ long LoginThrottle::wait_for(Window& w, int limit, Clock::time_point now) {
   return std::max<long>(1, std::chrono::duration_cast<std::chrono::seconds>(until - now).count());
 }
 
-long LoginThrottle::retry_after(const std::string& user, const std::string& address, Clock::time_point now) {
-  std::lock_guard lock(mu_);
+long LoginThrottle::wait_locked(const std::string& user, const std::string& address, Clock::time_point now) {
   long wait = 0;
   if (auto it = users_.find(user); it != users_.end()) wait = std::max(wait, wait_for(it->second, per_user_, now));
   if (auto it = addresses_.find(address); it != addresses_.end())
@@ -47,8 +46,7 @@ long LoginThrottle::retry_after(const std::string& user, const std::string& addr
   return wait;
 }
 
-void LoginThrottle::failed(const std::string& user, const std::string& address, Clock::time_point now) {
-  std::lock_guard lock(mu_);
+void LoginThrottle::record_locked(const std::string& user, const std::string& address, Clock::time_point now) {
   users_[user].failures.push_back(now);
   addresses_[address].failures.push_back(now);
   // Forget names and addresses whose failures have all left the window, so memory stays bounded.
@@ -58,9 +56,36 @@ void LoginThrottle::failed(const std::string& user, const std::string& address, 
         it = (wait_for(it->second, 1, now) == 0) ? m->erase(it) : std::next(it);
 }
 
+long LoginThrottle::retry_after(const std::string& user, const std::string& address, Clock::time_point now) {
+  std::lock_guard lock(mu_);
+  return wait_locked(user, address, now);
+}
+
+void LoginThrottle::failed(const std::string& user, const std::string& address, Clock::time_point now) {
+  std::lock_guard lock(mu_);
+  record_locked(user, address, now);
+}
+
 void LoginThrottle::succeeded(const std::string& user) {
   std::lock_guard lock(mu_);
   users_.erase(user);
+}
+
+long LoginThrottle::begin_attempt(const std::string& user, const std::string& address, Clock::time_point now) {
+  std::lock_guard lock(mu_);
+  if (long wait = wait_locked(user, address, now); wait > 0) return wait;
+  record_locked(user, address, now);
+  return 0;
+}
+
+void LoginThrottle::attempt_passed(const std::string& user, const std::string& address, Clock::time_point started) {
+  std::lock_guard lock(mu_);
+  for (auto [m, key] : {std::pair{&users_, &user}, std::pair{&addresses_, &address}}) {
+    auto it = m->find(*key);
+    if (it == m->end()) continue;
+    auto& f = it->second.failures;
+    if (auto at = std::find(f.begin(), f.end(), started); at != f.end()) f.erase(at);
+  }
 }
 
 std::string cookie(const std::string& header, const std::string& name) {

@@ -30,11 +30,20 @@ class LoginThrottle {
   void failed(const std::string& user, const std::string& address, Clock::time_point now);
   void succeeded(const std::string& user);
 
+  // The check and the failure in one step, under one lock: when the attempt is allowed (0 is
+  // returned) a failure is recorded at once, before the password or code is checked, so that N
+  // attempts sent in parallel check at most the limit. A right answer then takes it back with
+  // attempt_passed(), with the same `now`.
+  long begin_attempt(const std::string& user, const std::string& address, Clock::time_point now);
+  void attempt_passed(const std::string& user, const std::string& address, Clock::time_point started);
+
  private:
   struct Window {
     std::vector<Clock::time_point> failures;
   };
   long wait_for(Window& w, int limit, Clock::time_point now);
+  long wait_locked(const std::string& user, const std::string& address, Clock::time_point now);
+  void record_locked(const std::string& user, const std::string& address, Clock::time_point now);
   int per_user_, per_address_;
   std::chrono::seconds window_;
   std::mutex mu_;

@@ -5,6 +5,7 @@
 #include "coach/pages/pages.h"
 #include "coach/site/csrf.h"
 #include "coach/site/form.h"
+#include "coach/account_names.h"
 #include "coach/site/render.h"
 #include "server_util.h"
 
@@ -33,7 +34,7 @@ void AdminPage::render(const Visitor& v, Response& res, json extra, int status) 
                       {"last_sync", k.last_sync ? display_time(*k.last_sync) : "-"},
                       {"pending", k.pending ? std::to_string(*k.pending) : "-"},
                       {"app_version", k.app_version.value_or("-")}});
-  json view = {{"coaches", coaches}, {"kiosks", kiosks}};
+  json view = {{"coaches", coaches}, {"kiosks", kiosks}, {"org_tag", organisation_tag(org)}};
   for (auto& [k, val] : extra.items()) view[k] = val;
   page(site_, res, status, "admin", view, v);
 }
@@ -72,6 +73,9 @@ void AdminPage::post(const Request& req, Response& res, const ContentReader& rea
     if (!std::regex_match(user, name_re)) return fail("admin.bad_username");
     if (password.size() < 10 || password.size() > 200) return fail("admin.bad_password");
     if (role != "coach" && role != "admin" && role != "employer") return fail("admin.bad_role");
+    // The name gets the organisation's tag (account_names.h): "taken" then never speaks of
+    // another organisation's accounts.
+    user = account_name_in(user, org);
     if (accounts_.coach(user)) return fail("admin.username_taken");
     accounts_.create_coach(org, user, hash_password(password), role);
     audit_.audit(org, me, "create_account " + user + " (" + role + ")", "", server::now_iso());

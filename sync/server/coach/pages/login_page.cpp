@@ -44,7 +44,8 @@ void LoginPage::post(const Request& req, Response& res, const ContentReader& rea
     address = xff.substr(xff.find_last_of(',') == std::string::npos ? 0 : xff.find_last_of(',') + 1);
     address.erase(0, address.find_first_not_of(' '));
   }
-  if (long wait = throttle_.retry_after(user, address, now); wait > 0) {
+  // The attempt counts as failed from here on (begin_attempt): parallel guesses check at most the limit.
+  if (long wait = throttle_.begin_attempt(user, address, now); wait > 0) {
     server::log_event("warn", "coach_login_throttled", {{"user", user}, {"remote", address}});
     res.set_header("Retry-After", std::to_string(wait));
     view["error"] = site_.word(v.lang, "login.throttled");
@@ -55,11 +56,11 @@ void LoginPage::post(const Request& req, Response& res, const ContentReader& rea
   const bool ok = verify_password(account && !account->disabled ? account->password_hash : "", password) &&
                   account && !account->disabled;
   if (!ok) {
-    throttle_.failed(user, address, now);
     server::log_event("warn", "coach_login_failed", {{"user", user}, {"remote", address}});
     view["error"] = site_.word(v.lang, "login.wrong");
     return form(res, 401, v, view);
   }
+  throttle_.attempt_passed(user, address, now);
   throttle_.succeeded(user);
   if (v.login) accounts_.delete_login(v.token_hash);  // a login that was open in this browser ends here
   const std::string token = server::random_token_hex(32);

@@ -155,7 +155,9 @@ int run_kiosk_window(KioskShell& shell) {
   SDL_GetWindowSize(window, &win_w, &win_h);
   // Words are laid out by the text engine: the screens measure with it (metrics.text), the
   // drawing draws with it, so a box is as large as its words really are.
-  TextEngine text(kDefaultFamilies, 16u << 20);
+  // Drawn blocks kept for a return to a screen: a screen's words take well under 1 MB, and a
+  // block not kept is drawn again in a few milliseconds (PSS after a full check: budget 100 MB).
+  TextEngine text(kDefaultFamilies, 4u << 20);
   TextTextures text_textures;
   EngineMeasure measure(text);
   Metrics metrics = make_metrics(static_cast<float>(win_w), static_cast<float>(win_h), px_per_mm, config.viewing_distance_cm);

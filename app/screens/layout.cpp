@@ -104,8 +104,9 @@ PageRegions page_regions(const Metrics& m) {
   const float margin = m.mm(compact ? 4 : kMarginMm);
   const float nav_h = m.mm(compact ? 22 : kNavMm);
   PageRegions r;
-  // The step pictures' row is at least as tall as the volume button in its corner (volume_rect).
-  r.progress = {margin, margin, m.width - 2 * margin, m.mm(compact ? 20 : kProgressMm)};
+  // On a short screen the volume button (volume_rect) reaches above the step pictures' row, into
+  // the margin, so the row stays low and the answers keep the height.
+  r.progress = {margin, margin, m.width - 2 * margin, m.mm(compact ? 14 : kProgressMm)};
   r.nav = {margin, m.height - margin - nav_h, m.width - 2 * margin, nav_h};
   float prompt_top = r.progress.y + r.progress.h + m.mm(4);
   float prompt_h = std::max(m.mm(kSpeakerMm), m.title_px * 2.6f);
@@ -192,6 +193,11 @@ Rect speaker_rect(const Metrics& m) {
 }
 
 Rect volume_rect(const Metrics& m) {
+  if (short_screen(m)) {
+    // 1 mm from the top edge: it ends above the prompt row (margin + 14 mm row + 4 mm gap).
+    const float side = m.mm(20.5f);
+    return {m.width - m.mm(4) - side, m.mm(1), side, side};
+  }
   const float side = m.mm(21), margin = m.mm(kMarginMm);
   return {m.width - margin - side, margin, side, side};
 }

@@ -35,11 +35,13 @@ std::string answer_set_tag(const std::string& part, const Item& item) {
   return tag;
 }
 
-// The answers the speech walks through: those on the page the person sees. (Until the cards
-// are paged, all of them.)
-std::vector<const Option*> spoken_options(const Item& item) {
+// The answers the speech walks through: those on the page the person sees (the view's
+// page_options), in their order.
+std::vector<const Option*> spoken_options(const Item& item, const ScreenModel& shown) {
   std::vector<const Option*> out;
-  for (const auto& o : item.options) out.push_back(&o);
+  for (const auto& id : shown.page_options)
+    for (const auto& o : item.options)
+      if (o.id == id) out.push_back(&o);
   return out;
 }
 
@@ -115,7 +117,7 @@ class QuestionScreen : public ScreenUnit {
     }
     const std::string set_tag = answer_set_tag(part, *item);
     if (!ctx.heard(set_tag) || ctx.listening_again()) {
-      const auto options = spoken_options(*item);
+      const auto options = spoken_options(*item, view(ctx, ctx.metrics()));
       for (size_t i = 0; i < options.size(); ++i)
         say(options[i]->text_key, "answer:" + options[i]->id, i + 1 == options.size() ? set_tag : "");
     }

@@ -18,6 +18,7 @@ enum class TargetStyle {
   Nav,         // back / stop
   Primary,     // next / done / continue
   Speaker,     // "listen again"
+  Volume,      // the participant's volume button: its picture shows the level, no word (none fits 21 mm)
   Listen,      // a card's own speaker, inside its card: hear that one answer without choosing it
   Key,         // keypad key (operator)
   Operator,    // operator menu button

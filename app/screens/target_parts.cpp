@@ -37,6 +37,13 @@ TargetParts target_parts(const Metrics& m, const Target& t) {
       p.label = {r.x + pad, p.picture.y + side + pad, label_w, label_h};
       return p;
     }
+    case TargetStyle::Volume: {
+      // The level picture fills the button: the word for the level stays in the model (the UI
+      // dump), but no word of it fits a 21 mm button at the reading size.
+      const float side = std::max(0.0f, std::min(r.w, r.h) - 2 * pad);
+      p.picture = {r.x + (r.w - side) / 2, r.y + (r.h - side) / 2, side, side};
+      return p;
+    }
     case TargetStyle::Speaker: {
       const float label_h = m.line_height(TextRole::Small);
       const float side = std::max(0.0f, std::min(r.w - 2 * pad, r.h - label_h - 2 * pad));
@@ -80,7 +87,7 @@ TargetParts target_parts(const Metrics& m, const Target& t) {
 }
 
 bool target_fits(const Metrics& m, const Target& t) {
-  if (t.style == TargetStyle::Listen) return true;
+  if (t.style == TargetStyle::Listen || t.style == TargetStyle::Volume) return true;  // pictures only
   const TargetParts p = target_parts(m, t);
   // A card's picture keeps its size (an empty one: the words took the card's whole height).
   if (t.style == TargetStyle::Answer && !t.picture.empty() && p.picture.w < m.mm(kMinCardPictureMm)) return false;

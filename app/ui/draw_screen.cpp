@@ -130,6 +130,7 @@ void draw_target(ImDrawList* dl, DrawContext& ctx, const Target& t) {
       dl->AddRect(tl(t.rect), br(t.rect), t.selected ? kSelected : kBorder, round, 0, t.selected ? m.mm(1.6f) : m.mm(0.5f));
       break;
     case TargetStyle::Speaker:
+    case TargetStyle::Volume:
       dl->AddRectFilled(tl(t.rect), br(t.rect), kSpeaker, round);
       dl->AddRect(tl(t.rect), br(t.rect), kSelected, round, 0, m.mm(0.6f));
       break;
@@ -146,7 +147,7 @@ void draw_target(ImDrawList* dl, DrawContext& ctx, const Target& t) {
                           kCard);
     draw_picture(dl, ctx, t.picture, parts.picture);
   }
-  draw_text(dl, ctx, t.label, parts.label, parts.role, parts.centered, text_colour, parts.vcenter);
+  if (parts.label.w > 0) draw_text(dl, ctx, t.label, parts.label, parts.role, parts.centered, text_colour, parts.vcenter);
   // The check mark: in the card's corner, or on a wide card on its picture's corner, so the
   // words keep the card's whole width.
   if (t.style == TargetStyle::Answer && t.selected) {

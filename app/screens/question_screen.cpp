@@ -10,6 +10,7 @@
 #include "platform/log.h"
 #include "screens/card_pages.h"
 #include "screens/page_parts.h"
+#include "screens/target_parts.h"
 #include "screens/screen_unit.h"
 
 namespace wk {
@@ -45,12 +46,24 @@ std::vector<const Option*> spoken_options(const Item& item, const ScreenModel& s
   return out;
 }
 
-// A card's own speaker, in its top left corner (the check mark of a chosen card is top right).
-// Only where the card leaves room for the rest of it: at least twice the speaker each way.
-std::optional<Rect> listen_rect(const Rect& card, const Metrics& m) {
+// A card's own speaker: in a corner of the card where it covers none of the card's words (as
+// measured where the window draws them): top left on a tall card, the right end on a wide low
+// one (its words start at the left). None where no place is free: the Luister button still
+// says every option on the page, each with its card framed.
+std::optional<Rect> listen_rect(const Target& card, const Metrics& m) {
   const float side = m.mm(20.5f), inset = m.mm(1.5f);
-  if (card.w < 2 * side || card.h < 2 * side) return std::nullopt;
-  return Rect{card.x + inset, card.y + inset, side, side};
+  const Rect& c = card.rect;
+  if (c.w < 2 * side || c.h < side + 2 * inset) return std::nullopt;
+  const TargetParts parts = target_parts(m, card);
+  const TextSize words = m.measure(card.label, parts.role, parts.label.w);
+  const Rect& box = parts.label;
+  const Rect drawn{parts.centered ? box.x + (box.w - words.width) / 2 : box.x,
+                   parts.vcenter ? box.y + (box.h - words.height) / 2 : box.y, words.width, words.height};
+  const Rect top_left{c.x + inset, c.y + inset, side, side};
+  const Rect right_end{c.x + c.w - inset - side, c.y + (c.h - side) / 2, side, side};
+  for (const Rect& r : parts.wide ? std::vector<Rect>{right_end, top_left} : std::vector<Rect>{top_left, right_end})
+    if (!r.overlaps(drawn) && !(parts.wide && r.overlaps(parts.picture))) return r;
+  return std::nullopt;
 }
 
 bool limit_reachable(const Item& item) {
@@ -219,8 +232,9 @@ class QuestionScreen : public ScreenUnit {
       s.page_options.push_back(o.id);
     }
     // Each card's own speaker comes after the cards: drawn over them, and hit first.
+    const size_t first_card = s.targets.size() - span.count;  // the cards just added
     for (int i = 0; i < span.count; ++i)
-      if (auto r = listen_rect(pages.cells[i], m))
+      if (auto r = listen_rect(s.targets[first_card + i], m))
         s.targets.push_back({"listen:" + item->options[span.first + i].id, t("ui.speaker"), content.ui_picture("speaker"), *r,
                              TargetStyle::Listen});
     if (pages.pages > 1)

@@ -45,6 +45,8 @@ class KioskFlow : private ScreenContext {
   double seconds_until_deadline(double now) const;
 
   ScreenModel view(const Metrics& m) const;
+  // The window's size and text measure (the shell passes them on): speech follows the layout.
+  void set_metrics(const Metrics& m) { metrics_ = m; }
   std::vector<Clip> screen_speech() const;  // what the speaker button on this screen plays
   // The volume the kiosk plays at now: the participant's own level (their volume button), which
   // starts at the operator's level (capped with headphones) and goes back to it for the next person.
@@ -129,6 +131,7 @@ class KioskFlow : private ScreenContext {
   void hold_taps(double now) override;
   bool heard(const std::string& once_tag) const override { return heard_.count(once_tag) > 0; }
   bool listening_again() const override { return listening_again_; }
+  const Metrics& metrics() const override { return metrics_; }
 
   const ContentPack* content_;
   SessionStore* store_;
@@ -159,6 +162,7 @@ class KioskFlow : private ScreenContext {
   double last_spoken_ = 0;    // when a clip was last reported playing
   std::set<std::string> heard_;
   bool listening_again_ = false;
+  Metrics metrics_;
 };
 
 }  // namespace wk

@@ -42,17 +42,21 @@ class ClosingScreen : public ScreenUnit {
     const PageRegions r = end_regions(m);
     const Rect speaker = end_speaker(m, r);
     s.targets.push_back({"speak", t("ui.speaker"), content.ui_picture("speaker"), speaker, TargetStyle::Speaker});
-    s.texts.push_back({t("ui.closing.title"), {r.prompt.x, r.prompt.y, speaker.x - m.mm(5) - r.prompt.x, r.prompt.h},
-                       TextRole::Title});
+    const float title_w = speaker.x - m.mm(5) - r.prompt.x;
+    const FittedText title = fit_text(m, t("ui.closing.title"), TextRole::Title, title_w, r.prompt.h);
+    s.texts.push_back({t("ui.closing.title"), {r.prompt.x, r.prompt.y, title_w, std::max(r.prompt.h, title.h)}, title.role});
+    const float lift = std::max(0.0f, title.h - r.prompt.h);
+    const Rect body{r.body.x, r.body.y + lift, r.body.w, r.body.h - lift};
     // The code in a card, large; what it is for beside it.
-    const float code_h = add_code_card(s, ctx, m, r.body);
+    const float code_h = add_code_card(s, ctx, m, body);
     // Come back in a year.
-    const float y = r.body.y + code_h + m.mm(6);
-    const float come_h = r.body.y + r.body.h - y;
+    const float y = body.y + code_h + m.mm(6);
+    const float come_h = body.y + body.h - y;
     const float pic = std::min(come_h, m.mm(30));
-    s.pictures.push_back({content.ui_picture("come_back"), {r.body.x, y + (come_h - pic) / 2, pic, pic}});
-    s.texts.push_back({t("ui.closing.come_back"), {r.body.x + pic + m.mm(6), y, r.body.w - pic - m.mm(6), come_h},
-                       TextRole::Title, false});
+    s.pictures.push_back({content.ui_picture("come_back"), {body.x, y + (come_h - pic) / 2, pic, pic}});
+    const float come_w = body.w - pic - m.mm(6);
+    const FittedText come = fit_text(m, t("ui.closing.come_back"), TextRole::Title, come_w, come_h);
+    s.texts.push_back({t("ui.closing.come_back"), {body.x + pic + m.mm(6), y, come_w, come_h}, come.role, false});
     s.targets.push_back({"nav:back", t("ui.back"), content.ui_picture("back"), nav_back_rect(m), TargetStyle::Nav});
     s.targets.push_back({"done", t("ui.done"), content.ui_picture("done"), nav_next_rect(m), TargetStyle::Primary});
     return s;

@@ -78,7 +78,7 @@ class CodeEntryScreen : public ScreenUnit {
     s.panels.push_back(typed);
     std::string shown = typed_;
     while (shown.size() < length()) shown += '_';
-    s.texts.push_back({ids::display_code(shown), typed, TextRole::Display});
+    s.texts.push_back({ids::display_code(shown), typed, code_role(m, ids::display_code(shown), typed)});
 
     // The keypad: every character of this kind of code, then delete, back, the other keypad and OK.
     const float top = margin + row_h + m.mm(4);

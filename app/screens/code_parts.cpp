@@ -9,49 +9,54 @@
 namespace wk {
 
 namespace {
-// How tall body text of this many characters is in a box this wide, estimated (the layout has
-// no text measure): Noto Sans averages about half an em per character, and whole words wrap,
-// so a line holds a little less than the width allows.
+// How tall the words are as body text in a box this wide (measured: the engine in the window).
 float words_height(const std::string& text, float width, const Metrics& m) {
-  const float per_line = std::max(1.0f, width / (m.body_px * 0.5f) * 0.9f);
-  int lines = 0;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    size_t chars = 0;  // UTF-8 code points
-    for (size_t i = start; i < end; ++i)
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;
-    lines += std::max(1, static_cast<int>(std::ceil(chars / per_line)));
-    start = end + 1;
-  }
-  return lines * m.body_px * 1.4f;
+  return m.measure(text, TextRole::Body, width).height;
 }
 
-// Wide enough for "350 612 4083" in display type (12 characters), never wider than the area.
-Rect card_size(const Metrics& m, const Rect& area) {
-  return {0, 0, std::min(area.w, m.title_px * 9.0f), std::min(area.h, std::max(m.mm(24), m.title_px * 2.2f))};
+// The card for the code: as large as its type, measured, on one line; the largest type that
+// fits the area (display, else title, else body: never below the reading rule).
+struct CodeCard {
+  Rect size;
+  TextRole role = TextRole::Display;
+};
+CodeCard card_size(const Metrics& m, const std::string& code, const Rect& area) {
+  const float pad = m.mm(3);
+  CodeCard card;
+  for (TextRole role : {TextRole::Display, TextRole::Title, TextRole::Body}) {
+    const TextSize ts = m.measure(code, role, 0);
+    card = {{0, 0, ts.width + 2 * pad, ts.height + 2 * pad}, role};
+    if (card.size.w <= area.w && card.size.h <= area.h) break;
+  }
+  card.size.w = std::max(card.size.w, std::min(area.w, m.mm(60)));  // a card, not a tag
+  return card;
 }
 }  // namespace
+
+TextRole code_role(const Metrics& m, const std::string& code, const Rect& box) {
+  return card_size(m, code, box).role;
+}
 
 float add_code_card(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Rect& area) {
   if (!ctx.session()) return 0;
   const std::string words = ctx.t("ui.code.give");
-  const Rect size = card_size(m, {0, 0, area.w, 1e9f});
+  const std::string code = ids::display_code(ctx.session()->code);
+  const CodeCard cc = card_size(m, code, {0, 0, area.w, area.h});
+  const Rect size = cc.size;
   const float gap = m.mm(6);
   const float beside = area.w - size.w - gap;
   if (beside >= m.mm(60)) {
     const float h = std::max(size.h, words_height(words, beside, m));
     const Rect card{area.x, area.y + (h - size.h) / 2, size.w, size.h};
     s.panels.push_back(card);
-    s.texts.push_back({ids::display_code(ctx.session()->code), card, TextRole::Display});
+    s.texts.push_back({code, card, cc.role});
     s.texts.push_back({words, {card.x + size.w + gap, area.y, beside, h}, TextRole::Body, false});
     return h;
   }
   // Narrow: the card on top, the words under it.
   const Rect card{area.x + (area.w - size.w) / 2, area.y, size.w, size.h};
   s.panels.push_back(card);
-  s.texts.push_back({ids::display_code(ctx.session()->code), card, TextRole::Display});
+  s.texts.push_back({code, card, cc.role});
   const float y = card.y + size.h + m.mm(3);
   const float words_h = words_height(words, area.w, m);
   s.texts.push_back({words, {area.x, y, area.w, words_h}, TextRole::Body});
@@ -60,11 +65,13 @@ float add_code_card(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, 
 
 void add_code_alone(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Rect& area) {
   if (!ctx.session()) return;
-  Rect card = card_size(m, area);
+  const std::string code = ids::display_code(ctx.session()->code);
+  const CodeCard cc = card_size(m, code, area);
+  Rect card = cc.size;
   card.x = area.x + (area.w - card.w) / 2;
   card.y = area.y + (area.h - card.h) / 2;
   s.panels.push_back(card);
-  s.texts.push_back({ids::display_code(ctx.session()->code), card, TextRole::Display});
+  s.texts.push_back({code, card, cc.role});
 }
 
 std::vector<Clip> code_speech(const ScreenContext& ctx) {

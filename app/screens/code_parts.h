@@ -17,6 +17,8 @@ namespace wk {
 float add_code_card(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Rect& area);
 // Only the card, centred in area (where the words are the page's title).
 void add_code_alone(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Rect& area);
+// The largest type (display, title, body) in which a code fits box on one line.
+TextRole code_role(const Metrics& m, const std::string& code, const Rect& box);
 // "This is your code. Give this code to your coach.", then the digits in groups.
 std::vector<Clip> code_speech(const ScreenContext& ctx);
 // Every word the code parts may need, whatever code the session has (new or earlier alphabet).

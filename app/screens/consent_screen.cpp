@@ -62,12 +62,20 @@ class ConsentScreen : public ScreenUnit {
     const float pic = r.prompt.h;
     s.pictures.push_back({content.ui_picture("private"), {r.prompt.x, r.prompt.y, pic, pic}});
     const float text_x = r.prompt.x + pic + m.mm(5);
-    s.texts.push_back({t("ui.closing.share_question"), {text_x, r.prompt.y, speaker.x - m.mm(5) - text_x, r.prompt.h},
-                       TextRole::Title, false});
-    const float who_h = m.body_px * 2.7f;
+    const float text_w = speaker.x - m.mm(5) - text_x;
+    const std::string question = t("ui.closing.share_question");
+    const FittedText q = fit_text(m, question, TextRole::Title, text_w, r.prompt.h);
+    const float prompt_h = std::max(r.prompt.h, q.h);
+    s.texts.push_back({question, {text_x, r.prompt.y + (prompt_h - q.h) / 2, text_w, q.h}, q.role, false});
     // Until yes or no is chosen, "next" asks for it; that request stands where "who sees it" was.
-    s.texts.push_back({t(nudged_ ? kChooseFirstKey : "ui.closing.share_who"), {r.body.x, r.body.y, r.body.w, who_h}, TextRole::Body, false, false});
-    const Rect choices{r.body.x, r.body.y + who_h, r.body.w, r.body.h - who_h};
+    // Its room is the taller of the two, measured, so the cards stay where they are.
+    const float body_y = r.body.y + (prompt_h - r.prompt.h);
+    const float who_h = std::max(m.measure(t("ui.closing.share_who"), TextRole::Body, r.body.w).height,
+                                 m.measure(t(kChooseFirstKey), TextRole::Body, r.body.w).height);
+    s.texts.push_back({t(nudged_ ? kChooseFirstKey : "ui.closing.share_who"), {r.body.x, body_y, r.body.w, who_h},
+                       TextRole::Body, false, false});
+    const float choices_y = body_y + who_h + m.mm(3);
+    const Rect choices{r.body.x, choices_y, r.body.w, r.body.y + r.body.h - choices_y};
     auto cells = grid_cells(choices, 2, m.mm(10), m.mm(110), m.mm(90));
     const auto& consent = ctx.consent();
     s.targets.push_back({"consent:yes", t("ui.closing.share_yes"), content.ui_picture("yes"), cells[0],

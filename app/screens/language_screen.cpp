@@ -1,5 +1,7 @@
 // Language choice: a flag and the language's own name per language, spoken in that language.
 // With headphones set, the start of a check first says to put them on (shown and spoken).
+#include <algorithm>
+
 #include "screens/page_parts.h"
 #include "screens/screen_unit.h"
 #include "screens/volume_parts.h"
@@ -62,14 +64,18 @@ class LanguageScreen : public ScreenUnit {
       title += content.text(cat.code, "ui.language.choose");
     }
     Rect speaker = speaker_rect(m);
-    s.texts.push_back({title, {r.prompt.x, r.prompt.y, r.prompt.w - speaker.w - m.mm(5), r.prompt.h}, TextRole::Title});
+    const float title_w = r.prompt.w - speaker.w - m.mm(5);
+    const FittedText f = fit_text(m, title, TextRole::Title, title_w, r.prompt.h);
+    const float prompt_h = std::max(r.prompt.h, f.h);
+    s.texts.push_back({title, {r.prompt.x, r.prompt.y, title_w, prompt_h}, f.role});
     add_speaker(s, ctx, m);
 
     if (headphones_notice(ctx))  // in the top row, which has no step pictures here
       add_headphones_notice(s, ctx, {r.progress.x, r.progress.y, volume_rect(m).x - m.mm(5) - r.progress.x, r.progress.h},
                             m);
     const int n = static_cast<int>(content.locales.size());
-    auto cells = grid_cells(r.body, n, m.mm(10), m.mm(100), m.mm(100));
+    const Rect body{r.body.x, r.body.y + prompt_h - r.prompt.h, r.body.w, r.body.h - (prompt_h - r.prompt.h)};
+    auto cells = grid_cells(body, n, m.mm(10), m.mm(100), m.mm(100));
     for (int i = 0; i < n; ++i) {
       const auto& cat = content.locales[i];
       s.targets.push_back({"lang:" + cat.code, content.text(cat.code, "language.name"), cat.flag_picture, cells[i],

@@ -4,6 +4,12 @@
 
 namespace wk {
 
+FittedText fit_text(const Metrics& m, const std::string& text, TextRole preferred, float width, float max_h) {
+  FittedText f{preferred, m.measure(text, preferred, width).height};
+  if (preferred != TextRole::Body && f.h > max_h + 1) f = {TextRole::Body, m.measure(text, TextRole::Body, width).height};
+  return f;
+}
+
 void add_progress(ScreenModel& s, const ScreenContext& ctx, const Metrics& m) {
   const ContentPack* content = ctx.content();
   if (!content) return;
@@ -57,8 +63,12 @@ float add_centred_heading(ScreenModel& s, const Metrics& m, const std::string& p
   const float top = m.height * 0.08f;
   s.pictures.push_back({picture, {(m.width - picture_size) / 2, top, picture_size, picture_size}});
   const float y = top + picture_size + m.mm(5);
-  s.texts.push_back({title, {0, y, m.width, m.title_px * 1.5f}, TextRole::Title});
-  return y + m.title_px * 1.5f + m.mm(8);
+  // The title keeps clear of the speaker at the right (and as far from the left, centred).
+  const float side = speaker_rect(m).w + page_regions(m).prompt.x + m.mm(5);
+  const float w = m.width - 2 * side;
+  const FittedText f = fit_text(m, title, TextRole::Title, w, m.title_px * 3.0f);
+  s.texts.push_back({title, {side, y, w, f.h}, f.role});
+  return y + f.h + m.mm(6);
 }
 
 void add_speaker(ScreenModel& s, const ScreenContext& ctx, const Metrics& m) {

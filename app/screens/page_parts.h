@@ -9,6 +9,14 @@
 
 namespace wk {
 
+// Words fitted to a width: the preferred role, or body size (still the reading rule) when at
+// the preferred size they would be taller than max_h; h is the height they take (measured).
+struct FittedText {
+  TextRole role = TextRole::Body;
+  float h = 0;
+};
+FittedText fit_text(const Metrics& m, const std::string& text, TextRole preferred, float width, float max_h);
+
 void add_progress(ScreenModel& s, const ScreenContext& ctx, const Metrics& m);
 // A large centred picture with a title under it; returns where the content below may start.
 float add_centred_heading(ScreenModel& s, const Metrics& m, const std::string& picture, const std::string& title,

@@ -8,7 +8,9 @@
 #include <set>
 
 #include "platform/log.h"
+#include "screens/card_pages.h"
 #include "screens/page_parts.h"
+#include "screens/target_parts.h"
 #include "screens/screen_unit.h"
 
 namespace wk {
@@ -18,6 +20,8 @@ namespace {
 // Said when a pick is refused: "Je kunt er maar 3 kiezen. ..." (one text per limit).
 std::string limit_key(int max_choices) { return "ui.question.limit." + std::to_string(max_choices); }
 constexpr const char* kNothingChosenKey = "ui.question.nothing_chosen";
+// The card that shows the next page of options ("Andere keuzes"), when they do not fit one page.
+constexpr const char* kMoreKey = "ui.question.more";
 
 // Whether a person can reach the item's limit (more options to pick than it allows).
 // Said the first time a person meets each button, while it is highlighted (in screen order).
@@ -32,20 +36,34 @@ std::string answer_set_tag(const std::string& part, const Item& item) {
   return tag;
 }
 
-// The answers the speech walks through: those on the page the person sees. (Until the cards
-// are paged, all of them.)
-std::vector<const Option*> spoken_options(const Item& item) {
+// The answers the speech walks through: those on the page the person sees (the view's
+// page_options), in their order.
+std::vector<const Option*> spoken_options(const Item& item, const ScreenModel& shown) {
   std::vector<const Option*> out;
-  for (const auto& o : item.options) out.push_back(&o);
+  for (const auto& id : shown.page_options)
+    for (const auto& o : item.options)
+      if (o.id == id) out.push_back(&o);
   return out;
 }
 
-// A card's own speaker, in its top left corner (the check mark of a chosen card is top right).
-// Only where the card leaves room for the rest of it: at least twice the speaker each way.
-std::optional<Rect> listen_rect(const Rect& card, const Metrics& m) {
+// A card's own speaker: in a corner of the card where it covers none of the card's words (as
+// measured where the window draws them): top left on a tall card, the right end on a wide low
+// one (its words start at the left). None where no place is free: the Luister button still
+// says every option on the page, each with its card framed.
+std::optional<Rect> listen_rect(const Target& card, const Metrics& m) {
   const float side = m.mm(20.5f), inset = m.mm(1.5f);
-  if (card.w < 2 * side || card.h < 2 * side) return std::nullopt;
-  return Rect{card.x + inset, card.y + inset, side, side};
+  const Rect& c = card.rect;
+  if (c.w < 2 * side || c.h < side + 2 * inset) return std::nullopt;
+  const TargetParts parts = target_parts(m, card);
+  const TextSize words = m.measure(card.label, parts.role, parts.label.w);
+  const Rect& box = parts.label;
+  const Rect drawn{parts.centered ? box.x + (box.w - words.width) / 2 : box.x,
+                   parts.vcenter ? box.y + (box.h - words.height) / 2 : box.y, words.width, words.height};
+  const Rect top_left{c.x + inset, c.y + inset, side, side};
+  const Rect right_end{c.x + c.w - inset - side, c.y + (c.h - side) / 2, side, side};
+  for (const Rect& r : parts.wide ? std::vector<Rect>{right_end, top_left} : std::vector<Rect>{top_left, right_end})
+    if (!r.overlaps(drawn) && !(parts.wide && r.overlaps(parts.picture))) return r;
+  return std::nullopt;
 }
 
 bool limit_reachable(const Item& item) {
@@ -63,11 +81,16 @@ class QuestionScreen : public ScreenUnit {
     if (from == Screen::Result) ctx.set_position(static_cast<int>(ctx.steps().size()) - 1);  // back from the result
     clear_notice();
   }
-  void reset() override { clear_notice(); }
+  void reset() override {
+    clear_notice();
+    page_position_ = -1;
+  }
 
   void tap(ScreenContext& ctx, const TapEvent& tap, double now) override {
     if (tap.is("answer"))
       choose_option(ctx, tap.arg);
+    else if (tap.is("page", "more"))
+      turn_page(ctx, now);
     else if (tap.is("listen"))
       listen(ctx, tap.arg);
     else if (tap.is("nav", "next"))
@@ -107,7 +130,7 @@ class QuestionScreen : public ScreenUnit {
     }
     const std::string set_tag = answer_set_tag(part, *item);
     if (!ctx.heard(set_tag) || ctx.listening_again()) {
-      const auto options = spoken_options(*item);
+      const auto options = spoken_options(*item, view(ctx, ctx.metrics()));
       for (size_t i = 0; i < options.size(); ++i)
         say(options[i]->text_key, "answer:" + options[i]->id, i + 1 == options.size() ? set_tag : "");
     }
@@ -129,7 +152,6 @@ class QuestionScreen : public ScreenUnit {
     add_progress(s, ctx, m);
     const PageRegions r = page_regions(m);
     const Rect speaker = speaker_rect(m);
-    const float pic = r.prompt.h;
     // A per-choice question is about one earlier choice: show that choice's picture and words.
     std::string picture = item->picture, question = t(item->key);
     if (!step->for_option.empty())
@@ -139,39 +161,91 @@ class QuestionScreen : public ScreenUnit {
             picture = o.picture;
             question = t(o.text_key) + "\n" + question;
           }
-    s.pictures.push_back({picture, {r.prompt.x, r.prompt.y, pic, pic}});
+    const float pic = r.prompt.h;
     const float text_x = r.prompt.x + pic + m.mm(5);
+    const float text_w = speaker.x - m.mm(5) - text_x;
     std::string hint = t(item->max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one");
     const std::string notice = notice_key(ctx, *item);
     if (!notice.empty()) hint = t(notice);  // "you have not chosen anything yet", "you can choose only 3"
-    const Rect text_area{text_x, r.prompt.y, speaker.x - m.mm(5) - text_x, r.prompt.h};
-    s.texts.push_back({question, {text_area.x, text_area.y, text_area.w, text_area.h * 0.68f}, TextRole::Title, false});
-    s.texts.push_back(
-        {hint, {text_area.x, text_area.y + text_area.h * 0.68f, text_area.w, text_area.h * 0.32f}, TextRole::Body, false});
-    add_speaker(s, ctx, m);
-
+    // The prompt takes the room its words need, measured: the question as a title, or at body
+    // size when a long question would not leave room for the answers; the hint line is as tall
+    // as the longest hint this question can show, so the cards do not move when a notice comes.
+    float longest_hint_h = 0;
+    for (const auto& k : hint_keys(*item))
+      longest_hint_h = std::max(longest_hint_h, m.measure(t(k), TextRole::Body, text_w).height);
+    const float hint_now_h = m.measure(hint, TextRole::Body, text_w).height;
     const auto& answers = ctx.answers();
     const auto chosen_it = answers.find(key);
     const int n = static_cast<int>(item->options.size());
-    auto cells = grid_cells(r.body, n, m.mm(5), m.mm(90), m.mm(100));
-    for (int i = 0; i < n; ++i) {
-      const Option& o = item->options[i];
+    std::vector<std::string> labels;
+    for (const auto& o : item->options) labels.push_back(t(o.text_key));
+    // Tried in turn until the options fit (as pages if need be): the question as a title; at
+    // body size; and on a short screen, with room for only the hint shown now (a notice that
+    // comes later may then move the cards).
+    struct Prompt {
+      TextRole title_role;
+      float hint_h;
+    };
+    // Of these, the one that puts the most options on a page (the first on a tie).
+    TextRole title_role = TextRole::Title;
+    float title_h = 0, hint_h = 0, prompt_h = 0;
+    Rect body;
+    CardPages pages;
+    bool chosen = false;
+    const float card_gap = m.mm(short_screen(m) ? 3 : 5);
+    for (const Prompt& p : {Prompt{TextRole::Title, longest_hint_h}, Prompt{TextRole::Body, longest_hint_h},
+                            Prompt{TextRole::Body, hint_now_h}}) {
+      const float th = m.measure(question, p.title_role, text_w).height;
+      if (p.title_role == TextRole::Title && th + p.hint_h > r.prompt.h + 1) continue;
+      const float ph = std::max(r.prompt.h, th + p.hint_h);
+      Rect b = r.body;
+      b.y += ph - r.prompt.h;
+      b.h -= ph - r.prompt.h;
+      CardPages cp = card_pages(m, b, labels, t(kMoreKey), card_gap, m.mm(90), m.mm(100));
+      const bool better = !chosen || (cp.fits && !pages.fits) || (cp.fits == pages.fits && cp.per_page > pages.per_page);
+      if (!better) continue;
+      chosen = true;
+      title_role = p.title_role;
+      title_h = th;
+      hint_h = p.hint_h;
+      prompt_h = ph;
+      body = b;
+      pages = std::move(cp);
+    }
+    const float text_top = r.prompt.y + (prompt_h - title_h - hint_h) / 2;
+    s.pictures.push_back({picture, {r.prompt.x, r.prompt.y + (prompt_h - pic) / 2, pic, pic}});
+    s.texts.push_back({question, {text_x, text_top, text_w, title_h}, title_role, false});
+    s.texts.push_back({hint, {text_x, text_top + title_h, text_w, hint_h}, TextRole::Body, false, false});
+    add_speaker(s, ctx, m);
+    for (auto& target : s.targets)
+      if (target.id == "speak") target.rect.y = r.prompt.y + (prompt_h - target.rect.h) / 2;
+
+    // The options, as many a page as fit (measured), with "other choices" to turn the page.
+    s.pages = pages.pages;
+    s.page = page_position_ == ctx.position() ? page_ % pages.pages : 0;
+    const PageSpan span = page_span(pages, n, s.page);
+    for (int i = 0; i < span.count; ++i) {
+      const Option& o = item->options[span.first + i];
       bool selected = chosen_it != answers.end() &&
                       std::find(chosen_it->second.begin(), chosen_it->second.end(), o.id) != chosen_it->second.end();
-      s.targets.push_back({"answer:" + o.id, t(o.text_key), o.picture, cells[i], TargetStyle::Answer, selected});
+      s.targets.push_back({"answer:" + o.id, labels[span.first + i], o.picture, pages.cells[i], TargetStyle::Answer, selected});
+      s.page_options.push_back(o.id);
     }
     // Each card's own speaker comes after the cards: drawn over them, and hit first.
-    for (int i = 0; i < n; ++i)
-      if (auto r = listen_rect(cells[i], m))
-        s.targets.push_back({"listen:" + item->options[i].id, t("ui.speaker"), content.ui_picture("speaker"), *r,
+    const size_t first_card = s.targets.size() - span.count;  // the cards just added
+    for (int i = 0; i < span.count; ++i)
+      if (auto r = listen_rect(s.targets[first_card + i], m))
+        s.targets.push_back({"listen:" + item->options[span.first + i].id, t("ui.speaker"), content.ui_picture("speaker"), *r,
                              TargetStyle::Listen});
+    if (pages.pages > 1)
+      s.targets.push_back({"page:more", t(kMoreKey), content.ui_picture("more"), pages.more(), TargetStyle::Answer});
     add_nav(s, ctx, m, true, "ui.next", "next", "nav:next");
     return s;
   }
 
   std::vector<std::string> text_keys(const ContentPack& content) const override {
     std::vector<std::string> keys = {"ui.question.pick_one", "ui.question.pick_many", "ui.speaker", "ui.back", "ui.stop",
-                                     "ui.next", kNothingChosenKey};
+                                     "ui.next", kNothingChosenKey, kMoreKey};
     for (const auto& [target, key] : kButtonExplanations) keys.push_back(key);
     std::set<int> limits;
     for (const auto& mod : content.modules)
@@ -185,13 +259,31 @@ class QuestionScreen : public ScreenUnit {
     }
     return keys;
   }
-  std::vector<std::string> picture_roles() const override { return {"speaker", "back", "stop", "next", "done", "returning", "none"}; }
+  std::vector<std::string> picture_roles() const override { return {"speaker", "back", "stop", "next", "done", "returning", "none", "more"}; }
 
  private:
   enum class Notice { None, NothingChosen, Limit };
   Notice notice_ = Notice::None;
   int notice_position_ = -1;  // the question the notice is about
   int nudged_position_ = -1;  // "nothing chosen" was said here on this visit: the next "next" skips
+
+  int page_ = 0;               // the page of options shown (view wraps it to the pages there are)
+  int page_position_ = -1;     // the question it belongs to
+
+  // Every hint this question can show under it: how many to pick, and the notices.
+  static std::vector<std::string> hint_keys(const Item& item) {
+    std::vector<std::string> keys = {item.max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one",
+                                     kNothingChosenKey};
+    if (limit_reachable(item)) keys.push_back(limit_key(item.max_choices));
+    return keys;
+  }
+
+  void turn_page(ScreenContext& ctx, double now) {
+    if (page_position_ != ctx.position()) page_ = 0;
+    page_position_ = ctx.position();
+    ++page_;
+    ctx.go(Screen::Question, now);
+  }
 
   void clear_notice() {
     notice_ = Notice::None;

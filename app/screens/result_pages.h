@@ -18,8 +18,9 @@ struct ResultPageRef {
 };
 
 std::vector<ResultPageRef> result_pages(const ScreenContext& ctx);
-// The page's title and body (the result screen adds progress, speaker and bottom bar).
-void add_result_page(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const ResultPageRef& page);
+// The page's title and body (the result screen adds progress, speaker and bottom bar). A page
+// whose words do not fit at m is shown in parts; returns how many, and shows `part` (clamped).
+int add_result_page(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const ResultPageRef& page, int part);
 // Everything on the page, spoken.
 std::vector<Clip> result_page_speech(const ScreenContext& ctx, const ResultPageRef& page);
 // The words the pages use for this content.

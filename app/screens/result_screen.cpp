@@ -6,22 +6,38 @@
 
 namespace wk {
 
+namespace {
+constexpr int kLastPart = 1000;  // "the last part", whatever the screen makes of the page
+}  // namespace
+
 void ResultScreen::enter(ScreenContext& ctx, Screen from) {
-  if (from == Screen::Question) page_ = 0;  // after the last question
-  if (from == Screen::Consent) page_ = static_cast<int>(result_pages(ctx).size()) - 1;  // back from consent
+  if (from == Screen::Question) page_ = part_ = 0;  // after the last question
+  if (from == Screen::Consent) {  // back from consent: the last page, its last part
+    page_ = static_cast<int>(result_pages(ctx).size()) - 1;
+    part_ = kLastPart;
+  }
 }
 
 void ResultScreen::tap(ScreenContext& ctx, const TapEvent& tap, double now) {
+  part_ = std::clamp(part_, 0, std::max(0, parts_ - 1));
   if (tap.is("nav", "next")) {
-    if (page_ + 1 < static_cast<int>(result_pages(ctx).size())) {
+    if (part_ + 1 < parts_) {
+      ++part_;
+      ctx.go(Screen::Result, now);
+    } else if (page_ + 1 < static_cast<int>(result_pages(ctx).size())) {
       ++page_;
+      part_ = 0;
       ctx.go(Screen::Result, now);
     } else {
       ctx.go(Screen::Consent, now);
     }
   } else if (tap.is("nav", "back")) {
-    if (page_ > 0) {
+    if (part_ > 0) {
+      --part_;
+      ctx.go(Screen::Result, now);
+    } else if (page_ > 0) {
       --page_;
+      part_ = kLastPart;
       ctx.go(Screen::Result, now);
     } else {
       ctx.go(Screen::Question, now);
@@ -42,8 +58,9 @@ ScreenModel ResultScreen::view(const ScreenContext& ctx, const Metrics& m) const
   add_progress(s, ctx, m);
   add_speaker(s, ctx, m);
   const auto pages = result_pages(ctx);
-  add_result_page(s, ctx, m,
-                  pages.empty() ? ResultPageRef{ResultPage::Answers} : pages[std::min<size_t>(page_, pages.size() - 1)]);
+  parts_ = add_result_page(s, ctx, m,
+                           pages.empty() ? ResultPageRef{ResultPage::Answers} : pages[std::min<size_t>(page_, pages.size() - 1)],
+                           part_);
   add_nav(s, ctx, m, true, "ui.next", "next", "nav:next");
   return s;
 }

@@ -13,7 +13,10 @@ class ResultScreen : public ScreenUnit {
   int page() const { return page_; }
 
   void enter(ScreenContext& ctx, Screen from) override;
-  void reset() override { page_ = 0; }
+  void reset() override {
+    page_ = 0;
+    part_ = 0;
+  }
   void tap(ScreenContext& ctx, const TapEvent& tap, double now) override;
   std::vector<Clip> speech(const ScreenContext& ctx) const override;
   ScreenModel view(const ScreenContext& ctx, const Metrics& m) const override;
@@ -22,6 +25,10 @@ class ResultScreen : public ScreenUnit {
 
  private:
   int page_ = 0;
+  // A page whose words do not fit the screen is shown in parts (Next shows the next part).
+  // How many parts depends on the screen, so the view notes it for the taps that follow.
+  int part_ = 0;
+  mutable int parts_ = 1;
 };
 
 }  // namespace wk

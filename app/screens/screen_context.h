@@ -11,6 +11,7 @@
 #include "scoring/matching.h"
 #include "scoring/profile.h"
 #include "screens/effects.h"
+#include "screens/layout.h"
 #include "screens/screen.h"
 #include "settings/kiosk_settings.h"
 #include "storage/session_store.h"
@@ -81,6 +82,9 @@ class ScreenContext {
   virtual bool heard(const std::string& once_tag) const = 0;
   // The person asked to hear the screen again (the speaker): say it all, answer sets included.
   virtual bool listening_again() const = 0;
+  // The window the screens are laid out for (what is spoken follows what is shown: a question's
+  // options page by page).
+  virtual const Metrics& metrics() const = 0;
 
  protected:
   ~ScreenContext() = default;

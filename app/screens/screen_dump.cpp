@@ -14,6 +14,11 @@ std::string screen_dump_json(const ScreenModel& s, const Metrics& m, long frame)
   j["has_picture"] = s.has_picture();
   j["has_audio"] = s.has_audio;
   j["opening"] = s.opening;
+  if (s.id == "question") {
+    j["page"] = s.page;
+    j["pages"] = s.pages;
+    j["page_options"] = s.page_options;
+  }
   nlohmann::json targets = nlohmann::json::array();
   for (const auto& t : s.targets) {
     targets.push_back({{"id", t.id},

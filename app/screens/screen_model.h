@@ -18,6 +18,7 @@ enum class TargetStyle {
   Nav,         // back / stop
   Primary,     // next / done / continue
   Speaker,     // "listen again"
+  Volume,      // the participant's volume button: its picture shows the level, no word (none fits 21 mm)
   Listen,      // a card's own speaker, inside its card: hear that one answer without choosing it
   Key,         // keypad key (operator)
   Operator,    // operator menu button
@@ -62,6 +63,10 @@ struct ScreenModel {
   std::vector<TextBlock> texts;
   std::vector<PictureBlock> pictures;
   std::vector<Target> targets;
+  // A question whose options do not fit one page: which page is shown, of how many, and the
+  // options on it (ids, in order), so what is spoken can follow what is shown.
+  int page = 0, pages = 1;
+  std::vector<std::string> page_options;
   bool has_audio = false;
   long opening = 0;  // counts screens and pages opened; taps are held for a moment after each
 

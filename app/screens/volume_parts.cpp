@@ -15,7 +15,7 @@ void add_volume_control(ScreenModel& s, const ScreenContext& ctx, const Metrics&
   const KioskConfig& config = ctx.config();
   const int level = participant_level_index(percent, config.volume_percent, config.headphones);
   s.targets.push_back({"volume", ctx.t(kLevelKeys[level]), ctx.pack().ui_picture(kLevelRoles[level]), volume_rect(m),
-                       TargetStyle::Speaker});
+                       TargetStyle::Volume});
 }
 
 void add_headphones_notice(ScreenModel& s, const ScreenContext& ctx, const Rect& area, const Metrics& m) {

@@ -65,6 +65,7 @@ KioskShell::KioskShell(KioskConfig config) : config_(std::move(config)) {
   }
 
   flow_ = std::make_unique<KioskFlow>(content(), store_.get(), &config_, reason_);
+  flow_->set_metrics(window_.metrics);
   last_screen_ = flow_->screen();
 }
 
@@ -148,6 +149,7 @@ void KioskShell::switch_content_if_ready(WindowWork& work) {
   flow_.reset();
   content_load_ = std::move(next);
   flow_ = std::make_unique<KioskFlow>(content(), store_.get(), &config_, reason_);
+  flow_->set_metrics(window_.metrics);
   last_screen_ = flow_->screen();
   work.redraw = true;
 }

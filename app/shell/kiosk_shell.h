@@ -53,7 +53,10 @@ class KioskShell {
   void watch_content_updates(ContentUpdates* source) { updates_ = source; }
   // Called from another thread when update() has news (an enrolment finished).
   void set_wake(std::function<void()> wake) { wake_ = std::move(wake); }
-  void set_window_facts(const WindowFacts& facts) { window_ = facts; }
+  void set_window_facts(const WindowFacts& facts) {
+    window_ = facts;
+    if (flow_) flow_->set_metrics(facts.metrics);
+  }
   // The window's picture and clip caches as of now, for the operator status.
   void set_cache_use(const CacheUse& pictures, const CacheUse& clips) {
     pictures_ = pictures;

@@ -2,10 +2,17 @@
 
 #include <imgui.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
-#include <cfloat>
-#include <sstream>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <set>
 #include <vector>
+
+#include "platform/log.h"
+#include "screens/target_parts.h"
 
 namespace wk {
 
@@ -27,54 +34,47 @@ const ImU32 kSpeaking = IM_COL32(176, 78, 0, 255);  // dark orange, 4.5:1 on the
 ImVec2 tl(const Rect& r) { return {r.x, r.y}; }
 ImVec2 br(const Rect& r) { return {r.x + r.w, r.y + r.h}; }
 
-std::vector<std::string> wrap(ImFont* font, float size, const std::string& text, float width) {
-  std::vector<std::string> lines;
-  std::istringstream paragraphs(text);
-  std::string para;
-  while (std::getline(paragraphs, para)) {
-    std::istringstream words(para);
-    std::string word, line;
-    while (words >> word) {
-      std::string candidate = line.empty() ? word : line + " " + word;
-      if (!line.empty() && font->CalcTextSizeA(size, FLT_MAX, 0, candidate.c_str()).x > width) {
-        lines.push_back(line);
-        line = word;
-      } else {
-        line = candidate;
-      }
-    }
-    lines.push_back(line);
-  }
-  return lines;
+// Text that does not fit its box is cut there; the log says so once per text and box size
+// (and the UI dump lists it), so the layout's fitting and paging are checked on what is drawn.
+void note_cut(const Metrics& m, const std::string& text, const Rect& r, const TextLayout& l) {
+  static std::set<std::string> noted;
+  char head[160];
+  std::snprintf(head, sizeof head, "%.0fx%.0f %.0fx%.0f|", m.width, m.height, r.w, r.h);
+  if (noted.size() > 4096 || !noted.insert(head + text).second) return;
+  std::snprintf(head, sizeof head, "text cut to fit a %.1f x %.1f mm box (it needs %.1f x %.1f mm%s): ", r.w / m.px_per_mm,
+                r.h / m.px_per_mm, l.width / m.px_per_mm, l.height / m.px_per_mm, l.overflows ? ", a word is too wide" : "");
+  log::warn("text", head + text);
 }
 
-// Draws text inside rect, wrapping, and stepping down to a smaller font if it does not fit.
-void draw_text(ImDrawList* dl, const Fonts& fonts, const std::string& text, const Rect& r, TextRole role, bool centered,
+// Draws text inside rect with the text engine (any script, shaped, right to left where the
+// text is), wrapping at words, at the role's cap height: never smaller. What does not fit is
+// clipped at the rect and reported; fitting and paging are the layout's job.
+void draw_text(ImDrawList* dl, DrawContext& ctx, const std::string& text, const Rect& r, TextRole role, bool centered,
                ImU32 colour, bool vcenter = true) {
-  std::vector<ImFont*> order;
-  if (role == TextRole::Display) order = {fonts.display, fonts.title, fonts.body_bold};
-  if (role == TextRole::Title) order = {fonts.title, fonts.body_bold, fonts.body, fonts.small};
-  if (role == TextRole::Body) order = {fonts.body, fonts.small};
-  if (role == TextRole::Small) order = {fonts.small};
-  for (size_t f = 0; f < order.size(); ++f) {
-    ImFont* font = order[f];
-    float size = font->FontSize, line_h = size * 1.25f;
-    auto lines = wrap(font, size, text, r.w);
-    float total = lines.size() * line_h;
-    bool widest_fits = true;
-    for (const auto& l : lines) widest_fits &= font->CalcTextSizeA(size, FLT_MAX, 0, l.c_str()).x <= r.w + 1;
-    if ((total > r.h + 1 || !widest_fits) && f + 1 < order.size()) continue;
-    float y = vcenter ? r.y + std::max(0.0f, (r.h - total) / 2) : r.y;
-    dl->PushClipRect(tl(r), br(r), true);
-    for (const auto& l : lines) {
-      float w = font->CalcTextSizeA(size, FLT_MAX, 0, l.c_str()).x;
-      float x = centered ? r.x + (r.w - w) / 2 : r.x;
-      dl->AddText(font, size, {x, y + (line_h - size) / 2}, colour, l.c_str());
-      y += line_h;
-    }
-    dl->PopClipRect();
-    return;
+  if (text.empty() || r.w <= 0 || r.h <= 0) return;
+  const Metrics& m = ctx.metrics;
+  const std::uint32_t rgba = (static_cast<std::uint32_t>(colour & 0xff) << 24) |
+                             (static_cast<std::uint32_t>((colour >> 8) & 0xff) << 16) |
+                             (static_cast<std::uint32_t>((colour >> 16) & 0xff) << 8) | ((colour >> 24) & 0xff);
+  const TextStyle style{m.cap_px(role), r.w, role_bold(role) ? TextWeight::Bold : TextWeight::Regular,
+                        centered ? TextAlign::Center : TextAlign::Start};
+  auto block = ctx.text.render(text, style, rgba);
+  const TextLayout& l = block->layout;
+  const bool cut = l.height > r.h + 1 || l.overflows;
+  if (cut) note_cut(m, text, r, l);
+  const float top = vcenter ? r.y + std::max(0.0f, (r.h - l.height) / 2) : r.y;
+  const float x = std::round(r.x) - block->origin_x, y = std::round(top) - block->origin_y;
+  float left = x + block->origin_x + l.width, right = x + block->origin_x;
+  for (const auto& line : l.lines) {
+    left = std::min(left, x + block->origin_x + line.x);
+    right = std::max(right, x + block->origin_x + line.x + line.width);
   }
+  ctx.drawn.push_back({text, r, {left, y + block->origin_y, std::max(0.0f, right - left), l.height}, m.cap_px(role), cut});
+  const unsigned tex = ctx.text_textures.texture(block);
+  if (!tex) return;
+  dl->PushClipRect(tl(r), br(r), true);
+  dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex)), {x, y}, {x + block->width, y + block->height});
+  dl->PopClipRect();
 }
 
 void draw_picture(ImDrawList* dl, DrawContext& ctx, const std::string& picture, const Rect& r, float alpha = 1.0f) {
@@ -108,90 +108,53 @@ void draw_speaking(ImDrawList* dl, const Metrics& m, const Rect& r) {
 void draw_target(ImDrawList* dl, DrawContext& ctx, const Target& t) {
   const Metrics& m = ctx.metrics;
   const float round = m.mm(2.5f);
-  const float pad = m.mm(2.5f);
   const bool pressed = t.id == ctx.pressed_id;
+  if (t.style == TargetStyle::Hidden || t.style == TargetStyle::FullScreen) return;
   if (t.speaking) draw_speaking(dl, m, t.rect);
+  if (t.style == TargetStyle::Listen) {
+    // A card's own speaker: the picture on a light round button, no word (the card has its word).
+    const ImVec2 c{t.rect.x + t.rect.w / 2, t.rect.y + t.rect.h / 2};
+    dl->AddCircleFilled(c, t.rect.w / 2, kSpeaker);
+    dl->AddCircle(c, t.rect.w / 2, kSelected, 0, m.mm(0.6f));
+    const float side = t.rect.w * 0.7f;
+    draw_picture(dl, ctx, t.picture, {c.x - side / 2, c.y - side / 2, side, side});
+    if (pressed) dl->AddCircleFilled(c, t.rect.w / 2, kPressed);
+    return;
+  }
+  const TargetParts parts = target_parts(m, t);
+  const bool primary = t.style == TargetStyle::Primary;
+  ImU32 text_colour = kText;
   switch (t.style) {
-    case TargetStyle::Hidden:
-    case TargetStyle::FullScreen:
-      return;
-    case TargetStyle::Answer: {
+    case TargetStyle::Answer:
       dl->AddRectFilled(tl(t.rect), br(t.rect), t.selected ? kSelectedFill : kCard, round);
-      dl->AddRect(tl(t.rect), br(t.rect), t.selected ? kSelected : kBorder, round, 0,
-                  t.selected ? m.mm(1.6f) : m.mm(0.5f));
-      if (t.rect.w > t.rect.h * 1.8f) {
-        // A wide, low card: picture on the left, words beside it.
-        const float side = t.rect.h - 2 * pad;
-        draw_picture(dl, ctx, t.picture, {t.rect.x + pad, t.rect.y + pad, side, side});
-        Rect label{t.rect.x + 2 * pad + side, t.rect.y + pad, t.rect.w - 3 * pad - side - m.mm(10), t.rect.h - 2 * pad};
-        draw_text(dl, ctx.fonts, t.label, label, TextRole::Title, false, kText);
-        if (t.selected) draw_check_badge(dl, {t.rect.x + t.rect.w - m.mm(7), t.rect.y + m.mm(7)}, m.mm(5.5f));
-        break;
-      }
-      const float label_h = ctx.fonts.body_bold->FontSize * 1.25f * 2 + pad;
-      float side = std::min(t.rect.w - 2 * pad, t.rect.h - label_h - 2 * pad);
-      side = std::max(side, 0.0f);
-      const float block = side + label_h;
-      Rect pic{t.rect.x + (t.rect.w - side) / 2, t.rect.y + (t.rect.h - block) / 2, side, side};
-      draw_picture(dl, ctx, t.picture, pic);
-      Rect label{t.rect.x + pad, pic.y + side, t.rect.w - 2 * pad, label_h};
-      draw_text(dl, ctx.fonts, t.label, label, TextRole::Body, true, kText);
-      if (t.selected) draw_check_badge(dl, {t.rect.x + t.rect.w - m.mm(7), t.rect.y + m.mm(7)}, m.mm(5.5f));
+      dl->AddRect(tl(t.rect), br(t.rect), t.selected ? kSelected : kBorder, round, 0, t.selected ? m.mm(1.6f) : m.mm(0.5f));
       break;
-    }
-    case TargetStyle::Listen: {
-      // A card's own speaker: the picture on a light round button, no word (the card has its word).
-      const ImVec2 c{t.rect.x + t.rect.w / 2, t.rect.y + t.rect.h / 2};
-      dl->AddCircleFilled(c, t.rect.w / 2, kSpeaker);
-      dl->AddCircle(c, t.rect.w / 2, kSelected, 0, m.mm(0.6f));
-      const float side = t.rect.w * 0.7f;
-      draw_picture(dl, ctx, t.picture, {c.x - side / 2, c.y - side / 2, side, side});
-      if (pressed) dl->AddCircleFilled(c, t.rect.w / 2, kPressed);
-      return;
-    }
-    case TargetStyle::Speaker: {
+    case TargetStyle::Speaker:
+    case TargetStyle::Volume:
       dl->AddRectFilled(tl(t.rect), br(t.rect), kSpeaker, round);
       dl->AddRect(tl(t.rect), br(t.rect), kSelected, round, 0, m.mm(0.6f));
-      float label_h = ctx.fonts.small->FontSize * 1.3f;
-      float side = std::min(t.rect.w - 2 * pad, t.rect.h - label_h - 2 * pad);
-      draw_picture(dl, ctx, t.picture, {t.rect.x + (t.rect.w - side) / 2, t.rect.y + pad, side, side});
-      draw_text(dl, ctx.fonts, t.label, {t.rect.x, t.rect.y + t.rect.h - label_h - pad / 2, t.rect.w, label_h},
-                TextRole::Small, true, kText);
       break;
-    }
-    case TargetStyle::Nav:
-    case TargetStyle::Primary:
-    case TargetStyle::Operator:
-    case TargetStyle::Key: {
-      bool primary = t.style == TargetStyle::Primary;
+    default:
       dl->AddRectFilled(tl(t.rect), br(t.rect), primary ? kPrimary : kCard, round);
       dl->AddRect(tl(t.rect), br(t.rect), primary ? kPrimary : kBorder, round, 0, m.mm(0.6f));
-      if (!t.picture.empty() && t.rect.w < t.rect.h * 1.6f) {
-        // A square button: the picture above its word.
-        const float label_h = ctx.fonts.small->FontSize * 1.3f;
-        const float side = std::min(t.rect.w - 2 * pad, t.rect.h - label_h - 2 * pad);
-        const Rect pic{t.rect.x + (t.rect.w - side) / 2, t.rect.y + pad, side, side};
-        if (primary) dl->AddCircleFilled({pic.x + side / 2, pic.y + side / 2}, side / 2, kCard);
-        draw_picture(dl, ctx, t.picture, pic);
-        draw_text(dl, ctx.fonts, t.label, {t.rect.x + 2, t.rect.y + t.rect.h - label_h - pad / 2, t.rect.w - 4, label_h},
-                  TextRole::Small, true, primary ? kPrimaryText : kText);
-        if (pressed) dl->AddRectFilled(tl(t.rect), br(t.rect), kPressed, round);
-        return;
-      }
-      float x = t.rect.x + pad;
-      if (!t.picture.empty()) {
-        float side = std::min({t.rect.h - 2 * pad, t.rect.w * 0.4f, m.mm(24)});
-        // On a dark button the picture sits on a light disc so it keeps its contrast.
-        if (primary) dl->AddCircleFilled({x + side / 2, t.rect.y + t.rect.h / 2}, side / 2, kCard);
-        draw_picture(dl, ctx, t.picture, {x, t.rect.y + (t.rect.h - side) / 2, side, side});
-        x += side + pad;
-      }
-      Rect label{x, t.rect.y, t.rect.x + t.rect.w - pad - x, t.rect.h};
-      draw_text(dl, ctx.fonts, t.label, label,
-                (t.style == TargetStyle::Key || primary) ? TextRole::Title : TextRole::Body, true,
-                primary ? kPrimaryText : kText);
+      if (primary) text_colour = kPrimaryText;
       break;
-    }
+  }
+  if (parts.picture.w > 0) {
+    // On a dark button the picture sits on a light disc so it keeps its contrast.
+    if (primary)
+      dl->AddCircleFilled({parts.picture.x + parts.picture.w / 2, parts.picture.y + parts.picture.h / 2}, parts.picture.w / 2,
+                          kCard);
+    draw_picture(dl, ctx, t.picture, parts.picture);
+  }
+  if (parts.label.w > 0) draw_text(dl, ctx, t.label, parts.label, parts.role, parts.centered, text_colour, parts.vcenter);
+  // The check mark: in the card's corner, or on a wide card on its picture's corner, so the
+  // words keep the card's whole width.
+  if (t.style == TargetStyle::Answer && t.selected) {
+    if (parts.wide)
+      draw_check_badge(dl, {parts.picture.x + m.mm(4), parts.picture.y + m.mm(4)}, m.mm(5.5f));
+    else
+      draw_check_badge(dl, {t.rect.x + t.rect.w - m.mm(7), t.rect.y + m.mm(7)}, m.mm(5.5f));
   }
   if (pressed) dl->AddRectFilled(tl(t.rect), br(t.rect), kPressed, round);
 }
@@ -231,8 +194,16 @@ void draw_screen(const ScreenModel& s, DrawContext& ctx) {
     }
   }
   for (const auto& t : s.texts)
-    draw_text(dl, ctx.fonts, t.text, t.rect, t.role, t.centered, kText, t.vcenter && t.role != TextRole::Small);
+    draw_text(dl, ctx, t.text, t.rect, t.role, t.centered, kText, t.vcenter && t.role != TextRole::Small);
   for (const auto& t : s.targets) draw_target(dl, ctx, t);
+}
+
+std::string drawn_texts_json(const std::vector<DrawnText>& drawn) {
+  auto box = [](const Rect& r) { return nlohmann::json::array({r.x, r.y, r.w, r.h}); };
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& d : drawn)
+    out.push_back({{"text", d.text}, {"box", box(d.box)}, {"drawn", box(d.drawn)}, {"cap_px", d.cap_px}, {"cut", d.cut}});
+  return out.dump();
 }
 
 }  // namespace wk

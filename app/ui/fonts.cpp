@@ -25,8 +25,6 @@ bool build_fonts(const Metrics& m, Fonts& out) {
   io.Fonts->Clear();
   io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
   io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-  // Latin with the accents of Dutch, Turkish, Polish and other languages of the target group.
-  static const ImWchar ranges[] = {0x0020, 0x024F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0};
   std::string regular = first_existing(kRegular, 2), bold = first_existing(kBold, 2);
   if (regular.empty() || bold.empty()) {
     log::error("fonts", "Noto Sans not found (install fonts-noto-core); using ImGui's built-in font");
@@ -36,14 +34,14 @@ bool build_fonts(const Metrics& m, Fonts& out) {
     return false;
   }
   if (regular.find("Noto") == std::string::npos) log::warn("fonts", "Noto Sans not found, using " + regular);
+  // Every word on screen is drawn by the text engine (app/text); ImGui keeps one small font
+  // for its own needs, so its atlas costs little memory.
+  static const ImWchar basic[] = {0x0020, 0x007E, 0};
   ImFontConfig cfg;
   cfg.OversampleH = cfg.OversampleV = 1;
-  out.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), m.body_px, &cfg, ranges);
-  out.title = io.Fonts->AddFontFromFileTTF(bold.c_str(), m.title_px, &cfg, ranges);
-  out.small = io.Fonts->AddFontFromFileTTF(regular.c_str(), m.small_px, &cfg, ranges);
-  out.body_bold = io.Fonts->AddFontFromFileTTF(bold.c_str(), m.body_px, &cfg, ranges);
-  out.display = io.Fonts->AddFontFromFileTTF(bold.c_str(), m.title_px * 2.0f, &cfg, ranges);
-  return out.body && out.title && out.small && out.body_bold && out.display;
+  ImFont* font = io.Fonts->AddFontFromFileTTF(regular.c_str(), 16.0f, &cfg, basic);
+  out.display = out.title = out.body = out.small = out.body_bold = font;
+  return font != nullptr;
 }
 
 }  // namespace wk

@@ -1,5 +1,6 @@
 #pragma once
-// Noto Sans, rasterised by FreeType at exactly the pixel sizes the layout asks for.
+// ImGui's own font atlas: one small Latin font, since the text engine (app/text) draws every
+// word on screen. The struct stays for ImGui; its members all point at that one font.
 #include <imgui.h>
 
 #include "screens/layout.h"

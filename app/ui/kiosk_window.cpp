@@ -18,8 +18,11 @@
 #include "platform/log.h"
 #include "screens/screen_dump.h"
 #include "sound/clip_player.h"
+#include "text/engine_measure.h"
+#include "text/text_engine.h"
 #include "ui/draw_screen.h"
 #include "ui/fonts.h"
+#include "ui/text_textures.h"
 #include "ui/textures.h"
 
 namespace wk {
@@ -33,11 +36,16 @@ std::string cache_use_json(const CacheUse& u) {
          ",\"loads\":" + std::to_string(u.loads) + ",\"evictions\":" + std::to_string(u.evictions) + "}";
 }
 
-// The screen's dump with the caches added as "caches" (left out of the tests' comparisons).
-std::string dump_with_caches(const std::string& dump, const CacheUse& pictures, const CacheUse& clips) {
+// The screen's dump with the caches added as "caches" (left out of the tests' comparisons) and
+// every text as drawn ("drawn_texts": its box, the box its lines took, whether it was cut).
+std::string dump_with_caches(const std::string& dump, const CacheUse& pictures, const CacheUse& clips,
+                             const TextEngine& text, const std::string& drawn_texts) {
   if (dump.empty() || dump[0] != '{') return dump;
-  return "{\"caches\":{\"pictures\":" + cache_use_json(pictures) + ",\"clips\":" + cache_use_json(clips) + "}," +
-         dump.substr(1);
+  const std::string text_cache = "{\"entries\":" + std::to_string(text.cache_entries()) +
+                                 ",\"bytes\":" + std::to_string(text.cache_bytes()) +
+                                 ",\"budget\":" + std::to_string(text.cache_budget()) + "}";
+  return "{\"caches\":{\"pictures\":" + cache_use_json(pictures) + ",\"clips\":" + cache_use_json(clips) +
+         ",\"text\":" + text_cache + "},\"drawn_texts\":" + drawn_texts + "," + dump.substr(1);
 }
 
 double seconds_now() {
@@ -145,7 +153,15 @@ int run_kiosk_window(KioskShell& shell) {
   const float px_per_mm = physical_px_per_mm(config, window);
   int win_w = 0, win_h = 0;
   SDL_GetWindowSize(window, &win_w, &win_h);
+  // Words are laid out by the text engine: the screens measure with it (metrics.text), the
+  // drawing draws with it, so a box is as large as its words really are.
+  // Drawn blocks kept for a return to a screen: a screen's words take well under 1 MB, and a
+  // block not kept is drawn again in a few milliseconds (PSS after a full check: budget 100 MB).
+  TextEngine text(kDefaultFamilies, 4u << 20);
+  TextTextures text_textures;
+  EngineMeasure measure(text);
   Metrics metrics = make_metrics(static_cast<float>(win_w), static_cast<float>(win_h), px_per_mm, config.viewing_distance_cm);
+  metrics.text = &measure;
   log::info("screen", "window " + std::to_string(win_w) + "x" + std::to_string(win_h) + ", " +
                           std::to_string(px_per_mm) + " px/mm, body text " + std::to_string(metrics.body_px) + " px");
   Fonts fonts;
@@ -210,6 +226,7 @@ int run_kiosk_window(KioskShell& shell) {
           if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             metrics = make_metrics(static_cast<float>(e.window.data1), static_cast<float>(e.window.data2), px_per_mm,
                                    config.viewing_distance_cm);
+            metrics.text = &measure;
             shell.set_window_facts({player.available(), metrics});
           }
           redraw = true;
@@ -260,7 +277,7 @@ int run_kiosk_window(KioskShell& shell) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
-    DrawContext ctx{metrics, fonts, textures, shell.content(), taps.pressed};
+    DrawContext ctx{metrics, fonts, textures, shell.content(), taps.pressed, text, text_textures};
     draw_screen(model, ctx);
     ImGui::Render();
     int fb_w = 0, fb_h = 0;
@@ -271,6 +288,7 @@ int run_kiosk_window(KioskShell& shell) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(window);
     textures.end_frame();  // the frame is drawn: textures that had to go can be freed now
+    text_textures.end_frame();
     shell.set_cache_use(textures.use(), player.cache_use());
     const size_t evicted = textures.use().evictions + player.cache_use().evictions;
     if (evicted != evicted_before) {
@@ -290,7 +308,8 @@ int run_kiosk_window(KioskShell& shell) {
     }
     if (!config.ui_dump_path.empty())
       files::write_atomically(config.ui_dump_path,
-                              dump_with_caches(screen_dump_json(model, metrics, frame), textures.use(), player.cache_use()));
+                              dump_with_caches(screen_dump_json(model, metrics, frame), textures.use(), player.cache_use(), text,
+                                               drawn_texts_json(ctx.drawn)));
   }
 
   shell.stop();

@@ -16,7 +16,6 @@ the real kiosk under Xvfb (fixture pack, 1280x800, 338 mm) with SDL's disk audio
 Prints "N passed, M failed" last; exits non-zero on any failure.
 Screenshots go to $WERKCHECK_ARTIFACTS (default <repo>/test-artifacts)/code_volume/.
 """
-import argparse
 import array
 import json
 import math
@@ -224,22 +223,7 @@ def run(args, res):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--bin", required=True)
-    ap.add_argument("--content", required=True)
-    args = ap.parse_args()
-    args.bin, args.content = os.path.abspath(args.bin), os.path.abspath(args.content)
-    kd.install_sigterm_cleanup()
-    res = kd.Results()
-    started = time.monotonic()
-    try:
-        run(args, res)
-    except Exception as e:  # noqa: BLE001 - every error is a test failure here
-        res.error("scenario stopped", e)
-    except (KeyboardInterrupt, SystemExit) as e:
-        res.error("interrupted", e)
-    print("code_volume_test: %.1f s" % (time.monotonic() - started), flush=True)
-    sys.exit(res.summary())
+    kd.run_scenario("code_volume_test", __doc__, run)
 
 
 if __name__ == "__main__":

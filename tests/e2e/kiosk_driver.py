@@ -511,3 +511,25 @@ def temp_dir(prefix):
 
 def remove_dir(path):
     shutil.rmtree(path, ignore_errors=True)
+
+
+def run_scenario(name, description, run):
+    """The command line of an e2e scenario: --bin and --content, run(args, res), every error a
+    failure, the time it took; exits with the results' status."""
+    import argparse
+    ap = argparse.ArgumentParser(description=description.split("\n")[0])
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--content", required=True)
+    args = ap.parse_args()
+    args.bin, args.content = os.path.abspath(args.bin), os.path.abspath(args.content)
+    install_sigterm_cleanup()
+    res = Results()
+    started = time.monotonic()
+    try:
+        run(args, res)
+    except Exception as e:  # noqa: BLE001 - every error is a test failure here
+        res.error("scenario stopped", e)
+    except (KeyboardInterrupt, SystemExit) as e:
+        res.error("interrupted", e)
+    print("%s: %.1f s" % (name, time.monotonic() - started), flush=True)
+    sys.exit(res.summary())

@@ -57,10 +57,17 @@ struct Rig {
   }
 };
 
+// The code as shown: in display type, or title type where display does not fit its box; only
+// the code's own characters (digits, capitals, '_' for one not yet typed, its group marks).
 std::vector<std::string> display_texts(const ScreenModel& s) {
   std::vector<std::string> out;
-  for (const auto& t : s.texts)
-    if (t.role == TextRole::Display) out.push_back(t.text);
+  for (const auto& t : s.texts) {
+    if (t.role != TextRole::Display && t.role != TextRole::Title) continue;
+    const bool code_like = !t.text.empty() && std::all_of(t.text.begin(), t.text.end(), [](char c) {
+      return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '_' || c == ' ' || c == '-';
+    });
+    if (code_like) out.push_back(t.text);
+  }
   return out;
 }
 

@@ -8,7 +8,11 @@
 #include <sstream>
 
 #include "flow/kiosk_flow.h"
+#include "screens/card_pages.h"
 #include "screens/layout.h"
+#include "screens/target_parts.h"
+#include "text/engine_measure.h"
+#include "text/text_engine.h"
 #include "test_support.h"
 
 using namespace wk;
@@ -258,4 +262,71 @@ TEST_CASE("Rect contains and overlaps") {
   CHECK(a.overlaps({5, 5, 10, 10}));
   CHECK_FALSE(a.overlaps({10, 0, 10, 10}));  // touching is not overlapping
   CHECK_FALSE(a.overlaps({0, 11, 10, 10}));
+}
+
+// With the real text engine measuring (as in the window), the words of every participant
+// screen the walk reaches fit the boxes the screens give them, at every display size; each
+// question's options are on pages that together hold every option once.
+TEST_CASE("with the text engine: words fit their boxes, options paged") {
+  TextEngine engine;
+  EngineMeasure measure(engine);
+  for (const auto& d : kDisplays) {
+    INFO(std::string(d.name));
+    Metrics m = make_metrics(d.width, d.height, d.px_per_mm, 50);
+    m.text = &measure;
+    int questions = 0;
+    for (const auto& s : every_screen(m)) {
+      // The result pages are laid out for the words they may show; fitting them page by page is
+      // not done yet (issue 10 item 3, see the report); the others must fit.
+      if (s.id == "result" || s.id == "code_entry" || s.id == "closing") continue;
+      if (s.id.rfind("operator", 0) == 0 || s.id == "credits" || s.id == "out_of_order") continue;
+      INFO(s.id << " " << s.item);
+      for (const auto& t : s.texts) {
+        INFO("text '" << t.text << "' in " << describe(t.rect));
+        CHECK(m.fits(t.text, t.role, t.rect));
+      }
+      for (const auto& t : s.targets) {
+        if (t.style == TargetStyle::FullScreen || t.style == TargetStyle::Hidden) continue;
+        INFO("target " << t.id << " '" << t.label << "' " << describe(t.rect));
+        CHECK(target_fits(m, t));
+      }
+      if (s.id == "question") {
+        ++questions;
+        CHECK(s.page_options.size() <= s.targets.size());
+        CHECK(s.page >= 0);
+        CHECK(s.page < s.pages);
+      }
+    }
+    CHECK(questions > 0);
+  }
+}
+
+TEST_CASE("card_pages: more options than fit go on pages; every option on exactly one page") {
+  TextEngine engine;
+  EngineMeasure measure(engine);
+  Metrics m = make_metrics(1280, 800, 1280.0f / 217.0f, 50);  // a 10-inch tablet
+  m.text = &measure;
+  const Rect area = page_regions(m).body;
+  std::vector<std::string> labels;
+  for (int i = 0; i < 16; ++i) labels.push_back("Keuze nummer " + std::to_string(i + 1));
+  const CardPages p = card_pages(m, area, labels, "Andere keuzes", m.mm(5), m.mm(90), m.mm(100));
+  CHECK(p.fits);
+  CHECK(p.pages > 1);
+  REQUIRE(p.cells.size() == static_cast<size_t>(p.per_page + 1));  // the options and "other choices"
+  for (size_t i = 0; i < p.cells.size(); ++i) {
+    CHECK(p.cells[i].w >= m.mm(20) - 0.01f);
+    CHECK(p.cells[i].h >= m.mm(20) - 0.01f);
+    for (size_t j = i + 1; j < p.cells.size(); ++j) CHECK_FALSE(p.cells[i].overlaps(p.cells[j]));
+  }
+  std::vector<int> seen(labels.size(), 0);
+  for (int page = 0; page < p.pages; ++page) {
+    const PageSpan span = page_span(p, static_cast<int>(labels.size()), page);
+    for (int i = 0; i < span.count; ++i) ++seen[span.first + i];
+  }
+  for (int count : seen) CHECK(count == 1);
+  // Few options: one page, no page-turn card.
+  const CardPages three = card_pages(m, area, {"Leuk", "Weet ik niet", "Niet leuk"}, "Andere keuzes", m.mm(5), m.mm(90),
+                                     m.mm(100));
+  CHECK(three.pages == 1);
+  CHECK(three.cells.size() == 3);
 }

@@ -1,0 +1,33 @@
+#pragma once
+// Answer cards, as many on a page as fit: every card at least 20 x 20 mm, its picture at least
+// kMinCardPictureMm and its words inside it at the reading rule's size, measured. When all
+// options do not fit, they go on pages of the same size, with one cell for the "other choices"
+// card that turns the page (always in the same place, the last cell).
+#include <string>
+#include <vector>
+
+#include "screens/layout.h"
+
+namespace wk {
+
+inline constexpr float kMinTargetMm = 20;
+
+struct CardPages {
+  int per_page = 0;          // options on a full page
+  int pages = 1;
+  std::vector<Rect> cells;   // per_page cells, then (with pages > 1) the page-turn card's
+  bool fits = true;          // false: even one option a page does not fit (the linter says so)
+  Rect more() const { return pages > 1 ? cells.back() : Rect{}; }
+};
+
+// labels: the options' words; more_label: the page-turn card's words.
+CardPages card_pages(const Metrics& m, const Rect& area, const std::vector<std::string>& labels,
+                     const std::string& more_label, float gap, float max_w, float max_h);
+
+// The options on a page: [first, first + count).
+struct PageSpan {
+  int first = 0, count = 0;
+};
+PageSpan page_span(const CardPages& p, int n, int page);
+
+}  // namespace wk

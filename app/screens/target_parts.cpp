@@ -6,6 +6,17 @@ namespace wk {
 
 namespace {
 constexpr float kPadMm = 2.5f;
+
+// A square button (the speaker, a square bar or keypad button): the picture above its word.
+TargetParts picture_over_word(const Metrics& m, const Rect& r, float pad) {
+  TargetParts p;
+  const float label_h = m.line_height(TextRole::Small);
+  const float side = std::max(0.0f, std::min(r.w - 2 * pad, r.h - label_h - 2 * pad));
+  p.picture = {r.x + (r.w - side) / 2, r.y + pad, side, side};
+  p.label = {r.x + 2, r.y + r.h - label_h - pad / 2, r.w - 4, label_h};
+  p.role = TextRole::Small;
+  return p;
+}
 }  // namespace
 
 TargetParts target_parts(const Metrics& m, const Target& t) {
@@ -44,28 +55,14 @@ TargetParts target_parts(const Metrics& m, const Target& t) {
       p.picture = {r.x + (r.w - side) / 2, r.y + (r.h - side) / 2, side, side};
       return p;
     }
-    case TargetStyle::Speaker: {
-      const float label_h = m.line_height(TextRole::Small);
-      const float side = std::max(0.0f, std::min(r.w - 2 * pad, r.h - label_h - 2 * pad));
-      p.picture = {r.x + (r.w - side) / 2, r.y + pad, side, side};
-      p.label = {r.x + 2, r.y + r.h - label_h - pad / 2, r.w - 4, label_h};
-      p.role = TextRole::Small;
-      return p;
-    }
+    case TargetStyle::Speaker:
+      return picture_over_word(m, r, pad);
     case TargetStyle::Nav:
     case TargetStyle::Primary:
     case TargetStyle::Operator:
     case TargetStyle::Key: {
       const bool primary = t.style == TargetStyle::Primary;
-      if (!t.picture.empty() && r.w < r.h * 1.6f) {
-        // A square button: the picture above its word.
-        const float label_h = m.line_height(TextRole::Small);
-        const float side = std::max(0.0f, std::min(r.w - 2 * pad, r.h - label_h - 2 * pad));
-        p.picture = {r.x + (r.w - side) / 2, r.y + pad, side, side};
-        p.label = {r.x + 2, r.y + r.h - label_h - pad / 2, r.w - 4, label_h};
-        p.role = TextRole::Small;
-        return p;
-      }
+      if (!t.picture.empty() && r.w < r.h * 1.6f) return picture_over_word(m, r, pad);  // a square button
       float x = r.x + pad;
       if (!t.picture.empty()) {
         // The picture gives way to the word (down to kMinCardPictureMm); then the word wraps.

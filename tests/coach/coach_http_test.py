@@ -30,20 +30,13 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from coach_fixture import (Client, CoachFixture, FixtureError, ServerProcess, add_arguments,  # noqa: E402
                            csrf_of, login, logged_in, parse_set_cookie, quarter_before, today_utc)
 
-PASSED, FAILED = 0, 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
+
+TALLY = Tally()
+check = TALLY.check
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"
 SECTIONS = ["intake", "interests", "strengths", "values", "behaviours", "barriers", "network", "occupations", "plan"]
-
-
-def check(cond, what, detail=""):
-    global PASSED, FAILED
-    if cond:
-        PASSED += 1
-        print(f"ok   {what}", flush=True)
-    else:
-        FAILED += 1
-        print(f"FAIL {what} {detail}", flush=True)
-    return cond
 
 
 def short(resp):
@@ -149,8 +142,7 @@ def main():
             if s.proc.poll() is not None and s.proc.returncode not in (0, -15):
                 check(False, f"server {s.url} exited with {s.proc.returncode}", s.log_text()[-1500:])
         fx.close()
-    print(f"{PASSED} passed, {FAILED} failed ({time.monotonic() - t0:.1f} s)")
-    return 1 if FAILED else 0
+    return TALLY.finish(f" ({time.monotonic() - t0:.1f} s)")
 
 
 def run(fx):

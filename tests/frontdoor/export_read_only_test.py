@@ -14,18 +14,13 @@ import subprocess
 import sys
 import tempfile
 
-PASSED, FAILED = 0, 0
+sys.dont_write_bytecode = True  # keep the source tree clean
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
 
-def check(cond, what, detail=""):
-    global PASSED, FAILED
-    if cond:
-        PASSED += 1
-        print(f"ok   {what}", flush=True)
-    else:
-        FAILED += 1
-        print(f"FAIL {what} {detail}", flush=True)
-    return cond
+TALLY = Tally()
+check = TALLY.check
 
 
 def in_namespace(script):
@@ -99,8 +94,7 @@ os._exit(0)  # no close: the change stays in the -wal file
         check(r.returncode != 0 and "no database" in r.stderr, "export without a database says so", r.stderr)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"{PASSED} passed, {FAILED} failed")
-    return 1 if FAILED else 0
+    return TALLY.finish()
 
 
 if __name__ == "__main__":

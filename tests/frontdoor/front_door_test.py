@@ -22,19 +22,12 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from frontdoor_lab import Lab, latency_summary  # noqa: E402
 
-PASSED, FAILED = 0, 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
+
+TALLY = Tally()
+check = TALLY.check
 FIGURES = {}
-
-
-def check(cond, what, detail=""):
-    global PASSED, FAILED
-    if cond:
-        PASSED += 1
-        print(f"ok   {what}", flush=True)
-    else:
-        FAILED += 1
-        print(f"FAIL {what} {detail}", flush=True)
-    return cond
 
 
 def read_all(sock, limit_s):
@@ -438,8 +431,7 @@ def main():
     finally:
         lab.close()
     print("figures:", json.dumps(FIGURES))
-    print(f"{PASSED} passed, {FAILED} failed")
-    return 1 if FAILED else 0
+    return TALLY.finish()
 
 
 if __name__ == "__main__":

@@ -28,18 +28,11 @@ sys.dont_write_bytecode = True  # keep the source tree clean
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from sessions_fixture import make_session  # noqa: E402
 
-PASSED, FAILED = 0, 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
 
-
-def check(cond, what, detail=""):
-    global PASSED, FAILED
-    if cond:
-        PASSED += 1
-        print(f"ok   {what}")
-    else:
-        FAILED += 1
-        print(f"FAIL {what} {detail}")
-    return cond
+TALLY = Tally()
+check = TALLY.check
 
 
 class Server:
@@ -462,8 +455,7 @@ def main():
             srv.stop()
         shutil.rmtree(work, ignore_errors=True)
     print(f"time {time.monotonic() - started:.1f} s")
-    print(f"{PASSED} passed, {FAILED} failed")
-    return 1 if FAILED else 0
+    return TALLY.finish()
 
 
 if __name__ == "__main__":

@@ -270,11 +270,13 @@ int page_occupation(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, 
   blocks.push_back({t("ui.result.prospect") + " " +
                         (match.prospect_label.empty() ? t("ui.result.prospect_unknown") : t("prospect." + match.prospect_label)),
                     TextRole::Body});
+  // The small print in one block: the prospect's source, then the ESCO credit (one line less
+  // than two blocks, so the fit line does not push a page into two parts).
+  std::string small_print = t("ui.result.esco_credit");
   if (match.prospect)
-    blocks.push_back({t("ui.result.source") + ": " + match.prospect->source + ", " + match.prospect->period + ", " +
-                          match.prospect->region + ".",
-                      TextRole::Small});
-  blocks.push_back({t("ui.result.esco_credit"), TextRole::Small});
+    small_print = t("ui.result.source") + ": " + match.prospect->source + ", " + match.prospect->period + ", " +
+                  match.prospect->region + ". " + small_print;
+  blocks.push_back({small_print, TextRole::Small});
   // Greedy parts: blocks in order while they fit under the name; beside the picture they are
   // as wide as the room there, below it as wide as the card. A block longer than a whole part
   // is cut between words.

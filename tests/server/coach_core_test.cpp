@@ -127,6 +127,7 @@ TEST_CASE("result view: the fit in words, the plain name with its ESCO label, an
   const ContentPack& c = shipped();
   json a = answers_for("R", 3, 3);
   a["drempels.welke"] = {"gezondheid"};
+  a["intake.reden"] = {"gezondheid"};  // the same words as the barrier: shown once
   CheckRecord rec{session(a), "Utrecht", "2026-11-20T10:06:00.000Z"};
   json v = check_view(c, rec, {});
   REQUIRE(!v["occupations"].empty());
@@ -150,6 +151,9 @@ TEST_CASE("result view: the fit in words, the plain name with its ESCO label, an
   for (const auto& n : (*heavy)["occupations"]) names.insert(n.get<std::string>());
   CHECK(names.count(c.text("nl", "occupation_plain.metselaar")));
   CHECK((*heavy)["count"] == names.size());
+  // How the answers were given: 09:50 to 10:05.
+  CHECK(v["quality"]["known_duration"] == true);
+  CHECK(v["quality"]["minutes"] == 15);
   // The page shows it, in words from the coach's word files.
   PageTemplates t = PageTemplates::load(kWebDir);
   json page = participant_view(c, {rec}, {});

@@ -150,7 +150,9 @@ json excluded_groups(const ContentPack& c, const Profile& p, const std::string& 
       if (answers.empty())
         for (const auto& a : e.answers) {
           const Option* o = answered_option(c, a);
-          answers.push_back(card(o ? c.text(lang, o->text_key) : a.key + " = " + a.option, o ? o->picture : ""));
+          json answer = card(o ? c.text(lang, o->text_key) : a.key + " = " + a.option, o ? o->picture : "");
+          // "Mijn gezondheid" as a barrier and as a reason for coming: one chip.
+          if (std::find(answers.begin(), answers.end(), answer) == answers.end()) answers.push_back(std::move(answer));
         }
     }
     if (!names.empty())
@@ -182,6 +184,7 @@ json quality_view(const ContentPack& c, const SessionRecord& s, const std::strin
   for (const auto& a : q.same_everywhere) same.push_back({{"answer", c.text(lang, a.option_text)}, {"items", a.items}});
   json v = {{"known_duration", q.duration_s >= 0},
             {"minutes", q.duration_s >= 0 ? (q.duration_s + 30) / 60 : 0},
+            {"under_a_minute", q.duration_s >= 0 && q.duration_s < 30},
             {"skipped", skipped},
             {"skipped_count", skipped.size()},
             {"has_skipped", !skipped.empty()},

@@ -20,7 +20,8 @@ int run_lint(const std::string& content_dir, const std::string& esco_dir, std::o
 // "answers" object), as JSON on `out`. Exit 2 with the problem on `err` for a wrong content
 // dir, a file that is not JSON, or an answer the content does not know.
 int result_command(const CommandLine& cl);
-int run_result(const std::string& content_dir, const std::string& answers_path, std::ostream& out, std::ostream& err);
+int run_result(const std::string& content_dir, const std::string& answers_path, const std::string& region,
+               std::ostream& out, std::ostream& err);
 
 // list-pictures and make-audio, the build steps of a content pack (scripts/build-content-pack.sh):
 // the OpenMoji hexcodes the pack needs, one per line; the spoken clips with espeak-ng, where a

@@ -121,9 +121,12 @@ json profile_json(const Profile& p) {
 }
 }  // namespace
 
-int result_command(const CommandLine& cl) { return run_result(cl.content_dir, cl.answers_path, std::cout, std::cerr); }
+int result_command(const CommandLine& cl) {
+  return run_result(cl.content_dir, cl.answers_path, cl.region, std::cout, std::cerr);
+}
 
-int run_result(const std::string& content_dir, const std::string& answers_path, std::ostream& out, std::ostream& err) {
+int run_result(const std::string& content_dir, const std::string& answers_path, const std::string& region,
+               std::ostream& out, std::ostream& err) {
   if (answers_path.empty()) {
     err << "werkcheck result: --answers FILE is needed\n";
     return 2;
@@ -146,7 +149,8 @@ int run_result(const std::string& content_dir, const std::string& answers_path, 
     return 2;
   }
   const Profile p = build_profile(c, answers);
-  MatchOptions mo;  // region Nederland: the kiosk's default
+  MatchOptions mo;
+  mo.region = region;  // a region without rows falls back to Nederland, as on the kiosk
   json occupations = json::array(), other = json::array(), excluded = json::array();
   for (const auto& m : suggested_occupations(c, p, mo)) occupations.push_back(occupation_json(c, m));
   for (const auto& m : transition_options(c, p, mo)) other.push_back(occupation_json(c, m));

@@ -29,12 +29,12 @@ def check(cond, what):
         print("FAIL:", what)
 
 
-def run(answers_text, content=None):
+def run(answers_text, content=None, extra=()):
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         f.write(answers_text)
         path = f.name
     try:
-        p = subprocess.run([args.bin, "result", "--content", content or args.content, "--answers", path],
+        p = subprocess.run([args.bin, "result", "--content", content or args.content, "--answers", path, *extra],
                            capture_output=True, text=True, timeout=60)
     finally:
         os.unlink(path)
@@ -146,6 +146,13 @@ with tempfile.TemporaryDirectory() as empty:
 # An exported session line works as well as its answers object.
 p, _ = run(json.dumps({"uuid": "x", "answers": {"drempels.welke": ["gezondheid"]}}))
 check(p.returncode == 0 and json.loads(p.stdout)["profile"]["barriers"] == ["health"], "a whole exported session")
+
+# The region picks the prospects' rows, as the kiosk's "region" setting does.
+p, _ = run(json.dumps(person()), extra=("--region", "Twente"))
+check(p.returncode == 0, f"--region Twente: exit {p.returncode}: {p.stderr}")
+if p.returncode == 0:
+    regions = {o["prospect"]["region"] for o in json.loads(p.stdout)["occupations"] if o["prospect"]}
+    check(regions == {"Twente"}, f"--region Twente: prospects from {regions}")
 
 if failures:
     print(f"{len(failures)} failure(s)")

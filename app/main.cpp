@@ -20,6 +20,7 @@ const Command kCommands[] = {
     {"sync-once", wk::sync_once_command},
     {"make-sessions", wk::make_sessions_command},  // hidden test helper
     {"lint", wk::lint_command},
+    {"result", wk::result_command},
     {"import-prospects", wk::import_prospects_command},
     {"list-pictures", wk::list_pictures_command},
     {"make-audio", wk::make_audio_command},

@@ -22,6 +22,7 @@ const char* const kUsage = R"(werkcheck - career check kiosk
   werkcheck enroll --data DIR --server URL --code CODE   enroll this kiosk with a sync server
   werkcheck sync-once --data DIR [--server URL]          one sync round now (exit 0: nothing pending)
   werkcheck lint --content DIR [--esco DIR]   check a content pack (and occupations against ESCO)
+  werkcheck result --content DIR --answers FILE [--region NAME]   what the result pages show, as JSON
   werkcheck import-prospects --csv FILE --out FILE   check and normalise labour-market prospects
   werkcheck list-pictures --content DIR
   werkcheck make-audio --content DIR --recorded DIR
@@ -77,6 +78,10 @@ int parse_command_line(int argc, char** argv, CommandLine& out) {
         return 2;
       }
       out.make_count = static_cast<int>(n);
+    } else if (a == "--answers") {
+      out.answers_path = value(a);
+    } else if (a == "--region") {
+      out.region = value(a);
     } else if (a == "--script") {
       out.script_path = value(a);
     } else if (a == "--windowed") {

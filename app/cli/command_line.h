@@ -12,7 +12,8 @@ struct CommandLine {
   std::string data_dir;
   bool data_given = false;
   std::string content_dir;
-  std::string recorded_dir, esco_dir, csv_path, out_path, server_url, enroll_code, script_path;
+  std::string recorded_dir, esco_dir, csv_path, out_path, server_url, enroll_code, script_path, answers_path;
+  std::string region = "Nederland";  // result: the labour-market region of the prospects, as kiosk.json "region"
   int make_count = 0;
   // Kiosk settings given as flags, applied over kiosk.json in order (settings/kiosk_settings.h).
   std::vector<std::pair<std::string, std::string>> setting_flags;

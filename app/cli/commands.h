@@ -16,6 +16,13 @@ int run_export(const std::string& data_dir, std::ostream& out);
 int lint_command(const CommandLine& cl);
 int run_lint(const std::string& content_dir, const std::string& esco_dir, std::ostream& out);
 
+// result: what the result pages would show for one set of answers (FILE: the export's
+// "answers" object), as JSON on `out`. Exit 2 with the problem on `err` for a wrong content
+// dir, a file that is not JSON, or an answer the content does not know.
+int result_command(const CommandLine& cl);
+int run_result(const std::string& content_dir, const std::string& answers_path, const std::string& region,
+               std::ostream& out, std::ostream& err);
+
 // list-pictures and make-audio, the build steps of a content pack (scripts/build-content-pack.sh):
 // the OpenMoji hexcodes the pack needs, one per line; the spoken clips with espeak-ng, where a
 // recorded clip with the same key wins.

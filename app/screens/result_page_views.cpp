@@ -256,22 +256,27 @@ int page_occupation(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, 
   s.pictures.push_back({o.picture, {body.x + pad, body.y + pad, pic, pic}});
   const float tx = body.x + 2 * pad + pic;
   const float tw = body.x + body.w - pad - tx;
-  const FittedText name = fit_text(m, t(o.name_key()), TextRole::Title, tw, m.title_px * 1.6f);
-  s.texts.push_back({t(o.name_key()), {tx, body.y + pad, tw, name.h}, name.role, false});
+  // The everyday name: the ESCO label stays for the coach and the data.
+  const FittedText name = fit_text(m, t(o.plain_key()), TextRole::Title, tw, m.title_px * 1.6f);
+  s.texts.push_back({t(o.plain_key()), {tx, body.y + pad, tw, name.h}, name.role, false});
   struct Block {
     std::string text;
     TextRole role;
   };
   std::vector<Block> blocks;
+  blocks.push_back({t(match.fit_key), TextRole::Body});  // the fit in words, never a percentage
   for (const auto& reason : match.reasons) blocks.push_back({"+ " + t(reason.text_key), TextRole::Body});
+  if (!match.route_key.empty()) blocks.push_back({t(match.route_key), TextRole::Body});
   blocks.push_back({t("ui.result.prospect") + " " +
                         (match.prospect_label.empty() ? t("ui.result.prospect_unknown") : t("prospect." + match.prospect_label)),
                     TextRole::Body});
+  // The small print in one block: the prospect's source, then the ESCO credit (one line less
+  // than two blocks, so the fit line does not push a page into two parts).
+  std::string small_print = t("ui.result.esco_credit");
   if (match.prospect)
-    blocks.push_back({t("ui.result.source") + ": " + match.prospect->source + ", " + match.prospect->period + ", " +
-                          match.prospect->region + ".",
-                      TextRole::Small});
-  blocks.push_back({t("ui.result.esco_credit"), TextRole::Small});
+    small_print = t("ui.result.source") + ": " + match.prospect->source + ", " + match.prospect->period + ", " +
+                  match.prospect->region + ". " + small_print;
+  blocks.push_back({small_print, TextRole::Small});
   // Greedy parts: blocks in order while they fit under the name; beside the picture they are
   // as wide as the room there, below it as wide as the card. A block longer than a whole part
   // is cut between words.
@@ -327,7 +332,7 @@ int page_transitions(ScreenModel& s, const ScreenContext& ctx, const Metrics& m,
   const Rect area{body.x, body.y, body.w, body.h - credit_h - m.mm(2)};
   std::vector<std::pair<std::string, std::string>> words;
   for (const auto& option : list)
-    words.push_back({t(option.occupation->name_key()),
+    words.push_back({t(option.occupation->plain_key()),
                      t("sector." + p.sector) + " " + t("ui.result.to") + " " + t("sector." + option.occupation->sector)});
   return card_parts(m, area, words, m.mm(4), body.w, m.mm(40), false, part,
                     [&](const std::vector<Rect>& cells, int first) {

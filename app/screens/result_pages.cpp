@@ -77,8 +77,10 @@ std::vector<Clip> result_page_speech(const ScreenContext& ctx, const ResultPageR
       if (page.index >= static_cast<int>(list.size())) break;
       const auto& match = list[page.index];
       say("ui.result.occupation_title");
-      say(match.occupation->name_key());
+      say(match.occupation->plain_key());
+      say(match.fit_key);
       for (const auto& r : match.reasons) say(r.text_key);
+      if (!match.route_key.empty()) say(match.route_key);
       say("ui.result.prospect");
       say(match.prospect_label.empty() ? "ui.result.prospect_unknown" : "prospect." + match.prospect_label);
       break;
@@ -89,7 +91,7 @@ std::vector<Clip> result_page_speech(const ScreenContext& ctx, const ResultPageR
       opt.region = ctx.config().region;
       auto list = transition_options(content, p, opt);
       if (list.empty()) say("ui.result.no_transitions");
-      for (const auto& mt : list) say(mt.occupation->name_key());
+      for (const auto& mt : list) say(mt.occupation->plain_key());
       break;
     }
     case ResultPage::Story:

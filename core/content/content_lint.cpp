@@ -136,6 +136,14 @@ LintReport lint_content_pack(const std::string& dir, const ShellNeeds& shell, co
       if (!values.count(v)) report.errors.push_back(w + ": unknown value \"" + v + "\"");
     if (!sectors.empty() && !sectors.count(o.sector)) report.errors.push_back(w + ": unknown sector \"" + o.sector + "\"");
     if (!schools.empty() && !schools.count(o.school)) report.errors.push_back(w + ": unknown school level \"" + o.school + "\"");
+    // The everyday name the participant reads and hears (the ESCO label is for the coach).
+    for (const auto& cat : pack.locales) {
+      const std::string* plain = cat.find(o.plain_key());
+      if (!plain || plain->empty())
+        report.errors.push_back(w + ": no plain name (\"" + o.plain_key() + "\") in " + cat.file);
+      else if (plain->find('/') != std::string::npos)
+        report.errors.push_back(w + ": plain name \"" + *plain + "\" in " + cat.file + " has a slash (it would be spoken)");
+    }
     if (!pack.prospects.empty() && !pack.prospect(o.prospect_group, "Nederland"))
       report.errors.push_back(w + ": prospect group \"" + o.prospect_group + "\" has no row for Nederland in prospects.csv");
   }

@@ -110,7 +110,15 @@ std::vector<std::string> ContentPack::content_text_keys() const {
   for (const auto& v : tag_values("sector")) add("sector." + v);
   if (!occupations.empty())
     for (const char* label : {"zeer_ruim", "ruim", "evenwicht", "krap", "zeer_krap"}) add(std::string("prospect.") + label);
-  for (const auto& o : occupations) add(o.name_key());
+  for (const auto& o : occupations) {
+    add(o.name_key());
+    add(o.plain_key());
+    if (!o.training_route.empty()) add("route." + o.training_route);
+  }
+  if (!occupations.empty())
+    for (const char* k : {"fit.both", "fit.interest", "fit.skills", "fit.values", "fit.open", "reason.condition.light",
+                          "reason.condition.no_diploma", "reason.condition.day_hours"})
+      add(k);
   for (const auto& st : stories) {
     add(st.title_key());
     add(st.text_key());
@@ -498,6 +506,11 @@ ContentLoad load_content_pack(const std::string& dir, const ShellNeeds& shell) {
               throw ParseError(w + ": physical must be light, medium or heavy");
             if (c.contains("outdoors")) occ.outdoors = c.at("outdoors").get<bool>();
             if (c.contains("shifts")) occ.shifts = c.at("shifts").get<bool>();
+            if (c.contains("travel")) occ.travel = c.at("travel").get<bool>();
+          }
+          if (o.contains("training_route")) {
+            occ.training_route = get_string(o, "training_route", w);
+            check_id(occ.training_route, w);
           }
           pack.occupations.push_back(std::move(occ));
         } catch (const ParseError& e) {

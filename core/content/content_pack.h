@@ -56,7 +56,10 @@ struct Occupation {
   std::vector<std::string> values;  // value tag values
   std::string physical = "medium";  // light, medium, heavy
   bool outdoors = false, shifts = false;
-  std::string name_key() const { return "occupation." + id; }
+  bool travel = false;         // the work is at changing places the worker must reach (not one fixed workplace)
+  std::string training_route;  // a named way in without an mbo-3 diploma (words: route.<id>), or ""
+  std::string name_key() const { return "occupation." + id; }          // the ESCO label (coach, data)
+  std::string plain_key() const { return "occupation_plain." + id; }  // everyday words (screens, speech)
 };
 
 struct Story {

@@ -54,17 +54,23 @@ Profile build_profile(const ContentPack& content, const Answers& answers) {
         if (auto t = item.tags.find("riasec"); t != item.tags.end()) {
           riasec_sum[t->second] += score / max_score;
           p.riasec_answered[t->second] += 1;
+          if (score >= max_score) p.answered_by["riasec:" + t->second].push_back({item.key, chosen.front()->id});
         }
-        if (auto t = item.tags.find("skill"); t != item.tags.end()) p.skills[t->second] = static_cast<int>(score);
+        if (auto t = item.tags.find("skill"); t != item.tags.end()) {
+          p.skills[t->second] = static_cast<int>(score);
+          p.answered_by["skill:" + t->second] = {{item.key, chosen.front()->id}};
+        }
         if (auto t = item.tags.find("behaviour"); t != item.tags.end()) p.behaviours[t->second] = static_cast<int>(score);
       }
       // Option tags: what was chosen.
       for (const Option* o : chosen) {
         for (const auto& [tag, value] : o->tags) {
+          if (tag != "score" && tag != "action") p.answered_by[tag + ":" + value].push_back({item.key, o->id});
           if (tag == "value") p.values.insert(value);
           else if (tag == "barrier" && value != "none") p.barriers.insert(value);
           else if (tag == "network" && value != "nobody") p.network.insert(value);
           else if (tag == "reason") p.reasons.insert(value);
+          else if (tag == "motive") p.motives.insert(value);
           else if (tag == "situation") p.situation = value;
           else if (tag == "sector") p.sector = value;
           else if (tag == "school") p.school = value;

@@ -13,6 +13,12 @@ namespace wk {
 
 using Answers = std::map<std::string, std::vector<std::string>>;  // answer key -> chosen option ids
 
+// One answer: the answer key (<module>.<item>) and the option chosen there.
+struct AnswerRef {
+  std::string key, option;
+  bool operator==(const AnswerRef& o) const { return key == o.key && option == o.option; }
+};
+
 struct Profile {
   // RIASEC: mean of the answered items of each type, 0 (niet leuk) .. 1 (leuk); 0.5 is neutral.
   std::map<std::string, double> riasec;
@@ -22,10 +28,20 @@ struct Profile {
   std::set<std::string> values;        // chosen "what matters to me"
   std::map<std::string, int> behaviours;  // TNO career behaviour -> 1..5
   std::set<std::string> barriers, network, reasons;
+  std::set<std::string> motives;  // what brings the person (intake "motive" tags): health, lighter_work, ...
   std::string situation, sector, school, age;
   std::vector<std::pair<std::string, std::string>> plan;  // action -> when (week, month, later or "")
 
+  // The answers behind each "tag:value" ("barrier:health", "value:outdoors", "skill:driving",
+  // "school:foreign"); for "riasec:R" the items of that type answered with the top of the scale.
+  std::map<std::string, std::vector<AnswerRef>> answered_by;
+
   std::vector<std::string> strong_skills() const;  // rated "goed"
+  bool has(const std::string& tag, const std::string& value) const { return answered_by.count(tag + ":" + value) > 0; }
+  std::vector<AnswerRef> answers_for(const std::string& tag, const std::string& value) const {
+    auto it = answered_by.find(tag + ":" + value);
+    return it == answered_by.end() ? std::vector<AnswerRef>{} : it->second;
+  }
 };
 
 Profile build_profile(const ContentPack& content, const Answers& answers);

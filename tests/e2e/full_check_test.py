@@ -179,7 +179,8 @@ def first_check(k, res, content, shot=lambda name: None, seen=None):
         d = k.tap("nav:next")
     res.check(d["screen"] == "consent", "after the result pages: may a coach see it?", kd.describe(d))
     all_text = "\n".join(t for p in pages for t in p)
-    driving = {nl.get("occupation." + o["id"]) for o in occupations if "driving" in o.get("skills", [])}
+    # The pages show the everyday name (occupation_plain.<id>), not the ESCO label.
+    driving = {nl.get("occupation_plain." + o["id"]) for o in occupations if "driving" in o.get("skills", [])}
     # An occupation page: its title, then the occupation's name, reasons, prospect, source.
     occupation_pages = [p for p in pages if p and p[0].startswith(nl.get("ui.result.occupation_title", "?"))]
     shown_occupations = [p[1] for p in occupation_pages if len(p) > 1]

@@ -123,6 +123,47 @@ TEST_CASE("templates: every word a template uses is in Dutch and translated in e
     }
 }
 
+TEST_CASE("result view: the fit in words, the plain name with its ESCO label, and what was left out and why") {
+  const ContentPack& c = shipped();
+  json a = answers_for("R", 3, 3);
+  a["drempels.welke"] = {"gezondheid"};
+  a["intake.reden"] = {"gezondheid"};  // the same words as the barrier: shown once
+  CheckRecord rec{session(a), "Utrecht", "2026-11-20T10:06:00.000Z"};
+  json v = check_view(c, rec, {});
+  REQUIRE(!v["occupations"].empty());
+  for (const auto& o : v["occupations"]) {
+    INFO(o.dump());
+    CHECK_FALSE(o.contains("score"));  // no unexplained percentage
+    CHECK(o["fit"].get<std::string>().rfind("Dit werk", 0) == 0);
+    CHECK(o["name"].get<std::string>().find('/') == std::string::npos);
+    CHECK(!o["esco_label"].get<std::string>().empty());
+  }
+  REQUIRE(v["has_excluded"] == true);
+  const json* heavy = nullptr;
+  for (const auto& g : v["excluded"])
+    if (g.contains("rule_heavy_work")) heavy = &g;
+  REQUIRE(heavy);
+  const Item* barriers = c.find_item("drempels", "welke");
+  REQUIRE(barriers);
+  REQUIRE((*heavy)["answers"].size() == 1);
+  CHECK((*heavy)["answers"][0]["text"] == c.text("nl", barriers->options.front().text_key));
+  std::set<std::string> names;
+  for (const auto& n : (*heavy)["occupations"]) names.insert(n.get<std::string>());
+  CHECK(names.count(c.text("nl", "occupation_plain.metselaar")));
+  CHECK((*heavy)["count"] == names.size());
+  // How the answers were given: 09:50 to 10:05.
+  CHECK(v["quality"]["known_duration"] == true);
+  CHECK(v["quality"]["minutes"] == 15);
+  // The page shows it, in words from the coach's word files.
+  PageTemplates t = PageTemplates::load(kWebDir);
+  json page = participant_view(c, {rec}, {});
+  const std::string html = t.render("participant", page, "nl");
+  CHECK(html.find("Niet getoond") != std::string::npos);
+  CHECK(html.find("Zwaar lichamelijk werk") != std::string::npos);
+  CHECK(html.find(c.text("nl", "occupation_plain.metselaar")) != std::string::npos);
+  CHECK(html.find("%</p>") == std::string::npos);
+}
+
 TEST_CASE("result view: the sections a coach needs, with the kiosk's pictures and words") {
   const ContentPack& c = shipped();
   CheckRecord rec{session(answers_for("RS", 3, 2)), "Utrecht", "2026-11-20T10:06:00.000Z"};

@@ -524,6 +524,9 @@ TEST_CASE("occupations, stories and prospects load from their files; a broken en
   const Occupation& o = p.occupations[0];
   CHECK(o.id == "chauffeur");
   CHECK(o.name_key() == "occupation.chauffeur");
+  CHECK(o.plain_key() == "occupation_plain.chauffeur");
+  CHECK_FALSE(o.travel);  // not given: one fixed workplace
+  CHECK(o.training_route.empty());
   CHECK(o.isco == "8331");
   CHECK(o.riasec == std::vector<std::string>{"R", "C"});
   CHECK(o.skills == std::vector<std::string>{"driving"});
@@ -580,6 +583,20 @@ TEST_CASE("occupations, stories and prospects load from their files; a broken en
                "beroepsgroep,regio,spanningsindicator,periode,bron\nChauffeurs,Utrecht,4.5,2026-K3,voorbeelddata\n");
     report = lint_content_pack(pack_dir, kiosk_content_needs());
     CHECK(any_contains(report.errors, {"\"chauffeur\"", "prospect group \"Chauffeurs\"", "Nederland"}));
+  }
+  SUBCASE("the linter: every occupation has a plain name in every language, without a slash") {
+    auto report = lint_content_pack(pack_dir, kiosk_content_needs());
+    CHECK_MESSAGE(any_contains(report.errors, {"occupations.json \"chauffeur\"", "no plain name",
+                                               "occupation_plain.chauffeur", "nl.po"}),
+                  join(report.errors));
+    CHECK(any_contains(report.errors, {"occupations.json \"chauffeur\"", "no plain name", "en.po"}));
+    add_text(pack_dir + "/locales/nl.po", "occupation_plain.chauffeur", "chauffeur/bezorger", "chauffeur/bezorger");
+    add_text(pack_dir + "/locales/en.po", "occupation_plain.chauffeur", "chauffeur/bezorger", "driver");
+    report = lint_content_pack(pack_dir, kiosk_content_needs());
+    CHECK_FALSE(any_contains(report.errors, {"\"chauffeur\"", "no plain name"}));
+    CHECK_MESSAGE(any_contains(report.errors, {"\"chauffeur\"", "plain name \"chauffeur/bezorger\"", "nl.po", "slash"}),
+                  join(report.errors));
+    CHECK_FALSE(any_contains(report.errors, {"plain name \"driver\""}));
   }
   SUBCASE("the linter with ESCO exports: the URI, the ISCO group and both names") {
     add_text(pack_dir + "/locales/nl.po", "occupation.chauffeur", "vrachtwagenchauffeur", "vrachtwagenchauffeur");

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "content/content_pack.h"
+#include "scoring/answer_quality.h"
 #include "scoring/matching.h"
 #include "scoring/profile.h"
 
@@ -421,7 +422,7 @@ TEST_CASE("everything skipped: an empty profile, every part neutral, ordered by 
   }
 }
 
-TEST_CASE("a health barrier lowers heavy work by 0.15, and only heavy work") {
+TEST_CASE("a health barrier: no heavy work, listed as left out with the answer; lifting is no reason; medium work -0.05") {
   Answers a = interests("niet_leuk", {{"R", "leuk"}});
   a["kunnen.tillen"] = {"goed"};
   a["kunnen.schoonmaken"] = {"niet"};
@@ -429,38 +430,85 @@ TEST_CASE("a health barrier lowers heavy work by 0.15, and only heavy work") {
   a["drempels.wat"] = {"gezondheid"};
   const Profile with = build_profile(pack(), a);
   REQUIRE(with.barriers == std::set<std::string>{"health"});
+  CHECK(with.answers_for("barrier", "health") == std::vector<AnswerRef>{{"drempels.wat", "gezondheid"}});
 
   auto before = match_occupations(pack(), without);
   auto after = match_occupations(pack(), with);
-  const OccupationMatch& heavy_before = find_match(before, "warehouse_worker");
-  const OccupationMatch& heavy_after = find_match(after, "warehouse_worker");
-  CHECK(heavy_before.adjustment == 0);
-  CHECK(heavy_after.adjustment == doctest::Approx(-0.15));
-  CHECK(heavy_after.score == doctest::Approx(heavy_before.score - 0.15));
-  for (const auto& m : after) {
-    if (m.occupation->physical == "heavy") continue;
-    INFO(m.occupation->id);
-    CHECK(m.adjustment == 0);
-    CHECK(m.score == doctest::Approx(find_match(before, m.occupation->id).score));
-  }
-  // Before, the warehouse led on lifting goed (0.3125 + 0.2625 + 0.075); with the barrier it falls
-  // behind the cleaner (0.5 + 0 + 0.075), the driver and the cook (0.3125 + 0.175 + 0.075 each; the
-  // driver's prospect is known and krap).
+  // Before, the warehouse led on lifting goed (0.3125 + 0.2625 + 0.075), with "you lift well" as a reason.
   CHECK(before[0].occupation->id == "warehouse_worker");
-  CHECK(heavy_before.score == doctest::Approx(0.65));
-  CHECK(ids_of(after) == V{"cleaner", "truck_driver", "cook", "warehouse_worker", "care_worker", "office_clerk"});
+  CHECK(before[0].score == doctest::Approx(0.65));
+  CHECK(contains(reason_keys(before[0]), "reason.skill.lifting"));
+  CHECK(excluded_occupations(pack(), without).empty());
+  // With the barrier it is not offered at all, and the coach sees why.
+  CHECK_FALSE(contains(ids_of(after), "warehouse_worker"));
+  auto left_out = excluded_occupations(pack(), with);
+  REQUIRE(left_out.size() == 1);
+  CHECK(left_out[0].occupation->id == "warehouse_worker");
+  CHECK(left_out[0].rule == "heavy_work");
+  CHECK(left_out[0].answers == std::vector<AnswerRef>{{"drempels.wat", "gezondheid"}});
+  // Medium work counts 0.05 less; the light office job gets a reason that answers the barrier.
+  for (const auto& m : after) {
+    INFO(m.occupation->id);
+    CHECK_FALSE(contains(reason_keys(m), "reason.skill.lifting"));
+    CHECK(m.adjustment == doctest::Approx(m.occupation->physical == "medium" ? -0.05 : 0.0));
+  }
+  const OccupationMatch& clerk = find_match(after, "office_clerk");
+  REQUIRE_FALSE(clerk.reasons.empty());
+  CHECK(clerk.reasons[0].text_key == "reason.condition.light");
+  CHECK(clerk.reasons[0].answers == std::vector<AnswerRef>{{"drempels.wat", "gezondheid"}});
+}
+
+TEST_CASE("the other limits: a diploma or language answer, travel, care; each leaves out only what breaks it") {
+  ContentPack p = scoring_pack();
+  p.occupations[0].travel = true;        // truck_driver: changing places
+  p.occupations[2].school = "mbo3";      // care_worker: mbo-3, no route
+  p.occupations[4].school = "mbo3";      // office_clerk: mbo-3, with a route
+  p.occupations[4].training_route = "bbl";
+  p.occupations[5].shifts = true;        // cook: shifts
+  p.modules.push_back(module("taal", {item("taal", "school", own("taal", "school", {{"buitenland", {{"school", "foreign"}}}}))}));
+  p.modules.push_back(module("meer", {item("meer", "wat", own("meer", "wat", {{"reizen", {{"barrier", "travel"}}}}))}));
+  auto rules_for = [&](const Answers& a) {
+    std::map<std::string, std::string> out;
+    for (const auto& e : excluded_occupations(p, build_profile(p, a))) out[e.occupation->id] = e.rule;
+    return out;
+  };
+  CHECK(rules_for({{"taal.school", {"buitenland"}}}) == std::map<std::string, std::string>{{"care_worker", "needs_diploma"}});
+  CHECK(rules_for({{"drempels.wat", {"diploma"}}}) == std::map<std::string, std::string>{{"care_worker", "needs_diploma"}});
+  CHECK(rules_for({{"meer.wat", {"reizen"}}}) == std::map<std::string, std::string>{{"truck_driver", "changing_places"}});
+  CHECK(rules_for({{"drempels.wat", {"zorg"}}}) == std::map<std::string, std::string>{{"cook", "shift_work"}});
+  // The mbo-3 job with a route stays, and shows its route.
+  auto shown = match_occupations(p, build_profile(p, {{"taal.school", {"buitenland"}}}));
+  CHECK(find_match(shown, "office_clerk").route_key == "route.bbl");
+  CHECK_FALSE(contains(ids_of(shown), "care_worker"));
+}
+
+TEST_CASE("the fit in words follows the reasons shown, and each reason names the answers behind it") {
+  Answers a = interests("niet_leuk", {{"S", "leuk"}});
+  a["kunnen.verzorgen"] = {"goed"};
+  const Profile p = build_profile(pack(), a);
+  auto all = match_occupations(pack(), p);
+  const OccupationMatch& care = find_match(all, "care_worker");
+  CHECK(care.fit_key == "fit.both");
+  for (const auto& r : care.reasons) {
+    INFO(r.text_key);
+    REQUIRE_FALSE(r.answers.empty());
+    for (const auto& cited : r.answers) CHECK(contains(a[cited.key], cited.option));
+  }
+  CHECK(find_match(all, "office_clerk").fit_key == "fit.open");  // nothing liked or good for it
+  a["kunnen.verzorgen"] = {"beetje"};
+  CHECK(find_match(match_occupations(pack(), build_profile(pack(), a)), "care_worker").fit_key == "fit.interest");
 }
 
 TEST_CASE("a score never goes below 0") {
   Answers a = interests("niet_leuk");
-  a["kunnen.tillen"] = {"niet"};
+  a["kunnen.rijden"] = {"niet"};
   a["kunnen.plannen"] = {"niet"};
-  a["belangrijk.top3"] = {"buiten"};
+  a["belangrijk.top3"] = {"helpen"};
   a["drempels.wat"] = {"gezondheid"};
   auto all = match_occupations(pack(), build_profile(pack(), a));
-  const OccupationMatch& heavy = find_match(all, "warehouse_worker");
-  CHECK(heavy.adjustment == doctest::Approx(-0.15));
-  CHECK(heavy.score == 0);
+  const OccupationMatch& driver = find_match(all, "truck_driver");
+  CHECK(driver.adjustment == doctest::Approx(-0.05));
+  CHECK(driver.score == 0);
 }
 
 TEST_CASE("transitions: occupations outside the person's sector that use a skill rated goed") {
@@ -476,14 +524,19 @@ TEST_CASE("transitions: occupations outside the person's sector that use a skill
 
   auto all = match_occupations(pack(), p);
   for (const auto& m : all) CHECK(m.transition == (m.occupation->sector != "care"));
-  auto list = transition_options(pack(), p);
+  MatchOptions none_shown;  // the transitions as such, when no main list is shown
+  none_shown.max_results = 0;
+  auto list = transition_options(pack(), p, none_shown);
   CHECK(ids_of(list) == V{"truck_driver"});
+  // With the main list shown, other work never repeats it (here the five best include the driver).
+  auto shown = ids_of(suggested_occupations(pack(), p));
+  for (const auto& id : ids_of(transition_options(pack(), p))) CHECK_FALSE(contains(shown, id));
 
   // A cook who rates cooking goed: the cook is in their own sector, the driver and the carer are not.
   a["intake.sector"] = {"horeca"};
   a["kunnen.koken"] = {"goed"};
   const Profile cook = build_profile(pack(), a);
-  list = transition_options(pack(), cook);
+  list = transition_options(pack(), cook, none_shown);
   REQUIRE(list.size() == 2);
   for (const auto& m : list) {
     INFO(m.occupation->id);
@@ -493,7 +546,7 @@ TEST_CASE("transitions: occupations outside the person's sector that use a skill
   CHECK(contains(ids_of(list), "truck_driver"));
   CHECK(contains(ids_of(list), "care_worker"));
   CHECK(list[0].score >= list[1].score);
-  CHECK(ids_of(transition_options(pack(), cook, {}, 1)).size() == 1);
+  CHECK(ids_of(transition_options(pack(), cook, none_shown, 1)).size() == 1);
 
   // Without a sector there is nothing to move from.
   a.erase("intake.sector");
@@ -663,4 +716,47 @@ TEST_CASE("ContentPack::tag_values and find_item over the modules") {
   CHECK(p.find_item("plan", "acties")->answer_key() == "plan.acties");
   CHECK(p.find_item("plan", "nope") == nullptr);
   CHECK(p.find_item("kunnen", "wanneer") == nullptr);
+}
+
+TEST_CASE("answer quality for the coach: duration, skipped, one answer everywhere, changed answers") {
+  CHECK(iso_seconds("2026-11-20T10:05:00.123Z") - iso_seconds("2026-11-20T09:50:00Z") == 900);
+  CHECK(iso_seconds("2026-03-01T00:00:00Z") - iso_seconds("2026-02-28T23:59:00Z") == 60);
+  CHECK(iso_seconds("2028-03-01T00:00:00Z") - iso_seconds("2028-02-28T00:00:00Z") == 2 * 86400);  // leap year
+  CHECK(iso_seconds("gisteren") == -1);
+
+  SessionRecord s;
+  s.started_at = "2026-11-20T10:00:00.000Z";
+  s.ended_at = "2026-11-20T10:12:30.000Z";
+  int64_t seq = 0;
+  auto tap = [&](const std::string& item, const std::string& kind, std::vector<std::string> values = {}) {
+    s.events.push_back({++seq, item, kind, std::move(values), "2026-11-20T10:01:00.000Z"});
+  };
+  for (const auto& i : pack().modules[0].items) tap(i.key, "answer", {"leuk"});  // all eight interests alike
+  tap("kunnen.rijden", "answer", {"goed"});
+  tap("kunnen.rijden", "answer", {"niet"});     // changed
+  tap("kunnen.plannen", "answer", {"goed"});
+  tap("kunnen.plannen", "skip");                // the skip counts
+  tap("kunnen.tillen", "skip");
+  tap("kunnen.tillen", "answer", {"beetje"});   // skipped first, then answered: neither
+  tap("kunnen.koken", "answer", {"goed"});
+  tap("kunnen.koken", "answer", {"goed"});      // the same again: not a change
+
+  AnswerQuality q = answer_quality(pack(), s);
+  CHECK(q.duration_s == 750);
+  CHECK(q.skipped == V{"kunnen.plannen"});
+  CHECK(q.changed == V{"kunnen.rijden"});
+  REQUIRE(q.same_everywhere.size() == 1);  // three skills answered: too few to say
+  CHECK(q.same_everywhere[0].answer_set == "faces3");
+  CHECK(q.same_everywhere[0].option_text == "answers.faces3.leuk");
+  CHECK(q.same_everywhere[0].items == 8);
+
+  // One interest answered otherwise: no longer "the same everywhere"; no end time: up to the last tap.
+  tap("interesses.tekenen", "answer", {"niet_leuk"});
+  s.ended_at.clear();
+  q = answer_quality(pack(), s);
+  CHECK(q.same_everywhere.empty());
+  CHECK(q.duration_s == 60);
+  CHECK(q.changed == V{"kunnen.rijden", "interesses.tekenen"});
+  s.started_at = "kapot";
+  CHECK(answer_quality(pack(), s).duration_s == -1);
 }

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "platform/random_ids.h"
+#include "scoring/answer_quality.h"
 #include "scoring/matching.h"
 #include "scoring/profile.h"
 #include "session/session_json.h"
@@ -113,17 +114,20 @@ json occupation_card(const ContentPack& c, const OccupationMatch& m, const std::
   const Occupation& o = *m.occupation;
   json reasons = json::array();
   for (const auto& r : m.reasons) reasons.push_back(c.text(lang, r.text_key));
-  json j = {{"name", c.text(lang, o.name_key())},
+  // The everyday name the participant saw, with the ESCO label; the fit in words, as on the kiosk.
+  json j = {{"name", c.text(lang, o.plain_key())},
+            {"esco_label", c.text(lang, o.name_key())},
             {"picture", o.picture},
             {"esco_uri", o.esco_uri},
             {"isco", o.isco},
             {"sector", c.text(lang, "sector." + o.sector)},
-            {"score", std::to_string(static_cast<int>(m.score * 100 + 0.5))},
+            {"fit", c.text(lang, m.fit_key)},
             {"reasons", reasons},
             {"prospect", m.prospect_label.empty() ? c.text(lang, "ui.result.prospect_unknown")
                                                   : c.text(lang, "prospect." + m.prospect_label)},
             {"has_prospect", m.prospect != nullptr},
             {"transition", m.transition}};
+  if (!m.route_key.empty()) j["route"] = c.text(lang, m.route_key);
   if (m.prospect) {
     j["prospect_source"] = m.prospect->source;
     j["prospect_period"] = m.prospect->period;
@@ -132,6 +136,64 @@ json occupation_card(const ContentPack& c, const OccupationMatch& m, const std::
   }
   if (!from_sector.empty()) j["from_sector"] = c.text(lang, "sector." + from_sector);
   return j;
+}
+
+// The occupations left out, one group per limit: the answers that set it and the names.
+json excluded_groups(const ContentPack& c, const Profile& p, const std::string& lang) {
+  const auto excluded = excluded_occupations(c, p);
+  json groups = json::array();
+  for (const auto& rule : limit_rules()) {
+    json names = json::array(), answers = json::array();
+    for (const auto& e : excluded) {
+      if (e.rule != rule) continue;
+      names.push_back(c.text(lang, e.occupation->plain_key()));
+      if (answers.empty())
+        for (const auto& a : e.answers) {
+          const Option* o = answered_option(c, a);
+          json answer = card(o ? c.text(lang, o->text_key) : a.key + " = " + a.option, o ? o->picture : "");
+          // "Mijn gezondheid" as a barrier and as a reason for coming: one chip.
+          if (std::find(answers.begin(), answers.end(), answer) == answers.end()) answers.push_back(std::move(answer));
+        }
+    }
+    if (!names.empty())
+      groups.push_back({{"rule_" + rule, true}, {"answers", answers}, {"occupations", names}, {"count", names.size()}});
+  }
+  return groups;
+}
+
+// A question by its answer key, in the coach's words; a per-choice key (plan.wanneer.coach) with
+// the option it follows. A key the content no longer has is shown as it is.
+std::string question_text(const ContentPack& c, const std::string& key, const std::string& lang) {
+  for (const auto& m : c.modules)
+    for (const auto& item : m.items) {
+      if (item.key == key) return c.text(lang, key);
+      if (item.type == ItemType::PerChoice && key.rfind(item.key + ".", 0) == 0)
+        if (const Item* of = c.find_item(m.id, item.of))
+          for (const auto& o : of->options)
+            if (item.answer_key(o.id) == key) return c.text(lang, o.text_key) + ": " + c.text(lang, item.key);
+    }
+  return key;
+}
+
+// How the answers were given: duration, skips, one answer everywhere, changed answers.
+json quality_view(const ContentPack& c, const SessionRecord& s, const std::string& lang) {
+  const AnswerQuality q = answer_quality(c, s);
+  json skipped = json::array(), changed = json::array(), same = json::array();
+  for (const auto& k : q.skipped) skipped.push_back(question_text(c, k, lang));
+  for (const auto& k : q.changed) changed.push_back(question_text(c, k, lang));
+  for (const auto& a : q.same_everywhere) same.push_back({{"answer", c.text(lang, a.option_text)}, {"items", a.items}});
+  json v = {{"known_duration", q.duration_s >= 0},
+            {"minutes", q.duration_s >= 0 ? (q.duration_s + 30) / 60 : 0},
+            {"under_a_minute", q.duration_s >= 0 && q.duration_s < 30},
+            {"skipped", skipped},
+            {"skipped_count", skipped.size()},
+            {"has_skipped", !skipped.empty()},
+            {"same", same},
+            {"has_same", !same.empty()},
+            {"changed", changed},
+            {"changed_count", changed.size()},
+            {"has_changed", !changed.empty()}};
+  return v;
 }
 
 // Tag values as cards: a skill, value or action with the picture the kiosk showed for it.
@@ -204,6 +266,7 @@ json check_view(const ContentPack& c, const CheckRecord& check, const ViewOption
   v["follow_up"] = is_follow_up(s);
   v["content_version"] = s.content_version;
   v["answered"] = static_cast<int>(answers.size());
+  v["quality"] = quality_view(c, s, lang);
 
   v["intake"] = answered_items(c, answers, {"reason", "situation", "sector", "school", "age"}, lang);
 
@@ -263,6 +326,8 @@ json check_view(const ContentPack& c, const CheckRecord& check, const ViewOption
   if (!is_follow_up(s))
     for (const auto& m : transition_options(c, p, mo)) transitions.push_back(occupation_card(c, m, lang, p.sector));
   v["has_transitions"] = !transitions.empty();
+  v["excluded"] = is_follow_up(s) ? json::array() : excluded_groups(c, p, lang);
+  v["has_excluded"] = !v["excluded"].empty();
   v["transitions"] = transitions;
   if (const Story* st = is_follow_up(s) ? nullptr : fitting_story(c, p))
     v["story"] = {{"title", c.text(lang, st->title_key())}, {"text", c.text(lang, st->text_key())}, {"picture", st->picture}};

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <thread>
 
 #include "platform/files.h"
 #include "platform/log.h"
@@ -52,14 +53,14 @@ double seconds_now() {
   return duration<double>(steady_clock::now().time_since_epoch()).count();
 }
 
-float physical_px_per_mm(const KioskConfig& config, SDL_Window* window) {
-  int display = SDL_GetWindowDisplayIndex(window);
+// Of the display the window opens on (the first: fullscreen on its bounds, or centred on it).
+float physical_px_per_mm(const KioskConfig& config, int display) {
   SDL_Rect bounds{0, 0, 1280, 800};
-  SDL_GetDisplayBounds(display < 0 ? 0 : display, &bounds);
+  SDL_GetDisplayBounds(display, &bounds);
   if (config.screen_width_mm > 0) return static_cast<float>(bounds.w / config.screen_width_mm);
   if (config.screen_dpi > 0) return static_cast<float>(config.screen_dpi / 25.4);
   float hdpi = 0;
-  if (SDL_GetDisplayDPI(display < 0 ? 0 : display, nullptr, &hdpi, nullptr) == 0 && hdpi >= 50 && hdpi <= 500) {
+  if (SDL_GetDisplayDPI(display, nullptr, &hdpi, nullptr) == 0 && hdpi >= 50 && hdpi <= 500) {
     log::warn("screen", "screen size not configured; using the display's own DPI " + std::to_string(hdpi));
     return hdpi / 25.4f;
   }
@@ -127,7 +128,7 @@ void shift_to_pixel_centres(ImDrawData* data) {
 
 int run_kiosk_window(KioskShell& shell) {
   const KioskConfig& config = shell.config();
-  // Large blocks (a picture's pixels in Mesa, a decoded clip) get their own mappings, so that
+  // Large blocks (a picture's or a text's pixels in a texture, a decoded clip) get their own mappings, so that
   // what the caches let go goes back to the system instead of staying in a fragmented heap
   // (glibc would otherwise raise this threshold after the first such block is freed). From the
   // start: set only after the first frame, the heap ends a full check 4 MB larger.
@@ -155,12 +156,28 @@ int run_kiosk_window(KioskShell& shell) {
     }
     flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
   }
+  const float px_per_mm = physical_px_per_mm(config, 0);
+  // Words are laid out by the text engine: the screens measure with it (metrics.text), the
+  // drawing draws with it, so a box is as large as its words really are.
+  // Drawn blocks kept for a return to a screen: a screen's words take well under 1 MB, and a
+  // block not kept is drawn again in a few milliseconds (PSS after a full check: budget 100 MB).
+  TextEngine text(kDefaultFamilies, 4u << 20);
+  // The font size for each role's cap height is found by drawing an H at a few sizes, and each
+  // new size costs fontconfig a font match: together most of the first frame's drawing. That
+  // runs on its own thread while SDL opens the window (which on X11 waits up to 100 ms for a
+  // window manager to make it fullscreen). Until the join only this thread uses the engine.
+  const Metrics expected = make_metrics(static_cast<float>(w), static_cast<float>(h), px_per_mm, config.viewing_distance_cm);
+  std::thread warm_text([&text, expected] {
+    for (TextRole role : {TextRole::Body, TextRole::Title, TextRole::Small, TextRole::Display})
+      text.font_px_for_cap(expected.cap_px(role), role_bold(role) ? TextWeight::Bold : TextWeight::Regular);
+  });
   SDL_Window* window = SDL_CreateWindow("werkcheck", x, y, w, h, flags);
+  SDL_Renderer* renderer = window ? make_renderer(window) : nullptr;
+  warm_text.join();
   if (!window) {
     log::error("kiosk", std::string("cannot open a window: ") + SDL_GetError());
     return 1;
   }
-  SDL_Renderer* renderer = make_renderer(window);
   if (!renderer) return 1;
   SDL_RendererInfo renderer_info{};
   SDL_GetRendererInfo(renderer, &renderer_info);
@@ -178,14 +195,8 @@ int run_kiosk_window(KioskShell& shell) {
   ImGui_ImplSDL2_InitForSDLRenderer(window);
   ImGui_ImplSDLRenderer_Init(renderer);
 
-  const float px_per_mm = physical_px_per_mm(config, window);
   int win_w = 0, win_h = 0;
   SDL_GetWindowSize(window, &win_w, &win_h);
-  // Words are laid out by the text engine: the screens measure with it (metrics.text), the
-  // drawing draws with it, so a box is as large as its words really are.
-  // Drawn blocks kept for a return to a screen: a screen's words take well under 1 MB, and a
-  // block not kept is drawn again in a few milliseconds (PSS after a full check: budget 100 MB).
-  TextEngine text(kDefaultFamilies, 4u << 20);
   TextTextures text_textures(renderer);
   EngineMeasure measure(text);
   Metrics metrics = make_metrics(static_cast<float>(win_w), static_cast<float>(win_h), px_per_mm, config.viewing_distance_cm);

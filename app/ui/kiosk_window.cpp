@@ -164,8 +164,8 @@ int run_kiosk_window(KioskShell& shell) {
   TextEngine text(kDefaultFamilies, 4u << 20);
   // The font size for each role's cap height is found by drawing an H at a few sizes, and each
   // new size costs fontconfig a font match: together most of the first frame's drawing. That
-  // runs on its own thread while SDL opens the window (which on X11 waits up to 100 ms for a
-  // window manager to make it fullscreen). Until the join only this thread uses the engine.
+  // runs on its own thread while SDL opens the window (about 100 ms under Xvfb, measured).
+  // Until the join only that thread uses the engine.
   const Metrics expected = make_metrics(static_cast<float>(w), static_cast<float>(h), px_per_mm, config.viewing_distance_cm);
   std::thread warm_text([&text, expected] {
     for (TextRole role : {TextRole::Body, TextRole::Title, TextRole::Small, TextRole::Display})

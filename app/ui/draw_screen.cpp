@@ -31,8 +31,10 @@ const ImU32 kPlaceholder = IM_COL32(215, 215, 215, 255);
 const ImU32 kSpeaker = IM_COL32(230, 240, 250, 255);
 const ImU32 kSpeaking = IM_COL32(176, 78, 0, 255);  // dark orange, 4.5:1 on the background: "now speaking"
 
-ImVec2 tl(const Rect& r) { return {r.x, r.y}; }
-ImVec2 br(const Rect& r) { return {r.x + r.w, r.y + r.h}; }
+// Corners on whole pixels: a frame's line then covers the same pixels wherever the layout
+// put it, instead of thinning out when it falls between two rows.
+ImVec2 tl(const Rect& r) { return {std::round(r.x), std::round(r.y)}; }
+ImVec2 br(const Rect& r) { return {std::round(r.x + r.w), std::round(r.y + r.h)}; }
 
 // Text that does not fit its box is cut there; the log says so once per text and box size
 // (and the UI dump lists it), so the layout's fitting and paging are checked on what is drawn.

@@ -4,9 +4,11 @@
   cold start to first frame   process start until the UI dump of the first frame exists
   idle CPU                    CPU seconds the kiosk uses in 10 s on the attract screen
   memory after a full check   the whole shipped check tapped through at 1920x1080 (the walk of
-                              tests/e2e/full_check_test.py), then the PSS of the kiosk process
-                              (/proc/PID/smaps_rollup), peak RSS, where the memory is (smaps,
-                              by mapping), and the picture and clip caches (from the UI dump)
+                              tests/e2e/full_check_test.py), then the PSS, USS and RSS of the
+                              kiosk process (/proc/PID/smaps_rollup), peak RSS, where the memory
+                              is (smaps, by mapping), and the picture, clip and text caches (from
+                              the UI dump: entries, bytes, budget)
+  renderer                    which SDL render driver drew (from the kiosk's log)
   answer commit latency       p50/p99 from bench_kiosk (SessionStore on a real SQLite file)
 
 The budgets (issue 10): first frame <= 0.5 s, PSS <= 100 MB after a full check. They are
@@ -145,14 +147,18 @@ def main():
                 print(f"PSS after a full check: {pss:.1f} MB (budget {PSS_BUDGET_MB:.0f} MB: {verdict(pss, PSS_BUDGET_MB)}); "
                       f"USS {r['Uss']:.1f} MB, RSS {r['Rss']:.1f} MB, peak RSS {status_mb(pid, 'VmHWM'):.1f} MB")
                 caches = (k.dump() or {}).get("caches", {})
-                for name in ("pictures", "clips"):
+                for name in ("pictures", "clips", "text"):
                     c = caches.get(name)
-                    if c:
-                        print(f"  {name} cache: {fmt_bytes(c['bytes'])} in {c['entries']} entries "
-                              f"(budget {fmt_bytes(c['budget'])}, peak {fmt_bytes(c['peak_bytes'])}, "
-                              f"{c['loads']} loads, {c['evictions']} evicted)")
-                    else:
+                    if not c:
                         print(f"  {name} cache: not in the UI dump")
+                        continue
+                    line = (f"  {name} cache: {fmt_bytes(c['bytes'])} in {c['entries']} entries "
+                            f"(budget {fmt_bytes(c['budget'])}: {verdict(c['bytes'], c['budget'])}")
+                    if "peak_bytes" in c:
+                        line += f"; peak {fmt_bytes(c['peak_bytes'])}, {c['loads']} loads, {c['evictions']} evicted"
+                    print(line + ")")
+                renderer = [l.split("kiosk: ", 1)[1] for l in k.log_text().splitlines() if "drawing with SDL" in l]
+                print(f"  renderer: {renderer[-1] if renderer else 'not in the log'}")
                 print_breakdown(pid)
     finally:
         kd.remove_dir(data)

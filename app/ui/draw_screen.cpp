@@ -31,8 +31,10 @@ const ImU32 kPlaceholder = IM_COL32(215, 215, 215, 255);
 const ImU32 kSpeaker = IM_COL32(230, 240, 250, 255);
 const ImU32 kSpeaking = IM_COL32(176, 78, 0, 255);  // dark orange, 4.5:1 on the background: "now speaking"
 
-ImVec2 tl(const Rect& r) { return {r.x, r.y}; }
-ImVec2 br(const Rect& r) { return {r.x + r.w, r.y + r.h}; }
+// Corners on whole pixels: a frame's line then covers the same pixels wherever the layout
+// put it, instead of thinning out when it falls between two rows.
+ImVec2 tl(const Rect& r) { return {std::round(r.x), std::round(r.y)}; }
+ImVec2 br(const Rect& r) { return {std::round(r.x + r.w), std::round(r.y + r.h)}; }
 
 // Text that does not fit its box is cut there; the log says so once per text and box size
 // (and the UI dump lists it), so the layout's fitting and paging are checked on what is drawn.
@@ -70,22 +72,26 @@ void draw_text(ImDrawList* dl, DrawContext& ctx, const std::string& text, const 
     right = std::max(right, x + block->origin_x + line.x + line.width);
   }
   ctx.drawn.push_back({text, r, {left, y + block->origin_y, std::max(0.0f, right - left), l.height}, m.cap_px(role), cut});
-  const unsigned tex = ctx.text_textures.texture(block);
+  SDL_Texture* const tex = ctx.text_textures.texture(block);
   if (!tex) return;
   dl->PushClipRect(tl(r), br(r), true);
-  dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex)), {x, y}, {x + block->width, y + block->height});
+  dl->AddImage(tex, {x, y}, {x + block->width, y + block->height});
   dl->PopClipRect();
 }
 
-void draw_picture(ImDrawList* dl, DrawContext& ctx, const std::string& picture, const Rect& r, float alpha = 1.0f) {
-  unsigned tex = (ctx.content && !picture.empty()) ? ctx.textures.texture(ctx.content->picture_path(picture), std::max(r.w, r.h)) : 0;
+void draw_picture(ImDrawList* dl, DrawContext& ctx, const std::string& picture, const Rect& box, float alpha = 1.0f) {
+  // On whole pixels, at the size the texture was scaled to: drawn pixel for pixel, not resampled.
+  const float x0 = std::round(box.x), y0 = std::round(box.y);
+  const Rect r{x0, y0, std::round(box.x + box.w) - x0, std::round(box.y + box.h) - y0};
+  SDL_Texture* const tex =
+      (ctx.content && !picture.empty()) ? ctx.textures.texture(ctx.content->picture_path(picture), std::max(r.w, r.h)) : nullptr;
   if (!tex) {
     // Neutral placeholder: a calm grey tile, no error text in front of a participant.
     float inset = r.w * 0.1f;
     dl->AddRectFilled({r.x + inset, r.y + inset}, {r.x + r.w - inset, r.y + r.h - inset}, kPlaceholder, r.w * 0.1f);
     return;
   }
-  dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex)), tl(r), br(r), {0, 0}, {1, 1},
+  dl->AddImage(tex, tl(r), br(r), {0, 0}, {1, 1},
                IM_COL32(255, 255, 255, static_cast<int>(alpha * 255)));
 }
 

@@ -1,18 +1,18 @@
-// The kiosk's window: an SDL2 window with an OpenGL context, Dear ImGui for drawing, SDL
-// audio for speech. It feeds taps and time into the shell's KioskFlow and draws what it
+// The kiosk's window: an SDL2 window drawn through SDL_Renderer (Dear ImGui's draw lists, the
+// text engine's and the pictures' textures), SDL audio for speech. It feeds taps and time into the shell's KioskFlow and draws what it
 // returns; everything else (storage, content, sync) is the shell's. When nothing changes it
 // sleeps in SDL_WaitEventTimeout, so an idle kiosk costs no CPU.
 #include "ui/kiosk_window.h"
 
 #include <SDL.h>
-#include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
+#include <backends/imgui_impl_sdlrenderer.h>
 #include <imgui.h>
-#include <GL/gl.h>
 #include <malloc.h>
 
 #include <chrono>
 #include <cmath>
+#include <thread>
 
 #include "platform/files.h"
 #include "platform/log.h"
@@ -53,14 +53,14 @@ double seconds_now() {
   return duration<double>(steady_clock::now().time_since_epoch()).count();
 }
 
-float physical_px_per_mm(const KioskConfig& config, SDL_Window* window) {
-  int display = SDL_GetWindowDisplayIndex(window);
+// Of the display the window opens on (the first: fullscreen on its bounds, or centred on it).
+float physical_px_per_mm(const KioskConfig& config, int display) {
   SDL_Rect bounds{0, 0, 1280, 800};
-  SDL_GetDisplayBounds(display < 0 ? 0 : display, &bounds);
+  SDL_GetDisplayBounds(display, &bounds);
   if (config.screen_width_mm > 0) return static_cast<float>(bounds.w / config.screen_width_mm);
   if (config.screen_dpi > 0) return static_cast<float>(config.screen_dpi / 25.4);
   float hdpi = 0;
-  if (SDL_GetDisplayDPI(display < 0 ? 0 : display, nullptr, &hdpi, nullptr) == 0 && hdpi >= 50 && hdpi <= 500) {
+  if (SDL_GetDisplayDPI(display, nullptr, &hdpi, nullptr) == 0 && hdpi >= 50 && hdpi <= 500) {
     log::warn("screen", "screen size not configured; using the display's own DPI " + std::to_string(hdpi));
     return hdpi / 25.4f;
   }
@@ -90,11 +90,45 @@ struct TapTracker {
   }
 };
 
+// The renderer. SDL's software renderer unless SDL_RENDER_DRIVER says otherwise: the kiosk
+// draws a still screen that changes on a tap, which the CPU draws in a few milliseconds, and
+// on a machine without a GPU an OpenGL renderer means Mesa's llvmpipe, whose libLLVM alone is
+// 37 MB of the 100 MB the kiosk may use. An installation with a GPU can set
+// SDL_RENDER_DRIVER=opengl (or opengles2). Nothing here assumes X11: under Wayland, where SDL
+// 2.26 has no software window surface, SDL falls back to an EGL renderer by itself.
+SDL_Renderer* make_renderer(SDL_Window* window) {
+  // Both hints at normal priority: the environment's SDL_RENDER_DRIVER and
+  // SDL_FRAMEBUFFER_ACCELERATION win. The second keeps the software renderer's frame from
+  // being shown through an OpenGL texture, which would load the GL driver after all.
+  SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+  SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+  SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, 0);
+  if (!renderer) {
+    log::error("kiosk", std::string("no renderer: ") + SDL_GetError());
+    return nullptr;
+  }
+  SDL_RendererInfo info{};
+  SDL_GetRendererInfo(renderer, &info);
+  log::info("kiosk", std::string("drawing with SDL's ") + info.name + " renderer on " + SDL_GetCurrentVideoDriver());
+  return renderer;
+}
+
+// SDL's software renderer fills a pixel when its corner is inside a triangle, OpenGL when its
+// centre is. ImGui places its lines and frames for the latter, so without this half-pixel shift
+// every frame and circle lands half a pixel up and left and smears over one pixel more.
+void shift_to_pixel_centres(ImDrawData* data) {
+  for (int n = 0; n < data->CmdListsCount; ++n)
+    for (ImDrawVert& v : data->CmdLists[n]->VtxBuffer) {
+      v.pos.x += 0.5f;
+      v.pos.y += 0.5f;
+    }
+}
+
 }  // namespace
 
 int run_kiosk_window(KioskShell& shell) {
   const KioskConfig& config = shell.config();
-  // Large blocks (a picture's pixels in Mesa, a decoded clip) get their own mappings, so that
+  // Large blocks (a picture's or a text's pixels in a texture, a decoded clip) get their own mappings, so that
   // what the caches let go goes back to the system instead of staying in a fragmented heap
   // (glibc would otherwise raise this threshold after the first such block is freed). From the
   // start: set only after the first frame, the heap ends a full check 4 MB larger.
@@ -106,10 +140,7 @@ int run_kiosk_window(KioskShell& shell) {
     log::error("kiosk", std::string("cannot open the display: ") + SDL_GetError());
     return 1;
   }
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-  Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
+  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
   int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED, w = config.window_width, h = config.window_height;
   if (config.windowed) {
     flags |= SDL_WINDOW_RESIZABLE;
@@ -125,18 +156,32 @@ int run_kiosk_window(KioskShell& shell) {
     }
     flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
   }
+  const float px_per_mm = physical_px_per_mm(config, 0);
+  // Words are laid out by the text engine: the screens measure with it (metrics.text), the
+  // drawing draws with it, so a box is as large as its words really are.
+  // Drawn blocks kept for a return to a screen: a screen's words take well under 1 MB, and a
+  // block not kept is drawn again in a few milliseconds (PSS after a full check: budget 100 MB).
+  TextEngine text(kDefaultFamilies, 4u << 20);
+  // The font size for each role's cap height is found by drawing an H at a few sizes, and each
+  // new size costs fontconfig a font match: together most of the first frame's drawing. That
+  // runs on its own thread while SDL opens the window (about 100 ms under Xvfb, measured).
+  // Until the join only that thread uses the engine.
+  const Metrics expected = make_metrics(static_cast<float>(w), static_cast<float>(h), px_per_mm, config.viewing_distance_cm);
+  std::thread warm_text([&text, expected] {
+    for (TextRole role : {TextRole::Body, TextRole::Title, TextRole::Small, TextRole::Display})
+      text.font_px_for_cap(expected.cap_px(role), role_bold(role) ? TextWeight::Bold : TextWeight::Regular);
+  });
   SDL_Window* window = SDL_CreateWindow("werkcheck", x, y, w, h, flags);
+  SDL_Renderer* renderer = window ? make_renderer(window) : nullptr;
+  warm_text.join();
   if (!window) {
     log::error("kiosk", std::string("cannot open a window: ") + SDL_GetError());
     return 1;
   }
-  SDL_GLContext gl = SDL_GL_CreateContext(window);
-  if (!gl) {
-    log::error("kiosk", std::string("no OpenGL 3.0 context: ") + SDL_GetError());
-    return 1;
-  }
-  SDL_GL_MakeCurrent(window, gl);
-  SDL_GL_SetSwapInterval(1);
+  if (!renderer) return 1;
+  SDL_RendererInfo renderer_info{};
+  SDL_GetRendererInfo(renderer, &renderer_info);
+  const bool software = (renderer_info.flags & SDL_RENDERER_SOFTWARE) != 0;
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -147,18 +192,12 @@ int run_kiosk_window(KioskShell& shell) {
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     SDL_ShowCursor(SDL_DISABLE);
   }
-  ImGui_ImplSDL2_InitForOpenGL(window, gl);
-  ImGui_ImplOpenGL3_Init("#version 130");
+  ImGui_ImplSDL2_InitForSDLRenderer(window);
+  ImGui_ImplSDLRenderer_Init(renderer);
 
-  const float px_per_mm = physical_px_per_mm(config, window);
   int win_w = 0, win_h = 0;
   SDL_GetWindowSize(window, &win_w, &win_h);
-  // Words are laid out by the text engine: the screens measure with it (metrics.text), the
-  // drawing draws with it, so a box is as large as its words really are.
-  // Drawn blocks kept for a return to a screen: a screen's words take well under 1 MB, and a
-  // block not kept is drawn again in a few milliseconds (PSS after a full check: budget 100 MB).
-  TextEngine text(kDefaultFamilies, 4u << 20);
-  TextTextures text_textures;
+  TextTextures text_textures(renderer);
   EngineMeasure measure(text);
   Metrics metrics = make_metrics(static_cast<float>(win_w), static_cast<float>(win_h), px_per_mm, config.viewing_distance_cm);
   metrics.text = &measure;
@@ -166,7 +205,7 @@ int run_kiosk_window(KioskShell& shell) {
                           std::to_string(px_per_mm) + " px/mm, body text " + std::to_string(metrics.body_px) + " px");
   Fonts fonts;
   build_fonts(metrics, fonts);
-  TextureCache textures;
+  TextureCache textures(renderer);
 
   ClipPlayer player;
   player.open();
@@ -274,19 +313,17 @@ int run_kiosk_window(KioskShell& shell) {
     redraw = false;
     last_model = model_json;
 
-    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDLRenderer_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     DrawContext ctx{metrics, fonts, textures, shell.content(), taps.pressed, text, text_textures};
     draw_screen(model, ctx);
     ImGui::Render();
-    int fb_w = 0, fb_h = 0;
-    SDL_GL_GetDrawableSize(window, &fb_w, &fb_h);
-    glViewport(0, 0, fb_w, fb_h);
-    glClearColor(0.97f, 0.96f, 0.94f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    SDL_GL_SwapWindow(window);
+    SDL_SetRenderDrawColor(renderer, 247, 245, 240, 255);
+    SDL_RenderClear(renderer);
+    if (software) shift_to_pixel_centres(ImGui::GetDrawData());
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    SDL_RenderPresent(renderer);
     textures.end_frame();  // the frame is drawn: textures that had to go can be freed now
     text_textures.end_frame();
     shell.set_cache_use(textures.use(), player.cache_use());
@@ -298,8 +335,8 @@ int run_kiosk_window(KioskShell& shell) {
     ++frame;
     if (!first_frame_logged) {
       first_frame_logged = true;
-      // The font atlas is on the GPU now: its CPU copies (8 bits and RGBA, 10 MB at 1920x1080)
-      // and the font files read to build it are not needed again.
+      // The font atlas is a texture now: ImGui's own copies of it and the font file read to
+      // build it are not needed again.
       ImGui::GetIO().Fonts->ClearTexData();
       ImGui::GetIO().Fonts->ClearInputData();
       malloc_trim(0);  // what the start freed (the atlas copies above) goes back to the system
@@ -314,10 +351,10 @@ int run_kiosk_window(KioskShell& shell) {
 
   shell.stop();
   player.stop();
-  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplSDLRenderer_Shutdown();
   ImGui_ImplSDL2_Shutdown();
   ImGui::DestroyContext();
-  SDL_GL_DeleteContext(gl);
+  SDL_DestroyRenderer(renderer);
   SDL_DestroyWindow(window);
   SDL_Quit();
   return 0;

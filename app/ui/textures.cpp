@@ -1,10 +1,11 @@
 #include "ui/textures.h"
 
-#include <GL/gl.h>
+#include <SDL.h>
 #include <stb_image.h>
 #include <stb_image_resize.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "platform/log.h"
 
@@ -15,55 +16,48 @@ TextureCache::~TextureCache() {
   end_frame();
 }
 
-void TextureCache::retire(std::vector<std::pair<std::string, unsigned>> evicted) {
+void TextureCache::retire(std::vector<std::pair<std::string, SDL_Texture*>> evicted) {
   for (auto& [path, tex] : evicted)
     if (tex) to_free_.push_back(tex);
 }
 
-namespace {
-int size_step(float drawn_px) {
-  if (drawn_px <= 0) return 0;  // as the file is
-  int side = 32;
-  while (side < drawn_px && side < 8192) side *= 2;
-  return side;
-}
-}  // namespace
-
-unsigned TextureCache::texture(const std::string& path, float drawn_px) {
-  const int side = size_step(drawn_px);
+SDL_Texture* TextureCache::texture(const std::string& path, float drawn_px) {
+  const int side = drawn_px > 0 ? std::clamp(static_cast<int>(std::lround(drawn_px)), 1, 8192) : 0;
   const std::string key = side ? path + "@" + std::to_string(side) : path;
-  if (const unsigned* tex = cache_.find(key)) {
+  if (SDL_Texture* const* tex = cache_.find(key)) {
     cache_.pin(key);
     return *tex;
   }
   int w = 0, h = 0, n = 0;
   unsigned char* pixels = stbi_load(path.c_str(), &w, &h, &n, 4);
-  std::vector<unsigned char> smaller;
-  if (pixels && side && std::max(w, h) > side) {
+  std::vector<unsigned char> resized;
+  if (pixels && side && std::max(w, h) != side) {
     const int sw = std::max(1, w * side / std::max(w, h)), sh = std::max(1, h * side / std::max(w, h));
-    smaller.resize(static_cast<size_t>(sw) * sh * 4);
-    if (stbir_resize_uint8_srgb(pixels, w, h, 0, smaller.data(), sw, sh, 0, 4, 3, 0)) {
+    resized.resize(static_cast<size_t>(sw) * sh * 4);
+    // In linear light with the alpha taken into account, so edges neither darken nor fringe.
+    if (stbir_resize_uint8_srgb(pixels, w, h, 0, resized.data(), sw, sh, 0, 4, 3, 0)) {
       w = sw;
       h = sh;
     } else {
-      smaller.clear();
+      resized.clear();
     }
   }
-  GLuint tex = 0;
+  SDL_Texture* tex = nullptr;
   std::size_t bytes = path.size();  // a missing picture costs its remembered name
-  if (!pixels) {
-    if (missing_logged_.insert(path).second)
-      log::warn("pictures", "picture missing or unreadable, showing a placeholder: " + path);
-  } else {
-    glGenTextures(1, &tex);
-    glBindTexture(GL_TEXTURE_2D, tex);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, smaller.empty() ? pixels : smaller.data());
+  if (pixels) {
+    tex = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, w, h);
+    if (tex) {
+      SDL_UpdateTexture(tex, nullptr, resized.empty() ? pixels : resized.data(), w * 4);
+      SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+      SDL_SetTextureScaleMode(tex, SDL_ScaleModeLinear);  // only where it is drawn at another size
+      bytes = static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4;
+    } else {
+      log::warn("pictures", std::string("no texture for a picture: ") + SDL_GetError());
+    }
     stbi_image_free(pixels);
-    bytes = static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4;
   }
+  if (!tex && missing_logged_.insert(path).second)
+    log::warn("pictures", "picture missing or unreadable, showing a placeholder: " + path);
   retire(cache_.put(key, tex, bytes));
   cache_.pin(key);
   return tex;
@@ -71,10 +65,8 @@ unsigned TextureCache::texture(const std::string& path, float drawn_px) {
 
 void TextureCache::end_frame() {
   retire(cache_.unpin_all());
-  if (!to_free_.empty()) {
-    glDeleteTextures(static_cast<GLsizei>(to_free_.size()), to_free_.data());
-    to_free_.clear();
-  }
+  for (SDL_Texture* tex : to_free_) SDL_DestroyTexture(tex);
+  to_free_.clear();
 }
 
 }  // namespace wk

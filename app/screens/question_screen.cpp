@@ -46,26 +46,6 @@ std::vector<const Option*> spoken_options(const Item& item, const ScreenModel& s
   return out;
 }
 
-// A card's own speaker: in a corner of the card where it covers none of the card's words (as
-// measured where the window draws them): top left on a tall card, the right end on a wide low
-// one (its words start at the left). None where no place is free: the Luister button still
-// says every option on the page, each with its card framed.
-std::optional<Rect> listen_rect(const Target& card, const Metrics& m) {
-  const float side = m.mm(20.5f), inset = m.mm(1.5f);
-  const Rect& c = card.rect;
-  if (c.w < 2 * side || c.h < side + 2 * inset) return std::nullopt;
-  const TargetParts parts = target_parts(m, card);
-  const TextSize words = m.measure(card.label, parts.role, parts.label.w);
-  const Rect& box = parts.label;
-  const Rect drawn{parts.centered ? box.x + (box.w - words.width) / 2 : box.x,
-                   parts.vcenter ? box.y + (box.h - words.height) / 2 : box.y, words.width, words.height};
-  const Rect top_left{c.x + inset, c.y + inset, side, side};
-  const Rect right_end{c.x + c.w - inset - side, c.y + (c.h - side) / 2, side, side};
-  for (const Rect& r : parts.wide ? std::vector<Rect>{right_end, top_left} : std::vector<Rect>{top_left, right_end})
-    if (!r.overlaps(drawn) && !(parts.wide && r.overlaps(parts.picture))) return r;
-  return std::nullopt;
-}
-
 bool limit_reachable(const Item& item) {
   if (item.max_choices <= 1) return false;
   const auto pickable = std::count_if(item.options.begin(), item.options.end(), [](const Option& o) { return !o.exclusive; });
@@ -201,7 +181,7 @@ class QuestionScreen : public ScreenUnit {
       Rect b = r.body;
       b.y += ph - r.prompt.h;
       b.h -= ph - r.prompt.h;
-      CardPages cp = card_pages(m, b, labels, t(kMoreKey), card_gap, m.mm(90), m.mm(100));
+      CardPages cp = card_pages(m, b, labels, t(kMoreKey), true, card_gap, m.mm(90), m.mm(100));
       const bool better = !chosen || (cp.fits && !pages.fits) || (cp.fits == pages.fits && cp.per_page > pages.per_page);
       if (!better) continue;
       chosen = true;
@@ -229,14 +209,18 @@ class QuestionScreen : public ScreenUnit {
       bool selected = chosen_it != answers.end() &&
                       std::find(chosen_it->second.begin(), chosen_it->second.end(), o.id) != chosen_it->second.end();
       s.targets.push_back({"answer:" + o.id, labels[span.first + i], o.picture, pages.cells[i], TargetStyle::Answer, selected});
+      s.targets.back().own_listen = true;
       s.page_options.push_back(o.id);
     }
-    // Each card's own speaker comes after the cards: drawn over them, and hit first.
+    // Each card's own speaker, in the place its card keeps free (target_parts); after the
+    // cards: drawn over them, and hit first.
     const size_t first_card = s.targets.size() - span.count;  // the cards just added
-    for (int i = 0; i < span.count; ++i)
-      if (auto r = listen_rect(s.targets[first_card + i], m))
-        s.targets.push_back({"listen:" + item->options[span.first + i].id, t("ui.speaker"), content.ui_picture("speaker"), *r,
-                             TargetStyle::Listen});
+    for (int i = 0; i < span.count; ++i) {
+      const TargetParts parts = target_parts(m, s.targets[first_card + i]);
+      if (parts.listen.w > 0)
+        s.targets.push_back({"listen:" + item->options[span.first + i].id, t("ui.speaker"), content.ui_picture("speaker"),
+                             parts.listen, TargetStyle::Listen});
+    }
     if (pages.pages > 1)
       s.targets.push_back({"page:more", t(kMoreKey), content.ui_picture("more"), pages.more(), TargetStyle::Answer});
     add_nav(s, ctx, m, true, "ui.next", "next", "nav:next");

@@ -212,9 +212,17 @@ class QuestionScreen : public ScreenUnit {
       s.targets.back().own_listen = true;
       s.page_options.push_back(o.id);
     }
+    // The cards' pictures all as large as the smallest (where one card's words take more room):
+    // a smaller picture must not look like a lesser answer.
+    const size_t first_card = s.targets.size() - span.count;  // the cards just added
+    float picture_px = 0;
+    for (int i = 0; i < span.count; ++i) {
+      const float w = target_parts(m, s.targets[first_card + i]).picture.w;
+      picture_px = i == 0 ? w : std::min(picture_px, w);
+    }
+    for (int i = 0; i < span.count; ++i) s.targets[first_card + i].picture_max = picture_px;
     // Each card's own speaker, in the place its card keeps free (target_parts); after the
     // cards: drawn over them, and hit first.
-    const size_t first_card = s.targets.size() - span.count;  // the cards just added
     for (int i = 0; i < span.count; ++i) {
       const TargetParts parts = target_parts(m, s.targets[first_card + i]);
       if (parts.listen.w > 0)

@@ -54,6 +54,7 @@ TargetParts target_parts(const Metrics& m, const Target& t) {
           const float one_line = m.measure(t.label, TextRole::Body, 0).width;
           side = std::max(std::min(side, words_right - (r.x + 2 * pad) - one_line - 2), std::min(side, m.mm(kMinCardPictureMm)));
         }
+        if (t.picture_max > 0) side = std::min(side, t.picture_max);
         p.picture = {r.x + pad, r.y + (r.h - side) / 2, side, side};
         p.label = words_box(side);
         p.centered = false;
@@ -65,7 +66,8 @@ TargetParts target_parts(const Metrics& m, const Target& t) {
       const float label_w = std::max(0.0f, r.w - 2 * pad);
       const float label_h = std::max(m.line_height(TextRole::Body), m.measure(t.label, TextRole::Body, label_w).height);
       const float pic_left = t.own_listen ? r.x + 2 * inset + listen : r.x + pad;
-      const float side = std::max(0.0f, std::min(r.x + r.w - pad - pic_left, r.h - label_h - 3 * pad));
+      float side = std::max(0.0f, std::min(r.x + r.w - pad - pic_left, r.h - label_h - 3 * pad));
+      if (t.picture_max > 0) side = std::min(side, t.picture_max);
       const float band = std::max(side, listen);  // the picture and the speaker side by side
       const float block = band + pad + label_h;
       const float top = std::max(r.y + inset, r.y + (r.h - block) / 2);

@@ -161,11 +161,14 @@ class QuestionScreen : public ScreenUnit {
     for (const auto& o : item->options) labels.push_back(t(o.text_key));
     // Tried in turn until the options fit (as pages if need be): the question as a title; at
     // body size; and on a short screen, with room for only the hint shown now (a notice that
-    // comes later may then move the cards).
+    // comes later may then move the cards); and as a last resort, when no notice is shown,
+    // without the hint on the screen (it is said at the end of the speech all the same).
     struct Prompt {
       TextRole title_role;
       float hint_h;
     };
+    std::vector<Prompt> tries = {{TextRole::Title, longest_hint_h}, {TextRole::Body, longest_hint_h}, {TextRole::Body, hint_now_h}};
+    if (notice.empty()) tries.push_back({TextRole::Body, 0});
     // Of these, the one that puts the most options on a page (the first on a tie).
     TextRole title_role = TextRole::Title;
     float title_h = 0, hint_h = 0, prompt_h = 0;
@@ -173,8 +176,8 @@ class QuestionScreen : public ScreenUnit {
     CardPages pages;
     bool chosen = false;
     const float card_gap = m.mm(short_screen(m) ? 3 : 5);
-    for (const Prompt& p : {Prompt{TextRole::Title, longest_hint_h}, Prompt{TextRole::Body, longest_hint_h},
-                            Prompt{TextRole::Body, hint_now_h}}) {
+    for (const Prompt& p : tries) {
+      if (p.hint_h == 0 && chosen && pages.fits) break;  // the last resort: only when nothing else fits
       const float th = m.measure(question, p.title_role, text_w).height;
       if (p.title_role == TextRole::Title && th + p.hint_h > r.prompt.h + 1) continue;
       const float ph = std::max(r.prompt.h, th + p.hint_h);
@@ -195,7 +198,7 @@ class QuestionScreen : public ScreenUnit {
     const float text_top = r.prompt.y + (prompt_h - title_h - hint_h) / 2;
     s.pictures.push_back({picture, {r.prompt.x, r.prompt.y + (prompt_h - pic) / 2, pic, pic}});
     s.texts.push_back({question, {text_x, text_top, text_w, title_h}, title_role, false});
-    s.texts.push_back({hint, {text_x, text_top + title_h, text_w, hint_h}, TextRole::Body, false, false});
+    if (hint_h > 0) s.texts.push_back({hint, {text_x, text_top + title_h, text_w, hint_h}, TextRole::Body, false, false});
     add_speaker(s, ctx, m);
     for (auto& target : s.targets)
       if (target.id == "speak") target.rect.y = r.prompt.y + (prompt_h - target.rect.h) / 2;

@@ -58,7 +58,8 @@ TargetParts target_parts(const Metrics& m, const Target& t) {
         p.picture = {r.x + pad, r.y + (r.h - side) / 2, side, side};
         p.label = words_box(side);
         p.centered = false;
-        if (t.own_listen && r.h >= listen + 2 * inset) p.listen = {r.x + r.w - inset - listen, r.y + (r.h - listen) / 2, listen, listen};
+        // (on a low card it may take all but half a millimetre of its height)
+        if (t.own_listen && r.h >= listen + m.mm(0.5f)) p.listen = {r.x + r.w - inset - listen, r.y + (r.h - listen) / 2, listen, listen};
         return p;
       }
       // Picture over its words; the words take the lines they need at the card's width. With a

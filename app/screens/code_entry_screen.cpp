@@ -20,7 +20,7 @@ constexpr float kLeastKeyMm = 20.5f;
 
 // The keys with a word (besides their picture), and the word's text key.
 const std::pair<const char*, const char*> kWordedKeys[] = {
-    {"key:delete", "ui.code.delete"}, {"nav:back", "ui.back"}, {"key:ok", "ui.code.ok"}};
+    {"key:delete", "ui.code.delete"}, {"nav:back", "ui.back"}, {"speak", "ui.speaker"}, {"key:ok", "ui.code.ok"}};
 
 // The top row: the words (what to do, or "not found") and the panel with the code typed.
 struct TopRow {
@@ -107,10 +107,11 @@ class CodeEntryScreen : public ScreenUnit {
     auto t = [&](const std::string& key) { return ctx.t(key); };
     ScreenModel s;
     const float margin = m.mm(6);
-    // The speaker sits in the top row here: the keypad needs all the height below it.
+    // The speaker sits in the top row here, left of the volume: the keypad needs all the
+    // height below it. Where the words do not fit beside it, it is a key of the keypad.
     const Rect standard = speaker_rect(m);
-    const Rect speaker{volume_rect(m).x - m.mm(4) - standard.w, margin, standard.w, standard.h};  // left of the volume
-    s.targets.push_back({"speak", t("ui.speaker"), content.ui_picture("speaker"), speaker, TargetStyle::Speaker});
+    const float row_right = volume_rect(m).x - m.mm(4);
+    const Rect speaker{row_right - standard.w, margin, standard.w, standard.h};
     // The keypad's size: every character of this kind of code, then delete, back, the other
     // keypad and OK. 8 digits + 4 make two rows of 8; the 29 letters and digits + 4 make four
     // rows of 9 (five rows of 8 would make the keys under 20 mm on a 10-inch tablet).
@@ -130,8 +131,14 @@ class CodeEntryScreen : public ScreenUnit {
     const std::string words = t(not_found_ ? "ui.code.not_found" : "ui.code.title");
     const float words_x = margin + pic + m.mm(4);
     // After "not found" nothing is typed: the words may take the empty panel's place.
-    const TopRow top_row = top_row_layout(m, words, code, {words_x, margin, speaker.x - m.mm(5) - words_x, row_h}, room_h,
-                                          not_found_ && typed_.empty());
+    TopRow top_row = top_row_layout(m, words, code, {words_x, margin, speaker.x - m.mm(5) - words_x, row_h}, room_h,
+                                    not_found_ && typed_.empty());
+    const bool speaker_key = !m.fits(words, top_row.words_role, top_row.words) && n_keys < rows * cols;
+    if (speaker_key)
+      top_row = top_row_layout(m, words, code, {words_x, margin, row_right - words_x, row_h}, room_h,
+                               not_found_ && typed_.empty());
+    else
+      s.targets.push_back({"speak", t("ui.speaker"), content.ui_picture("speaker"), speaker, TargetStyle::Speaker});
     s.texts.push_back({words, top_row.words, top_row.words_role, false});
     if (top_row.typed.w > 0) {
       s.panels.push_back(top_row.typed);
@@ -156,12 +163,14 @@ class CodeEntryScreen : public ScreenUnit {
     s.targets.push_back({"nav:back", t("ui.back"), content.ui_picture("stop"), cell(i++, 1), TargetStyle::Nav});
     // "ABC" / "123": what the other keypad has, readable without words.
     s.targets.push_back({letters_ ? "key:digits" : "key:letters", letters_ ? "123" : "ABC", "", cell(i++, 1), TargetStyle::Key});
+    if (speaker_key)
+      s.targets.push_back({"speak", t("ui.speaker"), content.ui_picture("speaker"), cell(i++, 1), TargetStyle::Speaker});
     s.targets.push_back(
         {"key:ok", t("ui.code.ok"), content.ui_picture("next"), cell(i, cols - i % cols), TargetStyle::Primary});
     // A worded key whose word does not fit (20 mm keys on a 10-inch tablet) shows its picture
-    // alone; its word is said with the screen (speech()).
+    // alone; its word is said with the screen (speech()), key by key.
     for (auto& target : s.targets)
-      if (!target.picture.empty() && target.style != TargetStyle::Speaker && !target_fits(m, target))
+      if (!target.picture.empty() && !target_fits(m, target))
         target.picture_only = true;
     return s;
   }

@@ -7,7 +7,8 @@ Screens: 24" 1920x1080 (527 mm), 15.6" 1920x1080 (344 mm), 10" 1280x800 (217 mm)
 with no size set (the kiosk falls back to the display's DPI). At each: the start screen, the
 language choice, every question of the check with every page of its options (the "other
 choices" control), the stop question, the result pages, consent, closing, then the follow-up
-keypad with the code typed, and the "are you still there?" prompt.
+keypad with the code typed, the letters keypad and its "not found", and the "are you still
+there?" prompt.
 
 What is checked is what the kiosk drew: the UI dump's "drawn_texts" gives, for every text the
 window drew, the box it was given and the box its lines took ("cut": it did not fit and was
@@ -214,13 +215,22 @@ def walk_size(args, res, art, name, w, h, mm):
                 walk.check(d, "consent answered")
                 d = k.tap("nav:next")
             walk.check(d, "closing", "closing")
-            code = "".join(t for t in d["texts"] if len(t.replace(" ", "")) == 6 and t.replace(" ", "").isalnum())
+            # The code: ten digits in groups (3 3 4) on this kiosk's new codes.
+            code = "".join(t for t in d["texts"] if len(t.replace(" ", "")) == 10 and t.replace(" ", "").isdigit())
+            res.check(bool(code), "%s: the closing screen shows the code" % name, d["texts"])
             d = k.tap("done")
             d = k.tap("returning")
             walk.check(d, "the follow-up keypad", "code-entry")
             for c in code.replace(" ", ""):
                 d = k.tap("key:" + c, expect_change=True)
             walk.check(d, "the follow-up keypad with the code", "code-typed")
+            # The keypad for codes given before (letters), and its "not found" (nothing typed).
+            d = k.tap("key:letters")
+            walk.check(d, "the letters keypad", "code-letters")
+            d = k.tap("key:ok")
+            res.check(any(t == kd.po_text(args.content, "screens-nl", "ui.code.not_found") for t in d["texts"]),
+                      "%s: an empty code is not found" % name, d["texts"])
+            walk.check(d, "the letters keypad, code not found", "code-not-found")
             res.check(walk.screens > 60, "%s: the walk went through %d screens" % (name, walk.screens))
         with kd.Xvfb(w, h) as x, kd.Kiosk(args.bin, args.content, data, x, screen_width_mm=mm, idle_timeout=5) as k:
             walk = Walk(res, name, art, x)

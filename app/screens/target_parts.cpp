@@ -82,6 +82,7 @@ TargetParts target_parts(const Metrics& m, const Target& t) {
       // dump), but no word of it fits a 21 mm button at the reading size.
       return picture_filling(r, pad);
     case TargetStyle::Speaker:
+      if (t.picture_only) return picture_filling(r, pad);  // a keypad's Luister key
       return picture_over_word(m, r, pad);
     case TargetStyle::Nav:
     case TargetStyle::Primary:

@@ -64,6 +64,10 @@ std::vector<ScreenModel> every_screen(const Metrics& m) {
   for (int i = 0; i < 6; ++i) tap("key:2");
   tap("key:ok");
   snap();  // code entry: the code is not known here
+  tap("key:letters");
+  snap();  // the keypad for codes given before
+  tap("key:ok");
+  snap();  // ... and nothing typed there: not found
   tap("nav:back");
   tap("start");
   snap();  // language, before a session
@@ -317,6 +321,7 @@ TEST_CASE("with the text engine: words fit their boxes, options paged") {
         if (t.style == TargetStyle::FullScreen || t.style == TargetStyle::Hidden) continue;
         INFO("target " << t.id << " '" << t.label << "' " << describe(t.rect));
         CHECK(target_fits(m, t));
+        if (t.picture_only) CHECK(target_parts(m, t).label.w == 0);  // no word drawn, so none cut
       }
       if (s.id == "question") {
         ++questions;

@@ -109,11 +109,15 @@ class QuestionScreen : public ScreenUnit {
       say(item->key);
     }
     const std::string set_tag = answer_set_tag(part, *item);
+    const ScreenModel shown = view(ctx, ctx.metrics());
     if (!ctx.heard(set_tag) || ctx.listening_again()) {
-      const auto options = spoken_options(*item, view(ctx, ctx.metrics()));
+      const auto options = spoken_options(*item, shown);
       for (size_t i = 0; i < options.size(); ++i)
         say(options[i]->text_key, "answer:" + options[i]->id, i + 1 == options.size() ? set_tag : "");
     }
+    // More answers on other pages: "Andere keuzes", with its card highlighted, so that a person
+    // who does not read knows there are more.
+    if (shown.pages > 1) say(kMoreKey, "page:more");
     for (const auto& [target, key] : kButtonExplanations)
       if (!ctx.heard(explained_tag(target))) say(key, target, explained_tag(target));
     say(item->max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one");  // "... Tik dan op Verder."

@@ -8,33 +8,37 @@
 namespace wk {
 
 namespace {
-// Whether every word fits a card of this size, with the card and its picture large enough.
-bool cell_fits(const Metrics& m, const Rect& cell, const std::vector<std::string>& labels) {
+// Whether every word fits a card of this size, with the card and its picture large enough:
+// the options' cards with their own speaker, the page-turn card (more, when not empty) without.
+bool cell_fits(const Metrics& m, const Rect& cell, const std::vector<std::string>& labels, const std::string& more,
+               bool own_listen) {
   if (cell.w < m.mm(kMinTargetMm) - 0.01f || cell.h < m.mm(kMinTargetMm) - 0.01f) return false;
   Target card;
   card.rect = cell;
   card.picture = "-";  // any: every answer card has one
+  card.own_listen = own_listen;
   for (const auto& label : labels) {
     card.label = label;
     if (!target_fits(m, card)) return false;
   }
-  return true;
+  card.own_listen = false;
+  card.label = more;
+  return more.empty() || target_fits(m, card);
 }
-}  // namespace
 
-namespace {
-// The grid of `cells` equal cards in area where every label fits, with the largest cards (on a
-// tie, fewer rows); empty when none fits. A card is at most max_w wide, unless only a wider,
-// low card (words beside the picture) holds the words.
+// The grid of `cells` equal cards in area where every option's label fits (any option may be
+// on any page), and the page-turn card's, when more is not empty, with the largest cards (on a tie, fewer rows); empty when none fits.
+// A card is at most max_w wide, unless only a wider, low card (words beside the picture) holds
+// the words.
 std::vector<Rect> best_grid(const Metrics& m, const Rect& area, int cells, const std::vector<std::string>& labels,
-                            float gap, float max_w, float max_h) {
+                            const std::string& more, bool own_listen, float gap, float max_w, float max_h) {
   int best_cols = 0, best_rows = 0;
   float best_score = -1, best_max_w = max_w;
   for (float mw : {max_w, area.w}) {
     for (int cols = 1; cols <= cells; ++cols) {
       const int rows = (cells + cols - 1) / cols;
       const Rect cell = grid_cell_size(area, cells, cols, gap, mw, max_h);
-      if (!cell_fits(m, cell, labels)) continue;
+      if (!cell_fits(m, cell, labels, more, own_listen)) continue;
       const float score = std::min(cell.w, cell.h);
       if (score > best_score + 0.5f || (score > best_score - 0.5f && rows < best_rows)) {
         best_score = std::max(score, best_score);
@@ -51,19 +55,18 @@ std::vector<Rect> best_grid(const Metrics& m, const Rect& area, int cells, const
 }  // namespace
 
 CardPages card_pages(const Metrics& m, const Rect& area, const std::vector<std::string>& labels,
-                     const std::string& more_label, float gap, float max_w, float max_h) {
+                     const std::string& more_label, bool own_listen, float gap, float max_w, float max_h) {
   const int n = static_cast<int>(labels.size());
   CardPages out;
   if (n == 0) return out;
-  auto with_more = labels;
-  with_more.push_back(more_label);
   // All options on one page if they fit, else as many as fit beside the page-turn card. For
   // each count, every column count is tried: a short screen fits wide, low cards (picture
   // beside the words) where square ones do not. When the page-turn card as one of the grid's
   // cells leaves too little room, it becomes a column of its own on the right.
   for (int k = n; k >= 1; --k) {
     const bool paged = k < n;
-    std::vector<Rect> cells = best_grid(m, area, paged ? k + 1 : k, paged ? with_more : labels, gap, max_w, max_h);
+    std::vector<Rect> cells =
+        best_grid(m, area, paged ? k + 1 : k, labels, paged ? more_label : "", own_listen, gap, max_w, max_h);
     if (cells.empty() && paged) {
       for (float share : {0.25f, 0.33f}) {
         const float more_w = std::min(area.w * share, max_w);
@@ -74,7 +77,7 @@ CardPages card_pages(const Metrics& m, const Rect& area, const std::vector<std::
         card.label = more_label;
         if (more.w < m.mm(kMinTargetMm) || more.h < m.mm(kMinTargetMm) || !target_fits(m, card)) continue;
         const Rect rest{area.x, area.y, area.w - more_w - gap, area.h};
-        cells = best_grid(m, rest, k, labels, gap, max_w, max_h);
+        cells = best_grid(m, rest, k, labels, "", own_listen, gap, max_w, max_h);
         if (cells.empty()) continue;
         cells.push_back({more.x, area.y + (area.h - more.h) / 2, more.w, more.h});
         break;
@@ -90,8 +93,9 @@ CardPages card_pages(const Metrics& m, const Rect& area, const std::vector<std::
   {
     std::string which;
     const Rect cell = grid_cell_size(area, 2, 2, gap, area.w, max_h);
-    for (const auto& l : with_more)
-      if (!cell_fits(m, cell, {l})) which += " '" + l + "'";
+    for (const auto& l : labels)
+      if (!cell_fits(m, cell, {l}, "", own_listen)) which += " '" + l + "'";
+    if (!cell_fits(m, cell, {}, more_label, own_listen)) which += " '" + more_label + "'";
     log::warn("layout", "cards do not fit even one a page in " + std::to_string(cell.w / m.px_per_mm) + " x " +
                             std::to_string(cell.h / m.px_per_mm) + " mm:" + which);
   }

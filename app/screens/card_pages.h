@@ -1,6 +1,7 @@
 #pragma once
 // Answer cards, as many on a page as fit: every card at least 20 x 20 mm, its picture at least
-// kMinCardPictureMm and its words inside it at the reading rule's size, measured. When all
+// kMinCardPictureMm, its words inside it at the reading rule's size, measured, and room for
+// its own speaker. When all
 // options do not fit, they go on pages of the same size, with one cell for the "other choices"
 // card that turns the page (always in the same place, the last cell).
 #include <string>
@@ -20,9 +21,10 @@ struct CardPages {
   Rect more() const { return pages > 1 ? cells.back() : Rect{}; }
 };
 
-// labels: the options' words; more_label: the page-turn card's words.
+// labels: the options' words; more_label: the page-turn card's words; own_listen: each card
+// keeps room for its own speaker (TargetParts::listen).
 CardPages card_pages(const Metrics& m, const Rect& area, const std::vector<std::string>& labels,
-                     const std::string& more_label, float gap, float max_w, float max_h);
+                     const std::string& more_label, bool own_listen, float gap, float max_w, float max_h);
 
 // The options on a page: [first, first + count).
 struct PageSpan {

@@ -46,26 +46,6 @@ std::vector<const Option*> spoken_options(const Item& item, const ScreenModel& s
   return out;
 }
 
-// A card's own speaker: in a corner of the card where it covers none of the card's words (as
-// measured where the window draws them): top left on a tall card, the right end on a wide low
-// one (its words start at the left). None where no place is free: the Luister button still
-// says every option on the page, each with its card framed.
-std::optional<Rect> listen_rect(const Target& card, const Metrics& m) {
-  const float side = m.mm(20.5f), inset = m.mm(1.5f);
-  const Rect& c = card.rect;
-  if (c.w < 2 * side || c.h < side + 2 * inset) return std::nullopt;
-  const TargetParts parts = target_parts(m, card);
-  const TextSize words = m.measure(card.label, parts.role, parts.label.w);
-  const Rect& box = parts.label;
-  const Rect drawn{parts.centered ? box.x + (box.w - words.width) / 2 : box.x,
-                   parts.vcenter ? box.y + (box.h - words.height) / 2 : box.y, words.width, words.height};
-  const Rect top_left{c.x + inset, c.y + inset, side, side};
-  const Rect right_end{c.x + c.w - inset - side, c.y + (c.h - side) / 2, side, side};
-  for (const Rect& r : parts.wide ? std::vector<Rect>{right_end, top_left} : std::vector<Rect>{top_left, right_end})
-    if (!r.overlaps(drawn) && !(parts.wide && r.overlaps(parts.picture))) return r;
-  return std::nullopt;
-}
-
 bool limit_reachable(const Item& item) {
   if (item.max_choices <= 1) return false;
   const auto pickable = std::count_if(item.options.begin(), item.options.end(), [](const Option& o) { return !o.exclusive; });
@@ -129,11 +109,15 @@ class QuestionScreen : public ScreenUnit {
       say(item->key);
     }
     const std::string set_tag = answer_set_tag(part, *item);
+    const ScreenModel shown = view(ctx, ctx.metrics());
     if (!ctx.heard(set_tag) || ctx.listening_again()) {
-      const auto options = spoken_options(*item, view(ctx, ctx.metrics()));
+      const auto options = spoken_options(*item, shown);
       for (size_t i = 0; i < options.size(); ++i)
         say(options[i]->text_key, "answer:" + options[i]->id, i + 1 == options.size() ? set_tag : "");
     }
+    // More answers on other pages: "Andere keuzes", with its card highlighted, so that a person
+    // who does not read knows there are more.
+    if (shown.pages > 1) say(kMoreKey, "page:more");
     for (const auto& [target, key] : kButtonExplanations)
       if (!ctx.heard(explained_tag(target))) say(key, target, explained_tag(target));
     say(item->max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one");  // "... Tik dan op Verder."
@@ -181,11 +165,14 @@ class QuestionScreen : public ScreenUnit {
     for (const auto& o : item->options) labels.push_back(t(o.text_key));
     // Tried in turn until the options fit (as pages if need be): the question as a title; at
     // body size; and on a short screen, with room for only the hint shown now (a notice that
-    // comes later may then move the cards).
+    // comes later may then move the cards); and as a last resort, when no notice is shown,
+    // without the hint on the screen (it is said at the end of the speech all the same).
     struct Prompt {
       TextRole title_role;
       float hint_h;
     };
+    std::vector<Prompt> tries = {{TextRole::Title, longest_hint_h}, {TextRole::Body, longest_hint_h}, {TextRole::Body, hint_now_h}};
+    if (notice.empty()) tries.push_back({TextRole::Body, 0});
     // Of these, the one that puts the most options on a page (the first on a tie).
     TextRole title_role = TextRole::Title;
     float title_h = 0, hint_h = 0, prompt_h = 0;
@@ -193,15 +180,15 @@ class QuestionScreen : public ScreenUnit {
     CardPages pages;
     bool chosen = false;
     const float card_gap = m.mm(short_screen(m) ? 3 : 5);
-    for (const Prompt& p : {Prompt{TextRole::Title, longest_hint_h}, Prompt{TextRole::Body, longest_hint_h},
-                            Prompt{TextRole::Body, hint_now_h}}) {
+    for (const Prompt& p : tries) {
+      if (p.hint_h == 0 && chosen && pages.fits) break;  // the last resort: only when nothing else fits
       const float th = m.measure(question, p.title_role, text_w).height;
       if (p.title_role == TextRole::Title && th + p.hint_h > r.prompt.h + 1) continue;
       const float ph = std::max(r.prompt.h, th + p.hint_h);
       Rect b = r.body;
       b.y += ph - r.prompt.h;
       b.h -= ph - r.prompt.h;
-      CardPages cp = card_pages(m, b, labels, t(kMoreKey), card_gap, m.mm(90), m.mm(100));
+      CardPages cp = card_pages(m, b, labels, t(kMoreKey), true, card_gap, m.mm(90), m.mm(100));
       const bool better = !chosen || (cp.fits && !pages.fits) || (cp.fits == pages.fits && cp.per_page > pages.per_page);
       if (!better) continue;
       chosen = true;
@@ -215,7 +202,7 @@ class QuestionScreen : public ScreenUnit {
     const float text_top = r.prompt.y + (prompt_h - title_h - hint_h) / 2;
     s.pictures.push_back({picture, {r.prompt.x, r.prompt.y + (prompt_h - pic) / 2, pic, pic}});
     s.texts.push_back({question, {text_x, text_top, text_w, title_h}, title_role, false});
-    s.texts.push_back({hint, {text_x, text_top + title_h, text_w, hint_h}, TextRole::Body, false, false});
+    if (hint_h > 0) s.texts.push_back({hint, {text_x, text_top + title_h, text_w, hint_h}, TextRole::Body, false, false});
     add_speaker(s, ctx, m);
     for (auto& target : s.targets)
       if (target.id == "speak") target.rect.y = r.prompt.y + (prompt_h - target.rect.h) / 2;
@@ -229,14 +216,26 @@ class QuestionScreen : public ScreenUnit {
       bool selected = chosen_it != answers.end() &&
                       std::find(chosen_it->second.begin(), chosen_it->second.end(), o.id) != chosen_it->second.end();
       s.targets.push_back({"answer:" + o.id, labels[span.first + i], o.picture, pages.cells[i], TargetStyle::Answer, selected});
+      s.targets.back().own_listen = true;
       s.page_options.push_back(o.id);
     }
-    // Each card's own speaker comes after the cards: drawn over them, and hit first.
+    // The cards' pictures all as large as the smallest (where one card's words take more room):
+    // a smaller picture must not look like a lesser answer.
     const size_t first_card = s.targets.size() - span.count;  // the cards just added
-    for (int i = 0; i < span.count; ++i)
-      if (auto r = listen_rect(s.targets[first_card + i], m))
-        s.targets.push_back({"listen:" + item->options[span.first + i].id, t("ui.speaker"), content.ui_picture("speaker"), *r,
-                             TargetStyle::Listen});
+    float picture_px = 0;
+    for (int i = 0; i < span.count; ++i) {
+      const float w = target_parts(m, s.targets[first_card + i]).picture.w;
+      picture_px = i == 0 ? w : std::min(picture_px, w);
+    }
+    for (int i = 0; i < span.count; ++i) s.targets[first_card + i].picture_max = picture_px;
+    // Each card's own speaker, in the place its card keeps free (target_parts); after the
+    // cards: drawn over them, and hit first.
+    for (int i = 0; i < span.count; ++i) {
+      const TargetParts parts = target_parts(m, s.targets[first_card + i]);
+      if (parts.listen.w > 0)
+        s.targets.push_back({"listen:" + item->options[span.first + i].id, t("ui.speaker"), content.ui_picture("speaker"),
+                             parts.listen, TargetStyle::Listen});
+    }
     if (pages.pages > 1)
       s.targets.push_back({"page:more", t(kMoreKey), content.ui_picture("more"), pages.more(), TargetStyle::Answer});
     add_nav(s, ctx, m, true, "ui.next", "next", "nav:next");

@@ -37,6 +37,11 @@ struct Target {
   bool selected = false;
   bool participant = true;  // participant targets are held to 20 x 20 mm
   bool speaking = false;    // the clip playing now belongs to this target (the flow marks it)
+  bool own_listen = false;  // an answer card with its own speaker: target_parts keeps its place free
+  float picture_max = 0;    // px (0: none): the cards of a page share one picture size, the least any needs
+  // Its word does not fit (a keypad key on a small screen): the picture fills the button; the
+  // word stays in the model (the UI dump) and is spoken, as the volume button's is.
+  bool picture_only = false;
 };
 
 struct TextBlock {

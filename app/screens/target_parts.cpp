@@ -6,6 +6,7 @@ namespace wk {
 
 namespace {
 constexpr float kPadMm = 2.5f;
+constexpr float kListenInsetMm = 1.5f;  // between a card's own speaker and the card's edge
 
 // A square button (the speaker, a square bar or keypad button): the picture above its word.
 TargetParts picture_over_word(const Metrics& m, const Rect& r, float pad) {
@@ -15,6 +16,14 @@ TargetParts picture_over_word(const Metrics& m, const Rect& r, float pad) {
   p.picture = {r.x + (r.w - side) / 2, r.y + pad, side, side};
   p.label = {r.x + 2, r.y + r.h - label_h - pad / 2, r.w - 4, label_h};
   p.role = TextRole::Small;
+  return p;
+}
+
+// A button that shows only its picture (the volume button, a key whose word does not fit).
+TargetParts picture_filling(const Rect& r, float pad) {
+  TargetParts p;
+  const float side = std::max(0.0f, std::min(r.w, r.h) - 2 * pad);
+  p.picture = {r.x + (r.w - side) / 2, r.y + (r.h - side) / 2, side, side};
   return p;
 }
 }  // namespace
@@ -29,39 +38,58 @@ TargetParts target_parts(const Metrics& m, const Target& t) {
     case TargetStyle::Listen:  // a card's own speaker: a picture only (the card has the words)
       return p;
     case TargetStyle::Answer: {
+      // The card's own speaker, when it has one: its side and the gap around it.
+      const float listen = t.own_listen ? m.mm(kListenMm) : 0, inset = t.own_listen ? m.mm(kListenInsetMm) : 0;
       if (r.w > r.h * 1.8f) {
-        // A wide, low card: picture on the left, words beside it.
+        // A wide, low card: picture on the left, words beside it, the speaker at the right end.
         p.wide = true;
-        // The picture is as tall as the card, but leaves the words most of its width.
-        const float side = std::max(0.0f, std::min(r.h - 2 * pad, r.w * 0.3f));
+        // The picture is as tall as the card, but leaves the words most of its width; where
+        // the words do not fit beside it, it gives way to them (down to kMinCardPictureMm).
+        const float words_right = t.own_listen ? r.x + r.w - 2 * inset - listen : r.x + r.w - pad;
+        auto words_box = [&](float side) {
+          return Rect{r.x + 2 * pad + side, r.y + pad, std::max(0.0f, words_right - (r.x + 2 * pad + side)), r.h - 2 * pad};
+        };
+        float side = std::max(0.0f, std::min(r.h - 2 * pad, r.w * 0.3f));
+        if (!m.fits(t.label, TextRole::Body, words_box(side))) {
+          const float one_line = m.measure(t.label, TextRole::Body, 0).width;
+          side = std::max(std::min(side, words_right - (r.x + 2 * pad) - one_line - 2), std::min(side, m.mm(kMinCardPictureMm)));
+        }
+        if (t.picture_max > 0) side = std::min(side, t.picture_max);
         p.picture = {r.x + pad, r.y + (r.h - side) / 2, side, side};
-        p.label = {r.x + 2 * pad + side, r.y + pad, std::max(0.0f, r.w - 3 * pad - side), r.h - 2 * pad};
+        p.label = words_box(side);
         p.centered = false;
+        // (on a low card it may take all but half a millimetre of its height)
+        if (t.own_listen && r.h >= listen + m.mm(0.5f)) p.listen = {r.x + r.w - inset - listen, r.y + (r.h - listen) / 2, listen, listen};
         return p;
       }
-      // Picture over its words; the words take the lines they need at the card's width.
+      // Picture over its words; the words take the lines they need at the card's width. With a
+      // speaker, it takes the top left corner: the picture stands beside it, the words below.
       const float label_w = std::max(0.0f, r.w - 2 * pad);
       const float label_h = std::max(m.line_height(TextRole::Body), m.measure(t.label, TextRole::Body, label_w).height);
-      const float side = std::max(0.0f, std::min(r.w - 2 * pad, r.h - label_h - 3 * pad));
-      const float block = side + pad + label_h;
-      p.picture = {r.x + (r.w - side) / 2, r.y + (r.h - block) / 2, side, side};
-      p.label = {r.x + pad, p.picture.y + side + pad, label_w, label_h};
+      const float pic_left = t.own_listen ? r.x + 2 * inset + listen : r.x + pad;
+      float side = std::max(0.0f, std::min(r.x + r.w - pad - pic_left, r.h - label_h - 3 * pad));
+      if (t.picture_max > 0) side = std::min(side, t.picture_max);
+      const float band = std::max(side, listen);  // the picture and the speaker side by side
+      const float block = band + pad + label_h;
+      const float top = std::max(r.y + inset, r.y + (r.h - block) / 2);
+      p.picture = {std::max(pic_left, r.x + (r.w - side) / 2), top + (band - side) / 2, side, side};
+      p.label = {r.x + pad, top + band + pad, label_w, label_h};
+      if (t.own_listen && p.label.y + label_h <= r.y + r.h - pad / 2 + 0.01f) p.listen = {r.x + inset, top, listen, listen};
       return p;
     }
-    case TargetStyle::Volume: {
+    case TargetStyle::Volume:
       // The level picture fills the button: the word for the level stays in the model (the UI
       // dump), but no word of it fits a 21 mm button at the reading size.
-      const float side = std::max(0.0f, std::min(r.w, r.h) - 2 * pad);
-      p.picture = {r.x + (r.w - side) / 2, r.y + (r.h - side) / 2, side, side};
-      return p;
-    }
+      return picture_filling(r, pad);
     case TargetStyle::Speaker:
+      if (t.picture_only) return picture_filling(r, pad);  // a keypad's Luister key
       return picture_over_word(m, r, pad);
     case TargetStyle::Nav:
     case TargetStyle::Primary:
     case TargetStyle::Operator:
     case TargetStyle::Key: {
       const bool primary = t.style == TargetStyle::Primary;
+      if (t.picture_only && !t.picture.empty()) return picture_filling(r, pad);
       if (!t.picture.empty() && r.w < r.h * 1.6f) return picture_over_word(m, r, pad);  // a square button
       float x = r.x + pad;
       if (!t.picture.empty()) {
@@ -85,9 +113,11 @@ TargetParts target_parts(const Metrics& m, const Target& t) {
 
 bool target_fits(const Metrics& m, const Target& t) {
   if (t.style == TargetStyle::Listen || t.style == TargetStyle::Volume) return true;  // pictures only
+  if (t.picture_only && !t.picture.empty()) return true;
   const TargetParts p = target_parts(m, t);
   // A card's picture keeps its size (an empty one: the words took the card's whole height).
   if (t.style == TargetStyle::Answer && !t.picture.empty() && p.picture.w < m.mm(kMinCardPictureMm)) return false;
+  if (t.own_listen && p.listen.w == 0) return false;
   return m.fits(t.label, p.role, p.label);
 }
 

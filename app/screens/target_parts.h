@@ -14,6 +14,10 @@ struct TargetParts {
   bool centered = true;
   bool vcenter = true;
   bool wide = false;  // picture beside the words instead of above them
+  // An answer card's own speaker (Target::own_listen), kListenMm square, clear of the picture
+  // and the words: the top left corner of a tall card, the right end of a wide one. w == 0:
+  // the card is too small for one (target_fits says no).
+  Rect listen;
 };
 
 TargetParts target_parts(const Metrics& m, const Target& t);
@@ -23,5 +27,7 @@ bool target_fits(const Metrics& m, const Target& t);
 // A card's picture is never smaller than this: the picture is what a person who cannot read
 // chooses by.
 inline constexpr float kMinCardPictureMm = 12;
+// A card's own speaker: a target of its own, so at least 20 x 20 mm.
+inline constexpr float kListenMm = 20.5f;
 
 }  // namespace wk

@@ -7,7 +7,8 @@ Screens: 24" 1920x1080 (527 mm), 15.6" 1920x1080 (344 mm), 10" 1280x800 (217 mm)
 with no size set (the kiosk falls back to the display's DPI). At each: the start screen, the
 language choice, every question of the check with every page of its options (the "other
 choices" control), the stop question, the result pages, consent, closing, then the follow-up
-keypad with the code typed, and the "are you still there?" prompt.
+keypad with the code typed, the letters keypad and its "not found", and the "are you still
+there?" prompt.
 
 What is checked is what the kiosk drew: the UI dump's "drawn_texts" gives, for every text the
 window drew, the box it was given and the box its lines took ("cut": it did not fit and was
@@ -16,6 +17,8 @@ clipped). Checked on each screen:
   - drawn texts do not overlap each other, and a text either lies inside a target (its label)
     or touches none;
   - participant targets are at least 20 x 20 mm, inside the window and apart;
+  - every answer card has its own listen target, at least 20 x 20 mm, inside the card and
+    clear of the card's words;
   - nothing but the bottom bar lies below the bar's top edge.
 
 Prints "N passed, M failed" last; exits non-zero on any failure. Screenshots of a few screens
@@ -34,10 +37,9 @@ SIZES = [("24in-527mm", 1920, 1080, 527), ("15in-344mm", 1920, 1080, 344), ("10i
 MIN_TARGET_MM = 20.0
 NAV_IDS = ("nav:back", "nav:stop", "nav:next", "done")
 SLACK = 1.0  # px: rounding of drawn text positions
-# Known gaps, reported as such (not as passes): the follow-up keypad's 29 characters and three
-# worded keys take the whole height of a 10-inch tablet (136 mm) at 20 mm, so its title and the
-# words on the delete, back and OK keys do not fit there yet. Remove an entry once it fits.
-KNOWN_GAPS = {("10in-217mm", "the follow-up keypad"), ("10in-217mm", "the follow-up keypad with the code")}
+# Known gaps, reported as such (not as passes): (size name, screen) pairs. Remove an entry once
+# it fits.
+KNOWN_GAPS = set()
 
 
 def inside(a, b, slack=SLACK):
@@ -81,6 +83,18 @@ def problems(d):
             if overlap(rect(a), rect(b), 0) and not own_listen(a, b):
                 out.append("targets %s and %s overlap" % (a["id"], b["id"]))
     listens = [t for t in targets if t["id"].startswith("listen:")]
+    # Every answer card has its own speaker, at least 20 x 20 mm, inside the card (clear of the
+    # card's words: checked with the drawn texts below).
+    for card in (t for t in targets if t["id"].startswith("answer:")):
+        own = [t for t in listens if t["id"] == "listen:" + card["id"][7:]]
+        if not own:
+            out.append("answer card %s has no listen target" % card["id"])
+            continue
+        lw, lh = own[0]["w"] / ppm, own[0]["h"] / ppm
+        if lw < MIN_TARGET_MM - 0.01 or lh < MIN_TARGET_MM - 0.01:
+            out.append("listen target %s is %.1f x %.1f mm" % (own[0]["id"], lw, lh))
+        if not inside(rect(own[0]), rect(card), 0):
+            out.append("listen target %s is not inside its card" % own[0]["id"])
     drawn = d.get("drawn_texts", [])
     for x in drawn:
         if x["cut"]:
@@ -201,13 +215,22 @@ def walk_size(args, res, art, name, w, h, mm):
                 walk.check(d, "consent answered")
                 d = k.tap("nav:next")
             walk.check(d, "closing", "closing")
-            code = "".join(t for t in d["texts"] if len(t.replace(" ", "")) == 6 and t.replace(" ", "").isalnum())
+            # The code: ten digits in groups (3 3 4) on this kiosk's new codes.
+            code = "".join(t for t in d["texts"] if len(t.replace(" ", "")) == 10 and t.replace(" ", "").isdigit())
+            res.check(bool(code), "%s: the closing screen shows the code" % name, d["texts"])
             d = k.tap("done")
             d = k.tap("returning")
             walk.check(d, "the follow-up keypad", "code-entry")
             for c in code.replace(" ", ""):
                 d = k.tap("key:" + c, expect_change=True)
             walk.check(d, "the follow-up keypad with the code", "code-typed")
+            # The keypad for codes given before (letters), and its "not found" (nothing typed).
+            d = k.tap("key:letters")
+            walk.check(d, "the letters keypad", "code-letters")
+            d = k.tap("key:ok")
+            res.check(any(t == kd.po_text(args.content, "screens-nl", "ui.code.not_found") for t in d["texts"]),
+                      "%s: an empty code is not found" % name, d["texts"])
+            walk.check(d, "the letters keypad, code not found", "code-not-found")
             res.check(walk.screens > 60, "%s: the walk went through %d screens" % (name, walk.screens))
         with kd.Xvfb(w, h) as x, kd.Kiosk(args.bin, args.content, data, x, screen_width_mm=mm, idle_timeout=5) as k:
             walk = Walk(res, name, art, x)

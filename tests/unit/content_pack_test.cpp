@@ -97,7 +97,7 @@ TEST_CASE("the built content pack loads with no warnings and the demo modules") 
   CHECK(p.has_text("en", "ui.closing.share_question"));
   CHECK(p.text("en", "char.K") == "K");
   CHECK(p.locales[1].voice == "en-gb");
-  CHECK(p.ui_picture("speaker") == "1F50A");
+  CHECK(p.ui_picture("speaker") == "1F5E3");
   CHECK(p.ui_picture("private") == "1F512");
   CHECK(p.ui_picture("come_back") == "1F4C5");
   CHECK(p.ui_picture("no-such-role").empty());
@@ -200,7 +200,7 @@ TEST_CASE("broken content files give an error naming the file") {
     CHECK_MESSAGE(load.error.find("1f465") != std::string::npos, load.error);
   }
   SUBCASE("a UI picture role is missing") {
-    replace_in_file(check, "\"speaker\": \"1F50A\",", "");
+    replace_in_file(check, "\"speaker\": \"1F5E3\",", "");
     auto load = load_content_pack(pack_dir, kiosk_content_needs());
     CHECK_FALSE(load.pack.has_value());
     CHECK_MESSAGE(load.error.find(check) != std::string::npos, load.error);

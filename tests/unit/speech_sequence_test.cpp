@@ -278,3 +278,39 @@ TEST_CASE("listening is not being away: the idle time counts from when the kiosk
   r.flow->tick(r.now);
   CHECK(r.flow->screen() == Screen::IdlePrompt);  // idle time after the speech ended: "are you still there?"
 }
+
+TEST_CASE("a question whose answers go on pages also says 'other choices', with that card highlighted") {
+  // Through every question at a size, nothing chosen; counts the questions shown on pages and on one.
+  auto walk = [](const Metrics& m, int& paged, int& single) {
+    Rig r;
+    r.flow->set_metrics(m);  // what is said follows what this screen shows
+    r.now += 1;
+    r.flow->tap("start", r.now);
+    r.now += 1;
+    r.flow->tap("lang:nl", r.now);
+    for (int guard = 0; r.flow->screen() == Screen::Question && guard < 200; ++guard) {
+      const ScreenModel v = r.flow->view(m);
+      const auto speech = r.flow->screen_speech();
+      const auto more = std::find(speech.begin(), speech.end(), Clip{"nl", "ui.question.more", "page:more"});
+      INFO("question " << v.item << ", " << v.pages << " pages");
+      if (v.pages > 1) {
+        ++paged;
+        CHECK(v.find_target("page:more"));
+        CHECK(more != speech.end());
+      } else {
+        ++single;
+        CHECK(more == speech.end());
+      }
+      for (int i = 0; i < 2; ++i) {  // nothing chosen: the nudge, then a skip
+        r.now += 1;
+        r.flow->tap("nav:next", r.now);
+      }
+      r.flow->take_effects();
+    }
+  };
+  int paged = 0, single = 0;
+  walk(make_metrics(1024, 600, 1024.0f / 154.0f, 50), paged, single);  // a 7-inch screen: options page
+  CHECK(paged > 0);
+  walk(make_metrics(1920, 1080, 1920.0f / 527.0f, 50), paged, single);  // 24 inches: on one page
+  CHECK(single > 0);
+}

@@ -259,7 +259,12 @@ def run_kiosk_under_cage(res, video_driver, shot_path, timeout=90):
     dump = os.path.join(runtime, "ui.json")
     env.update({"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "HOME": KIOSK_DATA, "XDG_RUNTIME_DIR": runtime,
                 "WLR_BACKENDS": "headless", "WLR_RENDERER": "pixman", "WLR_LIBINPUT_NO_DEVICES": "1",
-                "SDL_VIDEODRIVER": video_driver, "SDL_AUDIODRIVER": "dummy", "WERKCHECK_UI_DUMP": dump})
+                "SDL_VIDEODRIVER": video_driver, "SDL_AUDIODRIVER": "dummy", "WERKCHECK_UI_DUMP": dump,
+                # wlroots 0.15's headless output shows a fullscreen client's buffer directly
+                # (direct scan-out) and grim's screencopy then reads black; a rotated output is
+                # composited, so the screenshot holds what the kiosk drew (upside down: 180 deg,
+                # grim turns it back). On a real screen cage runs without -r.
+                "WERKCHECK_CAGE_OPTIONS": "-r -r"})
     log_path = os.path.join(runtime, "session.log")
     with open(log_path, "w") as session_log:
         os.chown(log_path, user.pw_uid, user.pw_gid)
@@ -331,6 +336,8 @@ def main():
     ap.add_argument("--source", required=True, help="the source tree (a git checkout)")
     ap.add_argument("--work", required=True, help="where packages are built (kept for reuse of the older build)")
     ap.add_argument("--artifacts", required=True, help="screenshots go here")
+    ap.add_argument("--new-debs", help="test these packages of this tree (a make package output directory) "
+                                       "instead of building them")
     args = ap.parse_args()
     if os.geteuid() != 0:
         print("package_test: needs root (it installs packages with apt); skipped", flush=True)
@@ -351,12 +358,18 @@ def main():
     server = None
     try:
         # -- build ---------------------------------------------------------------------------
-        new_src = os.path.join(args.work, "src-new")
-        shutil.rmtree(new_src, ignore_errors=True)
-        copy_tree(args.source, new_src)
-        new_debs, secs = build_packages(new_src, os.path.join(args.work, "new"), 2400)
-        log("built the packages of this tree in %.0f s: %s" % (secs, ", ".join(map(os.path.basename, new_debs.values()))))
-        shutil.rmtree(new_src, ignore_errors=True)
+        if args.new_debs:
+            new_debs = {p: os.path.join(args.new_debs, n) for n in sorted(os.listdir(args.new_debs)) for p in PACKAGES
+                        if n.startswith(p + "_") and n.endswith(".deb")}
+        else:
+            new_src = os.path.join(args.work, "src-new")
+            shutil.rmtree(new_src, ignore_errors=True)
+            copy_tree(args.source, new_src)
+            new_out = os.path.join(args.work, "new")
+            shutil.rmtree(new_out, ignore_errors=True)
+            new_debs, secs = build_packages(new_src, new_out, 2400)
+            log("built the packages of this tree in %.0f s: %s" % (secs, ", ".join(map(os.path.basename, new_debs.values()))))
+            shutil.rmtree(new_src, ignore_errors=True)
 
         old_commit = previous_packaged_commit(args.source)
         if not res.check(old_commit is not None, "an earlier commit with packaging to upgrade from"):
@@ -419,6 +432,13 @@ def main():
         r = run(["systemd-analyze", "verify"] + [os.path.join(UNIT_DIR, u) for u in UNITS], 120, check=False)
         res.check(r.returncode == 0 and "werkcheck" not in r.stderr,
                   "systemd-analyze verify: every unit", r.stdout + r.stderr)
+
+        # The server's sandbox, as systemd rates it (0 best, 10 worst; "OK" is under 2.5).
+        r = run(["systemd-analyze", "security", "--offline=true", "--threshold=20",
+                 os.path.join(UNIT_DIR, "werkcheck-server.service")], 60, check=False)
+        m = re.search(r"Overall exposure level for werkcheck-server.service: ([0-9.]+)", r.stdout)
+        res.check(m is not None and float(m.group(1)) <= 2.0,
+                  "the server's unit is hardened (systemd-analyze security: %s)" % (m and m.group(1)), r.stdout[-1500:])
 
         # -- the upgraded server keeps its data ------------------------------------------------
         server = Server()

@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-#include "platform/files.h"
+#include "cli/sync_settings_for_command.h"
 #include "settings/kiosk_settings.h"
 
 namespace wk {
@@ -15,13 +15,8 @@ int set_server_command(const CommandLine& cl) {
     std::cerr << "werkcheck set-server: --server needs an http:// or https:// address\n";
     return 2;
   }
-  files::make_dirs(cl.data_dir);
-  KioskConfig config;
-  config.data_dir = cl.data_dir;
-  if (auto err = load_kiosk_settings(config)) {
-    std::cerr << "werkcheck set-server: " << *err << "\n";
-    return 1;
-  }
+  // A kiosk.json that cannot be read is not overwritten (it holds the PIN and settings).
+  if (!settings_for_sync_command(cl)) return 1;
   if (!save_server_url(cl.data_dir, url)) {
     std::cerr << "werkcheck set-server: cannot write " << kiosk_settings_path(cl.data_dir) << "\n";
     return 1;

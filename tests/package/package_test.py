@@ -305,6 +305,16 @@ def run_kiosk_under_cage(res, video_driver, shot_path, timeout=90):
             colours = region_colours(img, start["x"], start["y"], start["w"], start["h"])
             res.check(len(colours) > 20, "%s: the start target is drawn where the dump says (%d colours)"
                       % (video_driver, len(colours)))
+        # "Ik heb al een code" (bottom right): its picture and words are where the dump says, and
+        # the same place turned over (top left) is plain background: the picture is upright.
+        back = next((t for t in screen.get("targets", []) if t["id"] == "returning"), None)
+        if res.check(back is not None, "%s: the dump has the 'returning' target" % video_driver):
+            inside = region_colours(img, back["x"] + 4, back["y"] + 4, back["w"] - 8, back["h"] - 8)
+            mirrored = region_colours(img, img[0] - back["x"] - back["w"] + 4, img[1] - back["y"] - back["h"] + 4,
+                                      back["w"] - 8, back["h"] - 8)
+            res.check(len(inside) > 10 and mirrored == {bytes(CLEAR_RGB)},
+                      "%s: the 'returning' button is drawn where the dump says, upright" % video_driver,
+                      "%d colours inside, %d in the turned-over place" % (len(inside), len(mirrored)))
         corner = region_colours(img, img[0] - 6, img[1] - 6, 4, 4)
         res.check(corner == {bytes(CLEAR_RGB)}, "%s: the kiosk's background fills the screen" % video_driver,
                   "corner colours %s" % corner)

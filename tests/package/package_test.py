@@ -460,6 +460,25 @@ def main():
         res.check(r.stdout == "200", "the upgraded server serves the coach login page from the installed files",
                   r.stdout)
 
+        # -- bad input: a port in use, an unreadable database: a clear last line, no crash ------
+        env, exec_start = unit_service("werkcheck-server.service")
+        env.update(WERKCHECK_SERVER_LISTEN="127.0.0.1:%d" % server.port, WERKCHECK_SERVER_OPTIONS="")
+        r = run(as_user(SERVER_USER, expand_exec(exec_start, env)), 30, check=False)
+        last = (r.stdout + r.stderr).strip().splitlines()[-1:]
+        res.check(r.returncode == 1 and last and "cannot listen on 127.0.0.1:%d" % server.port in last[0],
+                  "a second server on the same port stops with a clear line", last)
+        unreadable = os.path.join(SERVER_DATA, "unreadable.db")
+        with open(unreadable, "wb") as f:
+            f.write(b"this is not a database" * 100)
+        shutil.chown(unreadable, SERVER_USER, SERVER_USER)
+        cmd = [w.replace(os.path.join(SERVER_DATA, "server.db"), unreadable) for w in expand_exec(exec_start, env)]
+        cmd = [w.replace("127.0.0.1:%d" % server.port, "127.0.0.1:%d" % free_port()) for w in cmd]
+        r = run(as_user(SERVER_USER, cmd), 30, check=False)
+        last = (r.stdout + r.stderr).strip().splitlines()[-1:]
+        res.check(r.returncode == 1 and last and '"fatal"' in last[0] and "database" in last[0],
+                  "a server on a damaged database stops with a clear line", last)
+        os.unlink(unreadable)
+
         # -- the upgraded kiosk under cage (it migrates its database when it opens it) --------
         run_kiosk_under_cage(res, "wayland", os.path.join(args.artifacts, "kiosk-cage-wayland.png"))
         run_kiosk_under_cage(res, "x11", os.path.join(args.artifacts, "kiosk-cage-x11.png"))

@@ -15,7 +15,8 @@ arch="$(dpkg --print-architecture)"
 # dpkg-buildpackage writes next to the source tree; a directory of our own keeps other files out.
 parent="$(dirname "$src")"
 start=$(date +%s)
-DEB_BUILD_OPTIONS="parallel=$jobs nocheck" dpkg-buildpackage -b -us -uc
+# noddebs: no -dbgsym packages (they would be left next to the source tree).
+DEB_BUILD_OPTIONS="parallel=$jobs nocheck noddebs" dpkg-buildpackage -b -us -uc
 for pkg in werkcheck-kiosk:"$arch" werkcheck-server:"$arch" werkcheck-content:all; do
   name="${pkg%%:*}_${version}_${pkg##*:}.deb"
   mv -f "$parent/$name" "$out/"

@@ -545,7 +545,7 @@ def _make_older(src, new_version):
 
 def _server_sessions(server):
     """The sessions the server holds, from the line it logs when it starts listening."""
-    return int(server.listening_line().get("sessions", -1))
+    return int(server.listening_line().get("fields", {}).get("sessions", -1))
 
 
 if __name__ == "__main__":

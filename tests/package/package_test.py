@@ -348,6 +348,7 @@ def main():
     ap.add_argument("--artifacts", required=True, help="screenshots go here")
     ap.add_argument("--new-debs", help="test these packages of this tree (a make package output directory) "
                                        "instead of building them")
+    ap.add_argument("--old-debs", help="upgrade from these packages instead of building the previous commit's")
     args = ap.parse_args()
     if os.geteuid() != 0:
         print("package_test: needs root (it installs packages with apt); skipped", flush=True)
@@ -381,14 +382,14 @@ def main():
             log("built the packages of this tree in %.0f s: %s" % (secs, ", ".join(map(os.path.basename, new_debs.values()))))
             shutil.rmtree(new_src, ignore_errors=True)
 
-        old_commit = previous_packaged_commit(args.source)
-        if not res.check(old_commit is not None, "an earlier commit with packaging to upgrade from"):
+        old_commit = None if args.old_debs else previous_packaged_commit(args.source)
+        if not args.old_debs and not res.check(old_commit is not None, "an earlier commit with packaging to upgrade from"):
             return res.summary()
-        old_out = os.path.join(args.work, "old-" + old_commit[:12])
+        old_out = args.old_debs or os.path.join(args.work, "old-" + old_commit[:12])
         if os.path.isdir(old_out) and len([n for n in os.listdir(old_out) if n.endswith(".deb")]) == 3:
             old_debs = {p: os.path.join(old_out, n) for n in os.listdir(old_out) for p in PACKAGES
                         if n.startswith(p + "_")}
-            log("reusing the packages of %s built before" % old_commit[:12])
+            log("upgrading from the packages in %s" % old_out)
         else:
             old_src = os.path.join(args.work, "src-old")
             subprocess.run(["git", "-C", args.source, "worktree", "remove", "--force", old_src], capture_output=True)
@@ -461,18 +462,24 @@ def main():
                   r.stdout)
 
         # -- bad input: a port in use, an unreadable database: a clear last line, no crash ------
+        # The port held by another program (a plain listening socket). (A second werkcheck-server
+        # would share the port: cpp-httplib sets SO_REUSEPORT.)
         env, exec_start = unit_service("werkcheck-server.service")
-        env.update(WERKCHECK_SERVER_LISTEN="127.0.0.1:%d" % server.port, WERKCHECK_SERVER_OPTIONS="")
-        r = run(as_user(SERVER_USER, expand_exec(exec_start, env)), 30, check=False)
+        with socket.socket() as taken:
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+            port = taken.getsockname()[1]
+            env.update(WERKCHECK_SERVER_LISTEN="127.0.0.1:%d" % port, WERKCHECK_SERVER_OPTIONS="")
+            r = run(as_user(SERVER_USER, expand_exec(exec_start, env)), 30, check=False)
         last = (r.stdout + r.stderr).strip().splitlines()[-1:]
-        res.check(r.returncode == 1 and last and "cannot listen on 127.0.0.1:%d" % server.port in last[0],
-                  "a second server on the same port stops with a clear line", last)
+        res.check(r.returncode == 1 and last and "cannot listen on 127.0.0.1:%d" % port in last[0],
+                  "a server whose port is taken stops with a clear line", last)
         unreadable = os.path.join(SERVER_DATA, "unreadable.db")
         with open(unreadable, "wb") as f:
             f.write(b"this is not a database" * 100)
         shutil.chown(unreadable, SERVER_USER, SERVER_USER)
         cmd = [w.replace(os.path.join(SERVER_DATA, "server.db"), unreadable) for w in expand_exec(exec_start, env)]
-        cmd = [w.replace("127.0.0.1:%d" % server.port, "127.0.0.1:%d" % free_port()) for w in cmd]
+        cmd = [w.replace("127.0.0.1:%d" % port, "127.0.0.1:%d" % free_port()) for w in cmd]
         r = run(as_user(SERVER_USER, cmd), 30, check=False)
         last = (r.stdout + r.stderr).strip().splitlines()[-1:]
         res.check(r.returncode == 1 and last and '"fatal"' in last[0] and "database" in last[0],

@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 DEMO_DATA ?= .demo-data
 
-.PHONY: all deps build demo coach-demo test bench lint clean
+.PHONY: all deps build demo coach-demo test bench lint clean package
 
 all: build
 
@@ -24,6 +24,11 @@ coach-demo: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure --timeout 1200
+
+# Debian packages werkcheck-kiosk, werkcheck-server and werkcheck-content in $(BUILD)/packages
+# (debian/; the version is the top entry of debian/changelog).
+package: deps
+	JOBS=$(JOBS) bash scripts/build-packages.sh $(BUILD)/packages
 
 lint: build
 	$(BUILD)/werkcheck lint --content $(BUILD)/content

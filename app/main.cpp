@@ -25,6 +25,7 @@ const Command kCommands[] = {
     {"list-pictures", wk::list_pictures_command},
     {"make-audio", wk::make_audio_command},
     {"set-pin", wk::set_pin_command},
+    {"set-server", wk::set_server_command},
 };
 
 }  // namespace

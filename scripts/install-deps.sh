@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Build and runtime libraries, tools used at build time, and test tools.
+# Build and runtime libraries, tools used at build time, and test tools (debhelper, lintian,
+# cage, xwayland and grim: `make package` and the package test, tests/package).
 packages=(
   build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libstb-dev libfreetype-dev libgl1-mesa-dev libgl1-mesa-dri libegl1
@@ -16,6 +17,7 @@ packages=(
   xvfb xauth xdotool x11-utils imagemagick sox python3
   chromium tzdata
   nginx
+  debhelper lintian dpkg-dev systemd adduser cage xwayland grim
 )
 
 missing=()

@@ -19,6 +19,7 @@ const char* const kUsage = R"(werkcheck - career check kiosk
     --idle-timeout S                  seconds without a touch before "Ben je er nog?" (default 60)
   werkcheck export --data DIR         every session with its answers, as JSON lines
   werkcheck set-pin --data DIR        read a new operator PIN (digits) from standard input
+  werkcheck set-server --data DIR --server URL   the sync server; enroll then from the operator menu
   werkcheck enroll --data DIR --server URL --code CODE   enroll this kiosk with a sync server
   werkcheck sync-once --data DIR [--server URL]          one sync round now (exit 0: nothing pending)
   werkcheck lint --content DIR [--esco DIR]   check a content pack (and occupations against ESCO)
@@ -36,7 +37,10 @@ int parse_command_line(int argc, char** argv, CommandLine& out) {
   size_t i = 0;
   if (!args.empty() && args[0].rfind("--", 0) != 0) out.command = args[i++];
   out.data_dir = files::default_data_dir();
-  out.content_dir = files::executable_dir() + "/content";  // the bundled pack
+  out.content_dir = files::executable_dir() + "/content";  // the bundled pack (build tree)
+#ifdef WERKCHECK_INSTALLED_CONTENT
+  if (!files::exists(out.content_dir)) out.content_dir = WERKCHECK_INSTALLED_CONTENT;  // installed package
+#endif
 
   bool missing = false;
   auto value = [&](const std::string& flag) -> std::string {

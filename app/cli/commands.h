@@ -37,6 +37,8 @@ int run_import_prospects(const std::string& csv_path, const std::string& out_pat
 
 // set-pin: reads a new operator PIN from standard input; its hash goes into kiosk.json.
 int set_pin_command(const CommandLine& cl);
+// set-server: stores the sync server's address in kiosk.json (the operator menu enrolls there).
+int set_server_command(const CommandLine& cl);
 
 // enroll: writes DATA/device.json and remembers server_url in kiosk.json.
 int enroll_command(const CommandLine& cl);

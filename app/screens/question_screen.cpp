@@ -165,8 +165,10 @@ class QuestionScreen : public ScreenUnit {
     for (const auto& o : item->options) labels.push_back(t(o.text_key));
     // Tried in turn until the options fit (as pages if need be): the question as a title; at
     // body size; and on a short screen, with room for only the hint shown now (a notice that
-    // comes later may then move the cards); and as a last resort, when no notice is shown,
-    // without the hint on the screen (it is said at the end of the speech all the same).
+    // comes later may then move the cards); and, when no notice is shown, without the hint on
+    // the screen (it is said at the end of the speech all the same): as a last resort, or on a
+    // short screen where it puts more options on a page (a 10-inch tablet showed one reason a
+    // page with the hint, so a person heard and saw nine pages for one question).
     struct Prompt {
       TextRole title_role;
       float hint_h;
@@ -181,7 +183,7 @@ class QuestionScreen : public ScreenUnit {
     bool chosen = false;
     const float card_gap = m.mm(short_screen(m) ? 3 : 5);
     for (const Prompt& p : tries) {
-      if (p.hint_h == 0 && chosen && pages.fits) break;  // the last resort: only when nothing else fits
+      if (p.hint_h == 0 && chosen && pages.fits && !short_screen(m)) break;  // the last resort
       const float th = m.measure(question, p.title_role, text_w).height;
       if (p.title_role == TextRole::Title && th + p.hint_h > r.prompt.h + 1) continue;
       const float ph = std::max(r.prompt.h, th + p.hint_h);

@@ -439,26 +439,25 @@ void page_answers(ScreenModel& s, const ScreenContext& ctx, const Metrics& m) {
   }
 }
 
-void page_compare(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Profile& p) {
+int page_compare(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Profile& p, int part) {
   const ContentPack& content = ctx.pack();
   auto t = [&](const std::string& key) { return ctx.t(key); };
   const Rect body = add_title(s, m, t("ui.followup.compare_title"));
-  if (!ctx.follow_up_of()) return;
+  if (!ctx.follow_up_of()) return 1;
   const auto changes = behaviour_changes(content, build_profile(content, ctx.follow_up_of()->latest_answers()), p);
-  // Two wide columns: the statements need the width more than the height.
-  const int n = static_cast<int>(changes.size());
-  const int rows = (n + 1) / 2;
-  const float gap = m.mm(3);
-  const float cw = (body.w - gap) / 2, ch = std::min(m.mm(40), (body.h - (rows - 1) * gap) / std::max(1, rows));
-  std::vector<Rect> cells;
-  for (int i = 0; i < n; ++i) cells.push_back({body.x + (i % 2) * (cw + gap), body.y + (i / 2) * (ch + gap), cw, ch});
+  // Each statement a card with then, now and the change under it, as many a part as their
+  // measured words fit (eight statements in a fixed grid ran under the bottom bar).
   auto score = [](int v) { return v ? std::to_string(v) : std::string("-"); };
-  for (size_t i = 0; i < changes.size(); ++i) {
-    const auto& c = changes[i];
-    add_card(s, m, cells[i], c.item->picture, t(c.item->key),
-             t("ui.followup.then") + " " + score(c.before) + "   " + t("ui.followup.now") + " " + score(c.now) + "   " +
-                 t(change_key(c)));
-  }
+  std::vector<std::pair<std::string, std::string>> words;
+  for (const auto& c : changes)
+    words.push_back({t(c.item->key), t("ui.followup.then") + " " + score(c.before) + "   " + t("ui.followup.now") + " " +
+                                         score(c.now) + "   " + t(change_key(c))});
+  return card_parts(m, body, words, m.mm(3), body.w, m.mm(40), false, part,
+                    [&](const std::vector<Rect>& cells, int first) {
+                      for (size_t i = 0; i < cells.size(); ++i)
+                        add_card(s, m, cells[i], changes[first + i].item->picture, words[first + i].first,
+                                 words[first + i].second);
+                    });
 }
 
 }  // namespace
@@ -479,7 +478,7 @@ int add_result_page(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, 
     case ResultPage::Story: return page_story(s, ctx, m, p, part);
     case ResultPage::Plan: return page_plan(s, ctx, m, p, part);
     case ResultPage::Answers: page_answers(s, ctx, m); return 1;
-    case ResultPage::Compare: page_compare(s, ctx, m, p); return 1;
+    case ResultPage::Compare: return page_compare(s, ctx, m, p, part);
   }
   return 1;
 }

@@ -7,8 +7,8 @@ Screens: 24" 1920x1080 (527 mm), 15.6" 1920x1080 (344 mm), 10" 1280x800 (217 mm)
 with no size set (the kiosk falls back to the display's DPI). At each: the start screen, the
 language choice, every question of the check with every page of its options (the "other
 choices" control), the stop question, the result pages, consent, closing, then the follow-up
-keypad with the code typed, the letters keypad and its "not found", and the "are you still
-there?" prompt.
+keypad with the code typed, the follow-up it opens (steps taken, the career behaviours again,
+then and now), the letters keypad and its "not found", and the "are you still there?" prompt.
 
 What is checked is what the kiosk drew: the UI dump's "drawn_texts" gives, for every text the
 window drew, the box it was given and the box its lines took ("cut": it did not fit and was
@@ -224,7 +224,35 @@ def walk_size(args, res, art, name, w, h, mm):
             for c in code.replace(" ", ""):
                 d = k.tap("key:" + c, expect_change=True)
             walk.check(d, "the follow-up keypad with the code", "code-typed")
+            # The follow-up itself: which steps were taken, the career behaviours again, then
+            # and now side by side (every part), consent and closing.
+            d = k.tap("key:ok")
+            res.check(d["screen"] == "question" and d.get("item") == "followup.steps",
+                      "%s: the code opens the follow-up" % name, kd.describe(d))
+            walk.check(d, "the follow-up's steps", "followup-steps")
+            steps = answer_ids(d)
+            if steps:
+                d = k.tap(steps[0])
+            d = k.tap("nav:next")
+            asked = 0
+            while d["screen"] == "question" and asked < 20:
+                asked += 1
+                walk.check(d, "follow-up question %s" % d.get("item"))
+                d = k.tap(answer_ids(d)[-1])
+                d = k.tap("nav:next")
+            p = 0
+            while d["screen"] == "result" and p < 10:
+                p += 1
+                walk.check(d, "then and now, part %d" % p, "followup-compare-%d" % p)
+                d = k.tap("nav:next")
+            res.check(p >= 1 and d["screen"] == "consent", "%s: the follow-up ends with then and now, then consent" % name,
+                      kd.describe(d))
+            d = k.tap("consent:no")
+            if d["screen"] == "consent":
+                d = k.tap("nav:next")
+            d = k.tap("done")
             # The keypad for codes given before (letters), and its "not found" (nothing typed).
+            d = k.tap("returning")
             d = k.tap("key:letters")
             walk.check(d, "the letters keypad", "code-letters")
             d = k.tap("key:ok")

@@ -14,6 +14,7 @@ std::string screen_dump_json(const ScreenModel& s, const Metrics& m, long frame)
   j["has_picture"] = s.has_picture();
   j["has_audio"] = s.has_audio;
   j["opening"] = s.opening;
+  j["speech"] = s.speech;
   if (s.id == "question") {
     j["page"] = s.page;
     j["pages"] = s.pages;

@@ -69,8 +69,12 @@ const Item* KioskFlow::current_item() const {
 
 // A follow-up repeats the modules that measure career behaviours, so change can be compared.
 bool KioskFlow::in_follow_up_modules(int module) const {
-  for (const auto& item : content_->modules[module].items)
+  // The career-behaviour statements: rated items, or a grid whose options carry the tag.
+  for (const auto& item : content_->modules[module].items) {
     if (item.tags.count("behaviour")) return true;
+    for (const auto& o : item.options)
+      if (o.tags.count("behaviour")) return true;
+  }
   return false;
 }
 

@@ -69,8 +69,12 @@ const Item* KioskFlow::current_item() const {
 
 // A follow-up repeats the modules that measure career behaviours, so change can be compared.
 bool KioskFlow::in_follow_up_modules(int module) const {
-  for (const auto& item : content_->modules[module].items)
+  // The career-behaviour statements: rated items, or a grid whose options carry the tag.
+  for (const auto& item : content_->modules[module].items) {
     if (item.tags.count("behaviour")) return true;
+    for (const auto& o : item.options)
+      if (o.tags.count("behaviour")) return true;
+  }
   return false;
 }
 
@@ -315,6 +319,10 @@ ScreenModel KioskFlow::view(const Metrics& m) const {
   s.locale = locale_;
   s.has_audio = !screen_speech().empty();
   s.opening = openings_;
+  for (const auto& c : speech_) {
+    s.speech.push_back(c.key);
+    s.speech_once.push_back(c.once);
+  }
   if (speech_at_ >= 0 && speech_at_ < static_cast<int>(speech_.size()))
     for (auto& t : s.targets)
       if (!speech_[speech_at_].target.empty() && t.id == speech_[speech_at_].target) t.speaking = true;

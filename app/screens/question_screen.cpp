@@ -83,7 +83,8 @@ class QuestionScreen : public ScreenUnit {
 
   // The question, then each answer while its card is highlighted, then (the first time a
   // person meets them) what the buttons do, then how to go on. An answer set that a part uses
-  // again (the five-point scale) is said once per part; after that only the new question.
+  // again (the five-point scale) and how to go on are said once per part; after that only the
+  // new question.
   std::vector<Clip> speech(const ScreenContext& ctx) const override {
     std::vector<Clip> clips;
     auto say = [&](const std::string& key, const std::string& target = "", const std::string& once = "") {
@@ -120,7 +121,12 @@ class QuestionScreen : public ScreenUnit {
     if (shown.pages > 1) say(kMoreKey, "page:more");
     for (const auto& [target, key] : kButtonExplanations)
       if (!ctx.heard(explained_tag(target))) say(key, target, explained_tag(target));
-    say(item->max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one");  // "... Tik dan op Verder."
+    // How to go on ("... Tik dan op Verder."), said once per part for each kind of question: the
+    // same sentence on every screen was one of the things that made the check long (issue 11:
+    // "Kies één antwoord" 60 times). It stays on the screen, and the speaker says it again.
+    const std::string hint = item->max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one";
+    const std::string hint_tag = "hint:" + part + ":" + hint;
+    if (!ctx.heard(hint_tag) || ctx.listening_again()) say(hint, "", hint_tag);
     return clips;
   }
 

@@ -447,15 +447,17 @@ int page_compare(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, con
   const auto changes = behaviour_changes(content, build_profile(content, ctx.follow_up_of()->latest_answers()), p);
   // Each statement a card with then, now and the change under it, as many a part as their
   // measured words fit (eight statements in a fixed grid ran under the bottom bar).
-  auto score = [](int v) { return v ? std::to_string(v) : std::string("-"); };
+  // Then and now in words: klopt / klopt niet (an earlier five-point answer reads as klopt
+  // when it was wel or zeker wel; core/scoring/profile.h).
+  auto said = [&](int v) { return v ? t(v >= 2 ? "ui.followup.true" : "ui.followup.not_true") : std::string("-"); };
   std::vector<std::pair<std::string, std::string>> words;
   for (const auto& c : changes)
-    words.push_back({t(c.item->key), t("ui.followup.then") + " " + score(c.before) + "   " + t("ui.followup.now") + " " +
-                                         score(c.now) + "   " + t(change_key(c))});
+    words.push_back({t(c.statement.text_key), t("ui.followup.then") + " " + said(c.before) + "   " +
+                                                  t("ui.followup.now") + " " + said(c.now) + "   " + t(change_key(c))});
   return card_parts(m, body, words, m.mm(3), body.w, m.mm(40), false, part,
                     [&](const std::vector<Rect>& cells, int first) {
                       for (size_t i = 0; i < cells.size(); ++i)
-                        add_card(s, m, cells[i], changes[first + i].item->picture, words[first + i].first,
+                        add_card(s, m, cells[i], changes[first + i].statement.picture, words[first + i].first,
                                  words[first + i].second);
                     });
 }

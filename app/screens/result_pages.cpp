@@ -38,7 +38,7 @@ std::vector<std::string> result_text_keys(const ContentPack& c) {
   if (!c.stories.empty()) add({"ui.result.story_title"});
   if (!c.tag_values("behaviour").empty())
     add({"ui.followup.compare_title", "ui.followup.then", "ui.followup.now", "ui.followup.more", "ui.followup.less",
-         "ui.followup.same"});
+         "ui.followup.same", "ui.followup.true", "ui.followup.not_true"});
   if (action) add({"ui.result.plan_title", "ui.result.no_plan"});
   if (!riasec && !skill && !value && c.occupations.empty() && c.stories.empty() && !action)
     add({"ui.result.title", "ui.result.skipped"});
@@ -114,7 +114,7 @@ std::vector<Clip> result_page_speech(const ScreenContext& ctx, const ResultPageR
       if (ctx.follow_up_of())
         for (const auto& c : behaviour_changes(content, build_profile(content, ctx.follow_up_of()->latest_answers()), p))
           if (std::string(change_key(c)) != "ui.followup.same") {
-            say(c.item->key);
+            say(c.statement.text_key);
             say(change_key(c));
           }
       break;

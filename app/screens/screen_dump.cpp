@@ -14,6 +14,8 @@ std::string screen_dump_json(const ScreenModel& s, const Metrics& m, long frame)
   j["has_picture"] = s.has_picture();
   j["has_audio"] = s.has_audio;
   j["opening"] = s.opening;
+  j["speech"] = s.speech;
+  j["speech_once"] = s.speech_once;
   if (s.id == "question") {
     j["page"] = s.page;
     j["pages"] = s.pages;

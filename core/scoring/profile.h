@@ -21,12 +21,20 @@ struct AnswerRef {
 
 struct Profile {
   // RIASEC: mean of the answered items of each type, 0 (niet leuk) .. 1 (leuk); 0.5 is neutral.
+  // From a grid ("tap all you like"): each activity shown counts, 1 when tapped, 0 when not.
   std::map<std::string, double> riasec;
   std::map<std::string, int> riasec_answered;
-  std::vector<std::string> top_types;  // at most two types clearly liked (mean > 0.5), best first
-  std::map<std::string, int> skills;   // skill -> 0 (niet), 1 (een beetje), 2 (goed); absent: not answered
+  // At most two types clearly liked, best first: a rated mean above 0.5, or from grids at least
+  // half of the type's activities tapped.
+  std::vector<std::string> top_types;
+  // skill -> 0 (niet), 1 (een beetje), 2 (goed); absent: not answered. A grid ("what can you do
+  // well?") gives 2 for a tapped skill and says nothing of the others (they stay absent).
+  std::map<std::string, int> skills;
   std::set<std::string> values;        // chosen "what matters to me"
-  std::map<std::string, int> behaviours;  // TNO career behaviour -> 1..5
+  // TNO career behaviour -> 2 (klopt: true for me) or 1 (klopt niet). From a grid of statements:
+  // tapped or not. From a rated item (the earlier form, five points): its top two answers are
+  // "klopt" (wel, zeker wel), the rest not; see docs/content-format.md "Career behaviours".
+  std::map<std::string, int> behaviours;
   std::set<std::string> barriers, network, reasons;
   std::set<std::string> motives;  // what brings the person (intake "motive" tags): health, lighter_work, ...
   std::string situation, sector, school, age;
@@ -46,10 +54,16 @@ struct Profile {
 
 Profile build_profile(const ContentPack& content, const Answers& answers);
 
-// A career-behaviour item with the earlier and the current score (0: not answered), in
-// content order: what a follow-up and the coach's history compare.
+// A career-behaviour statement of the content: a rated item or an option of a grid.
+struct BehaviourStatement {
+  std::string behaviour, text_key, picture;
+};
+std::vector<BehaviourStatement> behaviour_statements(const ContentPack& content);
+
+// A career-behaviour statement with the earlier and the current answer (0: not answered, 1: klopt
+// niet, 2: klopt), in content order: what a follow-up and the coach's history compare.
 struct BehaviourChange {
-  const Item* item = nullptr;
+  BehaviourStatement statement;
   std::string behaviour;
   int before = 0, now = 0;
 };

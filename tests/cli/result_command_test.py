@@ -44,12 +44,14 @@ def run(answers_text, content=None, extra=()):
 with open(os.path.join(args.content, "occupations.json"), encoding="utf-8") as f:
     OCC = {o["id"]: o for o in json.load(f)["occupations"]}
 
-R_ITEMS = ["metselen", "vrachtwagen", "auto_repareren", "maaien", "dozen"]
+# The practical activities of the interest grids (chosen: "tap all you like").
+R_ANSWERS = {"interesses.doen1": ["metselen", "auto_repareren"], "interesses.doen2": ["tuin"],
+             "interesses.doen3": ["fabriek"]}
 
 
 def person(**extra):
-    a = {"interesses." + i: ["leuk"] for i in R_ITEMS}
-    a.update({"kunnen.tillen": ["goed"], "kunnen.gereedschap": ["goed"], "kunnen.schoonmaken": ["goed"],
+    a = dict(R_ANSWERS)
+    a.update({"kunnen.kan2": ["tillen"], "kunnen.kan1": ["gereedschap", "schoonmaken"],
               "intake.sector": ["bouw"], "belangrijk.top3": ["buiten", "collegas"]})
     a.update(extra)
     return a
@@ -103,8 +105,8 @@ if r:
               "no barrier: no heavy work at all, so the health case proves nothing")
 
 # 2. Language barrier and a foreign diploma, likes caring and children.
-answers = {"interesses.ouderen": ["leuk"], "interesses.kinderen": ["leuk"], "interesses.eerste_hulp": ["leuk"],
-           "interesses.handicap": ["leuk"], "interesses.uitleggen": ["leuk"], "kunnen.zorgen": ["goed"],
+answers = {"interesses.doen1": ["ouderen"], "interesses.doen2": ["kinderen", "uitleggen"],
+           "interesses.doen3": ["handicap"], "kunnen.kan1": ["zorgen"],
            "drempels.welke": ["taal"], "intake.school": ["buitenland"], "intake.sector": ["zorg"]}
 r = result_for(answers, "language")
 if r:
@@ -120,8 +122,8 @@ if r:
     check(all("stuwadoor" not in o["name"] for o in r["occupations"]), "language: jargon name")
 
 # 3. Plain names: the ESCO labels the issue named are not what the person reads or hears.
-r = result_for({"interesses.dozen": ["leuk"], "kunnen.tillen": ["goed"], "intake.sector": ["horeca"],
-                "interesses.vrachtwagen": ["leuk"]}, "plain")
+r = result_for({"interesses.doen3": ["fabriek"], "kunnen.kan2": ["tillen"], "intake.sector": ["horeca"],
+                "interesses.doen1": ["metselen"]}, "plain")
 if r:
     for o in r["occupations"] + r["other_work"]:
         for jargon in ("stuwadoor", "horecavestigingsreceptionist", "/"):
@@ -135,11 +137,11 @@ def bad(text, expect, label, content=None):
     check(p.stdout == "", f"{label}: printed a result anyway")
 
 
-bad('{"interesses.metselen": ["leuk"', "not valid JSON", "malformed JSON")
+bad('{"interesses.doen1": ["metselen"', "not valid JSON", "malformed JSON")
 bad('["leuk"]', "must be one JSON object", "not an object")
 bad('{"interesses.bestaat_niet": ["leuk"]}', "interesses.bestaat_niet", "unknown question")
-bad('{"interesses.metselen": ["super"]}', '"super"', "unknown option")
-bad('{"interesses.metselen": "leuk"}', "list of option ids", "not a list")
+bad('{"interesses.doen1": ["super"]}', '"super"', "unknown option")
+bad('{"interesses.doen1": "metselen"}', "list of option ids", "not a list")
 with tempfile.TemporaryDirectory() as empty:
     bad('{}', empty, "wrong content dir", content=empty)
 

@@ -132,7 +132,15 @@ def make_answers(content_dir, persona="doener-zorger", seed=1):
                     wanted = p["when"][n % len(p["when"])]
                     answers[f"{key}.{chosen}"] = [wanted if wanted in ids else rng.choice(ids)]
                 continue
-            if "riasec" in tags:  # faces3: leuk / weet_niet / niet_leuk
+            otags = [o["tags"] for o in opts]
+            if any("riasec" in t for t in otags):  # a grid: tap the activities you like
+                answers[key] = [o["id"] for o in opts if o["tags"].get("riasec") in p["riasec_likes"] and rng.random() < 0.85
+                                or o["tags"].get("riasec") not in p["riasec_likes"] and rng.random() < 0.1]
+            elif any("skill" in t for t in otags):  # a grid: tap what you do well
+                answers[key] = [o["id"] for o in opts if o["tags"].get("skill") in p["good_skills"]]
+            elif any("behaviour" in t for t in otags):  # a grid: tap the statements that are true
+                answers[key] = _true_statements(rng, opts, p["behaviour_level"])
+            elif "riasec" in tags:  # faces3: leuk / weet_niet / niet_leuk
                 if tags["riasec"] in p["riasec_likes"]:
                     v = "leuk" if rng.random() < 0.85 else "weet_niet"
                 else:
@@ -164,6 +172,13 @@ def make_answers(content_dir, persona="doener-zorger", seed=1):
     return answers
 
 
+def _true_statements(rng, opts, level):
+    """The career-behaviour statements tapped as true: about level/4 of them (level 0..4 as in
+    scale5), at least one so the grid is answered, not skipped."""
+    n = max(1, min(len(opts), round(len(opts) * level / 4)))
+    return [o["id"] for o in opts[:n]]
+
+
 def make_follow_up_answers(content_dir, earlier, persona="doener-zorger", seed=2, boost=2):
     """A follow-up check of someone who answered `earlier`: which plan actions were done (all but
     the last), and the behaviour items `boost` steps higher than the persona's first check."""
@@ -178,10 +193,12 @@ def make_follow_up_answers(content_dir, earlier, persona="doener-zorger", seed=2
                 planned += earlier.get(item["key"], [])
     answers["followup.steps"] = planned[:-1] if len(planned) > 1 else (planned or ["none"])
     for mod in modules:
-        if not any("behaviour" in it["tags"] for it in mod["items"]):
+        if not any("behaviour" in it["tags"] or any("behaviour" in o["tags"] for o in it["options"]) for it in mod["items"]):
             continue
         for item in mod["items"]:
-            if "behaviour" in item["tags"]:
+            if any("behaviour" in o["tags"] for o in item["options"]):  # a grid: more statements true now
+                answers[item["key"]] = _true_statements(rng, item["options"], p["behaviour_level"] + boost)
+            elif "behaviour" in item["tags"]:
                 ids = [o["id"] for o in item["options"]]
                 before = earlier.get(item["key"], [ids[0]])[0]
                 i = ids.index(before) if before in ids else p["behaviour_level"]

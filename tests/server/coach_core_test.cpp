@@ -2,6 +2,7 @@
 // result view model on the shipped content pack, the anonymous totals and their threshold,
 // and the login throttle. The HTTP and browser tests are in tests/coach/.
 #define DOCTEST_CONFIG_IMPLEMENT
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <sodium.h>
 
@@ -44,20 +45,36 @@ std::string scored_option(const Item& item, bool highest) {
 }
 
 // Answers found through the content's tags, so they follow the shipped pack: likes `liked`
-// types and dislikes the rest, rates the first `good_skills` skills "goed", every behaviour `behaviour`.
+// types and dislikes the rest, rates the first `good_skills` skills "goed", says the first
+// `behaviour` career-behaviour statements are true (klopt) and the rest not. Rated items and
+// grids ("tap all that apply") alike.
 json answers_for(const std::string& liked, int good_skills, int behaviour) {
   json a = json::object();
-  int skills = 0;
+  int skills = 0, statements = 0;
   for (const auto& m : shipped().modules)
     for (const auto& i : m.items) {
       if (auto t = i.tags.find("riasec"); t != i.tags.end())
         a[i.key] = {scored_option(i, liked.find(t->second) != std::string::npos)};
       if (i.tags.count("skill")) a[i.key] = {scored_option(i, skills++ < good_skills)};
-      if (i.tags.count("behaviour"))
-        for (const auto& o : i.options)
-          if (option_score(o) == behaviour) a[i.key] = {o.id};
+      if (i.tags.count("behaviour")) a[i.key] = {scored_option(i, statements++ < behaviour)};
+      json tapped = json::array();
+      for (const auto& o : i.options) {
+        if (auto t = o.tags.find("riasec"); t != o.tags.end() && liked.find(t->second) != std::string::npos) tapped.push_back(o.id);
+        if (o.tags.count("skill") && skills++ < good_skills) tapped.push_back(o.id);
+        if (o.tags.count("behaviour") && statements++ < behaviour) tapped.push_back(o.id);
+      }
+      if (!tapped.empty()) a[i.key] = tapped;
     }
   return a;
+}
+
+// The items whose options carry a tag (a grid) or that carry it themselves (a rated item).
+size_t items_with(const ContentPack& c, const std::string& tag) {
+  size_t n = 0;
+  for (const auto& m : c.modules)
+    for (const auto& i : m.items)
+      n += i.tags.count(tag) || std::any_of(i.options.begin(), i.options.end(), [&](const Option& o) { return o.tags.count(tag) > 0; });
+  return n;
 }
 
 json session(json answers, const std::string& follow_up_of = "") {
@@ -182,11 +199,12 @@ TEST_CASE("result view: the sections a coach needs, with the kiosk's pictures an
   CHECK(top == std::set<std::string>{c.text("nl", "riasec.R"), c.text("nl", "riasec.S")});
   CHECK(v["interests"]["types"].size() == 6);
   CHECK(v["strengths"]["good"].size() == 3);
-  // The eight career behaviours, each answered 2 of 5: a bar of 40%.
+  // The eight career behaviours, the first two true: klopt (a full bar), the rest klopt niet (half).
   REQUIRE(v["behaviours"].size() == 8);
-  for (const auto& b : v["behaviours"]) {
-    CHECK(b["score"] == "2");
-    CHECK(b["bar"] == 40);
+  for (size_t i = 0; i < v["behaviours"].size(); ++i) {
+    const json& b = v["behaviours"][i];
+    CHECK(b["score"] == c.text("nl", i < 2 ? "ui.followup.true" : "ui.followup.not_true"));
+    CHECK(b["bar"] == (i < 2 ? 100 : 50));
   }
   // Occupations with reasons and a prospect source and period.
   REQUIRE(!v["occupations"].empty());
@@ -200,13 +218,11 @@ TEST_CASE("result view: the sections a coach needs, with the kiosk's pictures an
   }
   // Every question with its answer, per part that was answered (interests, skills, behaviours here).
   REQUIRE(v["all_answers"].size() == 3);
-  size_t riasec_items = 0;
-  for (const auto& m : c.modules)
-    for (const auto& i : m.items) riasec_items += i.tags.count("riasec");
+  const size_t riasec_items = items_with(c, "riasec");
   CHECK(v["all_answers"][0]["items"].size() == riasec_items);
   CHECK(v["all_answers"][0]["answered"] == std::to_string(riasec_items));
   for (const auto& item : v["all_answers"][0]["items"]) {
-    REQUIRE(item["answers"].size() == 1);
+    REQUIRE(!item["answers"].empty());
     CHECK(!item["answers"][0]["picture"].get<std::string>().empty());
   }
   // Unanswered parts say so instead of disappearing.
@@ -218,12 +234,7 @@ TEST_CASE("result view: the sections a coach needs, with the kiosk's pictures an
 TEST_CASE("result view: first and latest side by side, with what changed") {
   const ContentPack& c = shipped();
   CheckRecord first{session(answers_for("R", 1, 2)), "Utrecht", "2026-11-20T10:06:00.000Z"};
-  json later = json::object();  // a follow-up only asks the behaviours again
-  for (const auto& m : c.modules)
-    for (const auto& i : m.items)
-      if (i.tags.count("behaviour"))
-        for (const auto& o : i.options)
-          if (option_score(o) == 4) later[i.key] = {o.id};
+  json later = answers_for("", 0, 8);  // a follow-up only asks the behaviours again: now all true
   CheckRecord follow{session(later, first.session["uuid"]), "Amersfoort", "2027-11-20T10:06:00.000Z"};
 
   json one = participant_view(c, {first}, {});
@@ -237,16 +248,17 @@ TEST_CASE("result view: first and latest side by side, with what changed") {
   CHECK(v["result"]["follow_up"] == false);
   CHECK(v["checks"][1]["follow_up"] == true);
   const json& h = v["history"];
-  CHECK(h["more_count"] == 8);
+  CHECK(h["more_count"] == 6);  // two were true then
   CHECK(h["less_count"] == 0);
-  for (const auto& r : h["behaviours"]) {
-    CHECK(r["before"] == "2");
-    CHECK(r["score"] == "4");
-    CHECK(r["delta"] == "+2");
+  for (size_t i = 0; i < h["behaviours"].size(); ++i) {
+    const json& r = h["behaviours"][i];
+    CHECK(r["before"] == c.text("nl", i < 2 ? "ui.followup.true" : "ui.followup.not_true"));
+    CHECK(r["score"] == c.text("nl", "ui.followup.true"));
+    CHECK(r["delta"] == (i < 2 ? "0" : "+1"));
   }
   CHECK(h["latest_full"] == false);
   REQUIRE(h["latest"]["all_answers"].size() == 1);  // a follow-up asks only the behaviours
-  CHECK(h["latest"]["all_answers"][0]["items"].size() == 8);
+  CHECK(h["latest"]["all_answers"][0]["items"].size() == items_with(c, "behaviour"));
   CHECK(h["latest"]["kiosk_group"] == "Amersfoort");
 }
 
@@ -280,9 +292,11 @@ TEST_CASE("totals: nothing under 10 checks; counts and averages from 10") {
       artistic_hidden = r["count"] == "< 3" && r["pct"] == "" && r["bar"] == 0 && r["small"] == true;
     }
   CHECK(artistic_hidden);
-  // Behaviours: nine at 3 and one at 5 -> 3.2.
+  // Behaviours: nine checks with the first three statements true, one with the first five: the
+  // share that said "klopt" per statement.
   REQUIRE(t["behaviours"].size() == 8);
-  for (const auto& b : t["behaviours"]) CHECK(b["mean"] == "3.2");
+  const char* share[] = {"100%", "100%", "100%", "10%", "10%", "0%", "0%", "0%"};
+  for (size_t i = 0; i < 8; ++i) CHECK(t["behaviours"][i]["mean"] == share[i]);
   // Never a row per person: no code and no uuid anywhere in the totals.
   const std::string dumped = t.dump();
   CHECK(dumped.find("K7MR2X") == std::string::npos);

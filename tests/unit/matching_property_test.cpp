@@ -59,8 +59,9 @@ Answers random_answers(const ContentPack& c, std::mt19937& rng) {
   return a;
 }
 
-// What the raw answers say, read straight from the chosen options' tags (and the items' tags
-// for answers at the top of their scale: "leuk", "goed").
+// What the raw answers say, read straight from the chosen options' tags (a grid's tapped
+// activities and skills among them), and the items' tags for answers at the top of their scale
+// ("leuk", "goed").
 struct Said {
   const Answers& a;
   std::set<std::string> chosen, top;  // "tag:value"
@@ -114,10 +115,13 @@ std::string unbacked(const MatchReason& r, const Occupation& o, const Said& s) {
   }
   auto after = [&](const char* prefix) { return r.text_key.substr(std::string(prefix).size()); };
   if (r.text_key.rfind("reason.riasec.", 0) == 0)
-    return s.top_answer("riasec", after("reason.riasec.")) ? "" : "no interest of that type answered 'leuk'";
+    return s.top_answer("riasec", after("reason.riasec.")) || s.chose("riasec", after("reason.riasec."))
+               ? ""
+               : "no interest of that type answered 'leuk' or tapped in a grid";
   if (r.text_key.rfind("reason.skill.", 0) == 0) {
     if (r.text_key == "reason.skill.lifting" && s.heavy_limit()) return "says 'you lift well' after a health answer";
-    return s.top_answer("skill", after("reason.skill.")) ? "" : "skill not rated 'goed'";
+    return s.top_answer("skill", after("reason.skill.")) || s.chose("skill", after("reason.skill.")) ? ""
+                                                                                                     : "skill not rated 'goed' or tapped";
   }
   if (r.text_key.rfind("reason.value.", 0) == 0)
     return s.chose("value", after("reason.value.")) ? "" : "value not chosen";

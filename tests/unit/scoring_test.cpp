@@ -760,3 +760,81 @@ TEST_CASE("answer quality for the coach: duration, skipped, one answer everywher
   s.started_at = "kapot";
   CHECK(answer_quality(pack(), s).duration_s == -1);
 }
+
+// The 2026.12 forms: grids ("tap all that apply") for interests, skills and career behaviours,
+// and a follow-up that compares a grid answer with an answer on the earlier five-point form.
+namespace {
+ContentPack grid_pack() {
+  ContentPack p;
+  p.id = "grid-test";
+  p.version = "2026.12.1";
+  p.modules.push_back(module("interesses", {item("interesses", "doen",
+                                                 own("interesses", "doen",
+                                                     {{"metselen", {{"riasec", "R"}}}, {"repareren", {{"riasec", "R"}}},
+                                                      {"lab", {{"riasec", "I"}}}, {"computer", {{"riasec", "I"}}},
+                                                      {"kassa", {{"riasec", "C"}}}}),
+                                                 {}, 5)}));
+  p.modules.push_back(module("kunnen", {item("kunnen", "kan",
+                                             own("kunnen", "kan", {{"rijden", {{"skill", "driving"}}}, {"tillen", {{"skill", "lifting"}}}}),
+                                             {}, 2)}));
+  Item beh = item("gedrag", "klopt",
+                  own("gedrag", "klopt",
+                      {{"flexibel", {{"behaviour", "flexibility"}, {"earlier", "gedrag.flexibel"}}},
+                       {"rustig", {{"behaviour", "uncertainty"}, {"earlier", "gedrag.rustig"}}},
+                       {"contacten", {{"behaviour", "networking"}, {"earlier", "gedrag.contacten"}}}}),
+                  {{"earlier_yes", "wel zeker_wel"}}, 3);
+  p.modules.push_back(module("gedrag", {beh}));
+  return p;
+}
+}  // namespace
+
+TEST_CASE("grids: every activity shown counts, tapped 1 and not tapped 0; a tapped skill is goed") {
+  const ContentPack c = grid_pack();
+  Answers a;
+  a["interesses.doen"] = {"metselen", "repareren", "lab"};
+  a["kunnen.kan"] = {"rijden"};
+  const Profile p = build_profile(c, a);
+  CHECK(p.riasec.at("R") == doctest::Approx(1.0));
+  CHECK(p.riasec.at("I") == doctest::Approx(0.5));
+  CHECK(p.riasec.at("C") == doctest::Approx(0.0));
+  CHECK(p.riasec_answered.at("I") == 2);
+  // Half of a type's activities tapped is enough from a grid: R first, then I.
+  CHECK(p.top_types == V{"R", "I"});
+  // The reasons cite the tapped activities, and only those.
+  REQUIRE(p.answers_for("riasec", "R").size() == 2);
+  CHECK(p.answers_for("riasec", "R")[0] == AnswerRef{"interesses.doen", "metselen"});
+  CHECK(p.answers_for("riasec", "C").empty());
+  // A tapped skill is goed; an untapped one says nothing (not "niet").
+  CHECK(p.skills.at("driving") == 2);
+  CHECK(p.skills.count("lifting") == 0);
+  CHECK(p.strong_skills() == V{"driving"});
+  // A grid left empty is a skip: nothing measured.
+  Answers skipped{{"interesses.doen", {}}, {"kunnen.kan", {}}};
+  const Profile none = build_profile(c, skipped);
+  CHECK(none.riasec.empty());
+  CHECK(none.skills.empty());
+}
+
+TEST_CASE("career behaviours: a grid says klopt or klopt niet; an earlier five-point answer reads as klopt when wel or zeker wel") {
+  const ContentPack c = grid_pack();
+  // The first check on the earlier form (items gedrag.<id> on five points), the follow-up on the grid.
+  Answers then{{"gedrag.flexibel", {"zeker_wel"}}, {"gedrag.rustig", {"enigszins"}}, {"gedrag.contacten", {"wel"}}};
+  Answers now{{"gedrag.klopt", {"rustig", "contacten"}}};
+  const Profile before = build_profile(c, then), after = build_profile(c, now);
+  CHECK(before.behaviours == std::map<std::string, int>{{"flexibility", 2}, {"uncertainty", 1}, {"networking", 2}});
+  CHECK(after.behaviours == std::map<std::string, int>{{"flexibility", 1}, {"uncertainty", 2}, {"networking", 2}});
+  const auto changes = behaviour_changes(c, before, after);
+  REQUIRE(changes.size() == 3);
+  CHECK(changes[0].statement.text_key == "gedrag.klopt.flexibel");
+  CHECK(changes[0].before == 2);
+  CHECK(changes[0].now == 1);  // less
+  CHECK(changes[1].before == 1);
+  CHECK(changes[1].now == 2);  // more
+  CHECK(changes[2].before == changes[2].now);
+  // A grid answered in this session wins over an earlier-form answer in the same answers.
+  Answers both = then;
+  both["gedrag.klopt"] = {"rustig"};
+  CHECK(build_profile(c, both).behaviours.at("flexibility") == 1);
+  // The earlier keys are not reasons or tags of anything.
+  CHECK(before.answered_by.count("earlier:gedrag.flexibel") == 0);
+}

@@ -139,21 +139,18 @@ json TotalsBuilder::result() const {
   out["actions"] = count_rows(actions_, full, option_text("action"), option_picture("action"));
 
   json behaviours = json::array();
-  for (const auto& m : c.modules)
-    for (const auto& item : m.items) {
-      auto t = item.tags.find("behaviour");
-      if (t == item.tags.end()) continue;
-      auto it = behaviour_sum_.find(t->second);
-      const int answered = it == behaviour_sum_.end() ? 0 : it->second.second;
-      const double mean = answered ? it->second.first / answered : 0;
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "%.1f", mean);
-      behaviours.push_back({{"question", c.text(lang, item.key)},
-                            {"picture", item.picture},
-                            {"mean", answered ? std::string(buf) : std::string("-")},
-                            {"bar", static_cast<int>(std::lround(mean * 20))},
-                            {"answered", answered}});
-    }
+  // Each statement: the share of the checks that said "klopt" (an answer is 2, klopt, or 1).
+  for (const auto& st : behaviour_statements(c)) {
+    auto it = behaviour_sum_.find(st.behaviour);
+    const int answered = it == behaviour_sum_.end() ? 0 : it->second.second;
+    const double share = answered ? (it->second.first - answered) / answered : 0;
+    const int pct = static_cast<int>(std::lround(share * 100));
+    behaviours.push_back({{"question", c.text(lang, st.text_key)},
+                          {"picture", st.picture},
+                          {"mean", answered ? std::to_string(pct) + "%" : std::string("-")},
+                          {"bar", pct},
+                          {"answered", answered}});
+  }
   out["behaviours"] = behaviours;
   return out;
 }

@@ -89,16 +89,18 @@ json all_answers(const ContentPack& c, const Answers& answers, const std::string
 json behaviour_rows(const std::vector<BehaviourChange>& changes, const ContentPack& c, const std::string& lang,
                     bool compare) {
   json rows = json::array();
+  // An answer is "klopt" (2) or "klopt niet" (1), whichever form asked it (core/scoring/profile.h).
+  auto said = [&](int v) { return v ? c.text(lang, v >= 2 ? "ui.followup.true" : "ui.followup.not_true") : std::string("-"); };
   for (const auto& ch : changes) {
-    json r = {{"question", c.text(lang, ch.item->key)},
-              {"picture", ch.item->picture},
+    json r = {{"question", c.text(lang, ch.statement.text_key)},
+              {"picture", ch.statement.picture},
               {"behaviour", ch.behaviour},
-              {"score", ch.now ? std::to_string(ch.now) : "-"},
+              {"score", said(ch.now)},
               {"answered", ch.now > 0},
-              {"bar", ch.now * 20}};  // percent of the bar (1..5 -> 20..100)
+              {"bar", ch.now * 50}};  // percent of the bar: klopt niet 50, klopt 100
     if (compare) {
-      r["before"] = ch.before ? std::to_string(ch.before) : "-";
-      r["before_bar"] = ch.before * 20;
+      r["before"] = said(ch.before);
+      r["before_bar"] = ch.before * 50;
       r["more"] = ch.before && ch.now && ch.now > ch.before;
       r["less"] = ch.before && ch.now && ch.now < ch.before;
       r["same"] = !(r["more"].get<bool>() || r["less"].get<bool>());

@@ -53,7 +53,7 @@ old_nl = os.path.join(history, "locales", "nl.po")
 OLD_METSELEN = po_text(old_nl, "interesses.metselen")
 OLD_KOKEN = po_text(old_nl, "kunnen.koken")
 OLD_LEUK = po_text(old_nl, "answers.faces3.leuk")
-check(OLD_METSELEN and OLD_KOKEN and OLD_LEUK, "the history's nl.po lacks the words this test reads")
+check(OLD_METSELEN and OLD_KOKEN and OLD_LEUK, "the history's nl.po has the words this test reads")
 
 fx = CoachFixture(args.server, args.kiosk, args.content, args.web, say=print)
 try:
@@ -77,7 +77,7 @@ try:
     if current_koken:
         text = open(nl_po, encoding="utf-8").read().replace(f'msgstr "{current_koken}"', f'msgstr "{NEW_KOKEN}"')
         open(nl_po, "w", encoding="utf-8").write(text)
-        check(po_text(nl_po, "kunnen.koken") == NEW_KOKEN, "could not reword kunnen.koken in the next version")
+        check(po_text(nl_po, "kunnen.koken") == NEW_KOKEN, "kunnen.koken is reworded in the next version")
     fx.content_dir = pack
 
     # Server, an organisation with a coach, one kiosk; then the sessions.
@@ -99,38 +99,38 @@ try:
 
     coach = logged_in(fx.port, "coach-a")
     r = coach.get(f"/coach/participant/{fx.codes['old']}")
-    check(r.status == 200, f"old-version session: status {r.status}")
+    check(r.status == 200, "the old-version session's page answers 200", r.status)
     page = html.unescape(r.text)
     # The removed item in that version's words, with the answer's words.
-    check(OLD_METSELEN in page, f"the removed item is not shown by its old words '{OLD_METSELEN}'")
+    check(OLD_METSELEN in page, "the removed item is shown by its old words", OLD_METSELEN)
     m = re.search(re.escape(OLD_METSELEN) + r".{0,600}?" + re.escape(OLD_LEUK), page, re.S)
-    check(m is not None, "the removed item's answer is not shown with its old words")
+    check(m is not None, "the removed item's answer is shown with its old words")
     # The reworded item in the words the participant saw, not the next version's.
-    check(OLD_KOKEN in page, "the reworded item is not in the old words")
-    check(NEW_KOKEN not in page, "the reworded item is shown in the new words the participant never saw")
-    check("eerdere versie" in page and OLD in page, "the page does not say the check used an earlier version")
+    check(OLD_KOKEN in page, "the reworded item is in the words the participant saw")
+    check(NEW_KOKEN not in page, "not in the new words the participant never saw")
+    check("eerdere versie" in page and OLD in page, "the page says the check used an earlier version, and which")
     # An item no version has, and an option that never existed: said plainly, with what was stored.
     retired = re.search(r'<section id="retired".*?</section>', page, re.S)
-    check(retired is not None, "no section for answers that no longer exist")
+    check(retired is not None, "a section lists answers that no longer exist")
     if retired:
         block = retired.group(0)
         check("interesses.bestaat_niet" in block and "Deze vraag bestaat niet meer" in block,
-              "the unknown item is not said to no longer exist")
+              "an unknown item: 'Deze vraag bestaat niet meer', with its key")
         check("kapot" in block and "Dit antwoord bestaat niet meer" in block,
-              "the unknown option is not said to no longer exist")
-        check(OLD_METSELEN not in block, "a question the history keeps is listed as gone")
+              "an unknown option: 'Dit antwoord bestaat niet meer', with its id")
+        check(OLD_METSELEN not in block, "a question the history keeps is not listed as gone")
 
     # A version the pack does not keep: the removed item is gone, said so; the page still works.
     r = coach.get(f"/coach/participant/{fx.codes['unkept']}")
-    check(r.status == 200, f"unkept-version session: status {r.status}")
+    check(r.status == 200, "the unkept-version session's page answers 200", r.status)
     page = html.unescape(r.text)
     retired = re.search(r'<section id="retired".*?</section>', page, re.S)
     check(retired is not None and "interesses.metselen" in retired.group(0),
-          "an answer to an item of an unkept version is not listed as no longer existing")
-    check("2025.1.0" in page, "the page does not name the version the check was made with")
-    check(fx.server.alive(), "the server died")
+          "an item of an unkept version is listed as no longer existing")
+    check("2025.1.0" in page, "the page names the unkept version the check was made with")
+    check(fx.server.alive(), "the server is still running")
 except FixtureError as e:
-    check(False, f"fixture: {e}")
+    check(False, "the fixture is set up", str(e))
 finally:
     fx.close()
 

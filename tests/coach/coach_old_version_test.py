@@ -120,6 +120,14 @@ try:
               "an unknown option: 'Dit antwoord bestaat niet meer', with its id")
         check(OLD_METSELEN not in block, "a question the history keeps is not listed as gone")
 
+    # The printed page says the same.
+    r = coach.get(f"/coach/participant/{fx.codes['old']}/print")
+    printed = html.unescape(r.text)
+    check(r.status == 200 and "eerdere versie" in printed and OLD in printed,
+          "the print page says the check used an earlier version", r.status)
+    check("Deze vraag bestaat niet meer" in printed and "interesses.bestaat_niet" in printed,
+          "the print page: the unknown item is said to no longer exist")
+
     # A version the pack does not keep: the removed item is gone, said so; the page still works.
     r = coach.get(f"/coach/participant/{fx.codes['unkept']}")
     check(r.status == 200, "the unkept-version session's page answers 200", r.status)

@@ -145,8 +145,10 @@ int run_result(const std::string& content_dir, const std::string& answers_path, 
     // A session made with an earlier content version is read with that version's questions.
     const std::string version = session_version(j);
     if (!version.empty()) pack = &versions.for_version(version);
-    const std::string unknown_version =
-        version.empty() || versions.knows(version) ? "" : "made with content version " + version + ", which is not kept in " + content_dir + "/history";
+    const std::string unknown_version = version.empty() || versions.knows(version)
+                                            ? ""
+                                            : "made with content version " + version + ", which is not kept in " +
+                                                  content_dir + "/history";
     answers = read_answers(*pack, j, answers_path, unknown_version);
   } catch (const BadAnswers& e) {
     err << "werkcheck result: " << e.problem << "\n";

@@ -431,8 +431,10 @@ json participant_view(const ContentVersions& versions, const std::vector<CheckRe
   const CheckRecord& first = checks.front();
   const CheckRecord& latest = checks.back();
   // Each profile from its own version's questions; they meet in the tags (behaviour, skill, ...).
-  const Profile before = build_profile(versions.for_version(sessions.front().content_version), answers_from_json(first.session));
-  const Profile now = build_profile(versions.for_version(sessions.back().content_version), answers_from_json(latest.session));
+  const Profile before =
+      build_profile(versions.for_version(sessions.front().content_version), answers_from_json(first.session));
+  const Profile now =
+      build_profile(versions.for_version(sessions.back().content_version), answers_from_json(latest.session));
   json h;
   h["first"] = view_of(first, sessions.front());
   h["latest"] = view_of(latest, sessions.back());

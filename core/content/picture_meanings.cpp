@@ -128,7 +128,9 @@ std::vector<std::string> lint_picture_meanings(const ContentPack& pack, const Pi
         errors.push_back(w + " lists use " + use + " twice");
       // A use that is gone would make docs/pictures.md say the picture is shown where it is not.
       auto shown = uses.find(use);
-      if (shown == uses.end())
+      if (shown == uses.end() && use.rfind("ui.", 0) == 0 && uses.count("screen." + use.substr(3)))
+        errors.push_back(w + " lists use " + use + ": a screen's picture is named screen." + use.substr(3));
+      else if (shown == uses.end())
         errors.push_back(w + " lists use " + use + ", which no longer exists in the content");
       else if (shown->second.picture != p.picture)
         errors.push_back(w + " lists use " + use + ", which now shows " + shown->second.picture);

@@ -108,6 +108,11 @@ TEST_CASE("the linter: pictures that do not carry one meaning") {
     CHECK_MESSAGE(any_contains(lint(pack), {file, "picture 1F528 lists use werk_plezier.timmeren", "no longer exists"}),
                   wktest::join_lines(lint(pack)));
   }
+  SUBCASE("a screen's picture named ui.<role> gets the name it needs") {
+    edit_meanings(pack, [](auto& j) { j["pictures"]["27A1"]["uses"] = nlohmann::json::array({"ui.next"}); });
+    CHECK_MESSAGE(any_contains(lint(pack), {"picture 27A1 lists use ui.next: a screen's picture is named screen.next"}),
+                  wktest::join_lines(lint(pack)));
+  }
   SUBCASE("a picture without a meaning, a reason or a use") {
     edit_meanings(pack, [](auto& j) {
       j["pictures"]["1F528"]["meaning"] = "";

@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 DEMO_DATA ?= .demo-data
 
-.PHONY: all deps build demo coach-demo test bench lint clean package
+.PHONY: all deps build demo coach-demo test bench lint pictures-doc clean package
 
 all: build
 
@@ -32,6 +32,10 @@ package: deps
 
 lint: build
 	$(BUILD)/werkcheck lint --content $(BUILD)/content
+
+# docs/pictures.md from assets/content/pictures.json (the test pictures_doc fails when it is stale).
+pictures-doc: build
+	$(BUILD)/werkcheck pictures-doc --content $(BUILD)/content > docs/pictures.md.tmp && mv docs/pictures.md.tmp docs/pictures.md
 
 bench: build
 	python3 bench/kiosk_bench.py --bin $(BUILD)/werkcheck --content $(BUILD)/content --bench-bin $(BUILD)/bench_kiosk

@@ -22,6 +22,7 @@ const Command kCommands[] = {
     {"lint", wk::lint_command},
     {"result", wk::result_command},
     {"import-prospects", wk::import_prospects_command},
+    {"pictures-doc", wk::pictures_doc_command},
     {"list-pictures", wk::list_pictures_command},
     {"make-audio", wk::make_audio_command},
     {"set-pin", wk::set_pin_command},

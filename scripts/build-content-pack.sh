@@ -2,6 +2,7 @@
 # Builds a runnable content pack from the sources a content author edits:
 #   CONTENT/*.json *.csv   ->  PACK/  (check.json, occupations, stories, prospects)
 #   CONTENT/modules/*.json ->  PACK/modules/
+#   CONTENT/history/       ->  PACK/history/  (earlier versions' questions, for their sessions)
 #   LOCALES/*.po           ->  PACK/locales/
 #   OpenMoji SVG (npm)     ->  PACK/pictures/<HEX>.png   (rsvg-convert)
 #   the words in each .po  ->  PACK/audio/<lang>/<key>.wav (espeak-ng; RECORDED/<lang>/<key>.wav wins)
@@ -18,6 +19,9 @@ cp "$content"/*.json "$pack/"
 if compgen -G "$content/*.csv" >/dev/null; then cp "$content"/*.csv "$pack/"; fi
 cp "$content"/modules/*.json "$pack/modules/"
 cp "$locales"/*.po "$pack/locales/"
+# Earlier versions' questions and words (history/<version>/), for sessions made with them.
+rm -rf "$pack/history"
+if [ -d "$content/history" ]; then cp -r "$content/history" "$pack/history"; fi
 
 if [ ! -d "$svg_dir" ]; then
   echo "build-content-pack: OpenMoji is not installed ($svg_dir); run 'make deps' (npm ci)" >&2

@@ -24,6 +24,7 @@ const char* const kUsage = R"(werkcheck - career check kiosk
   werkcheck sync-once --data DIR [--server URL]          one sync round now (exit 0: nothing pending)
   werkcheck lint --content DIR [--esco DIR]   check a content pack (and occupations against ESCO)
   werkcheck result --content DIR --answers FILE [--region NAME]   what the result pages show, as JSON
+  werkcheck pictures-doc --content DIR   docs/pictures.md from the pack's pictures.json
   werkcheck import-prospects --csv FILE --out FILE   check and normalise labour-market prospects
   werkcheck list-pictures --content DIR
   werkcheck make-audio --content DIR --recorded DIR

@@ -23,6 +23,11 @@ int result_command(const CommandLine& cl);
 int run_result(const std::string& content_dir, const std::string& answers_path, const std::string& region,
                std::ostream& out, std::ostream& err);
 
+// pictures-doc: docs/pictures.md from the pack's pictures.json, on `out`. Exit 2 with the
+// problem on `err` when the pack or its pictures.json cannot be read.
+int pictures_doc_command(const CommandLine& cl);
+int run_pictures_doc(const std::string& content_dir, std::ostream& out, std::ostream& err);
+
 // list-pictures and make-audio, the build steps of a content pack (scripts/build-content-pack.sh):
 // the OpenMoji hexcodes the pack needs, one per line; the spoken clips with espeak-ng, where a
 // recorded clip with the same key wins.

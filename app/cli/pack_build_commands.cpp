@@ -6,7 +6,9 @@
 
 #include <filesystem>
 #include <iostream>
+#include <set>
 
+#include "content/content_history.h"
 #include "content/content_pack.h"
 #include "platform/files.h"
 #include "screens/screen_table.h"
@@ -52,7 +54,12 @@ int make_audio_command(const CommandLine& cl) {
 
 int run_list_pictures(const std::string& content_dir, std::ostream& out) {
   ContentPack pack = load_or_report(content_dir, "list-pictures");
-  for (const auto& p : pack.used_pictures()) out << p << "\n";
+  // Earlier versions' pictures too: the coach pages show old answers with the pictures they had.
+  std::set<std::string> pictures;
+  for (const auto& p : pack.used_pictures()) pictures.insert(p);
+  for (const auto& old : load_history_packs(content_dir).packs)
+    for (const auto& p : old.used_pictures()) pictures.insert(p);
+  for (const auto& p : pictures) out << p << "\n";
   return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "content/content_history.h"
 #include "content/content_pack.h"
 #include "platform/files.h"
 #include "scoring/matching.h"
@@ -23,42 +24,38 @@ struct BadAnswers {
   std::string problem;
 };
 
-// The option ids an answer key may hold, or null when the content has no such question:
-// a choice item's options, or for a per-choice item's key (<module>.<item>.<option of its item>) its answers.
-const Item* item_for_key(const ContentPack& c, const std::string& key) {
-  for (const auto& m : c.modules)
-    for (const auto& item : m.items) {
-      if (item.type != ItemType::PerChoice && item.key == key) return &item;
-      if (item.type == ItemType::PerChoice && key.rfind(item.key + ".", 0) == 0) {
-        const Item* of = c.find_item(m.id, item.of);
-        const std::string chosen = key.substr(item.key.size() + 1);
-        if (of)
-          for (const auto& o : of->options)
-            if (o.id == chosen) return &item;
-      }
-    }
-  return nullptr;
-}
-
-// FILE holds {"<module>.<item>": ["option", ...]} (the export's "answers"), or a whole exported
-// session with such an "answers" object. Everything in it must name the content's questions and options.
-Answers read_answers(const ContentPack& c, const std::string& path) {
+json read_json(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw BadAnswers{path + ": cannot read the file"};
   std::stringstream buf;
   buf << in.rdbuf();
-  json j;
   try {
-    j = json::parse(buf.str());
+    return json::parse(buf.str());
   } catch (const json::parse_error& e) {
     throw BadAnswers{path + ": not valid JSON (" + e.what() + ")"};
   }
+}
+
+// The content version a whole exported session was made with ("content": {"version"}), or "".
+std::string session_version(const json& j) {
+  if (!j.is_object() || !j.contains("content") || !j.at("content").is_object()) return "";
+  const json& v = j.at("content").value("version", json());
+  return v.is_string() ? v.get<std::string>() : "";
+}
+
+// FILE holds {"<module>.<item>": ["option", ...]} (the export's "answers"), or a whole exported
+// session with such an "answers" object. Everything in it must name the questions and options
+// of `c`: the current content, or for a session the content version it was made with.
+// `unknown_version` says why a question may be missing (the session's version is not kept).
+Answers read_answers(const ContentPack& c, json j, const std::string& path, const std::string& unknown_version) {
   if (j.is_object() && j.contains("answers") && j.at("answers").is_object()) j = j.at("answers");
   if (!j.is_object()) throw BadAnswers{path + ": must be one JSON object {\"<module>.<item>\": [\"option\", ...]}"};
   Answers answers;
   for (const auto& [key, values] : j.items()) {
-    const Item* item = item_for_key(c, key);
-    if (!item) throw BadAnswers{path + ": \"" + key + "\" is not a question of this content"};
+    const Item* item = c.item_for_answer_key(key);
+    if (!item)
+      throw BadAnswers{path + ": \"" + key + "\" is not a question of this content (version " + c.version + ")" +
+                       (unknown_version.empty() ? "" : "; the answers were " + unknown_version)};
     if (!values.is_array()) throw BadAnswers{path + ": \"" + key + "\" must be a list of option ids"};
     for (const auto& v : values) {
       if (!v.is_string()) throw BadAnswers{path + ": \"" + key + "\" must be a list of option ids"};
@@ -140,14 +137,24 @@ int run_result(const std::string& content_dir, const std::string& answers_path, 
     err << "werkcheck result: " << loaded.error << "\n";
     return 2;
   }
-  const ContentPack& c = *loaded.pack;
+  const ContentVersions versions(*loaded.pack);
+  const ContentPack* pack = &versions.current();
   Answers answers;
   try {
-    answers = read_answers(c, answers_path);
+    const json j = read_json(answers_path);
+    // A session made with an earlier content version is read with that version's questions.
+    const std::string version = session_version(j);
+    if (!version.empty()) pack = &versions.for_version(version);
+    const std::string unknown_version = version.empty() || versions.knows(version)
+                                            ? ""
+                                            : "made with content version " + version + ", which is not kept in " +
+                                                  content_dir + "/history";
+    answers = read_answers(*pack, j, answers_path, unknown_version);
   } catch (const BadAnswers& e) {
     err << "werkcheck result: " << e.problem << "\n";
     return 2;
   }
+  const ContentPack& c = *pack;
   const Profile p = build_profile(c, answers);
   MatchOptions mo;
   mo.region = region;  // a region without rows falls back to Nederland, as on the kiosk

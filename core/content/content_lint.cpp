@@ -7,7 +7,9 @@
 #include <optional>
 #include <set>
 
+#include "content/content_history.h"
 #include "content/content_pack.h"
+#include "content/picture_meanings.h"
 #include "platform/files.h"
 
 namespace wk {
@@ -176,7 +178,22 @@ LintReport lint_content_pack(const std::string& dir, const ShellNeeds& shell, co
     }
   }
 
-  for (const auto& pic : pack.used_pictures())
+  // One picture, one meaning: pictures.json against every place a picture is shown.
+  auto meanings = load_picture_meanings(dir);
+  if (!meanings.meanings) {
+    report.errors.push_back(meanings.error);
+  } else {
+    for (auto& e : lint_picture_meanings(pack, *meanings.meanings)) report.errors.push_back(std::move(e));
+  }
+
+  // Earlier versions' questions (history/<version>/): readable, and their pictures rendered.
+  auto history = load_history_packs(dir);
+  for (const auto& problem : history.problems) report.errors.push_back("history: " + problem);
+  std::set<std::string> pictures;
+  for (const auto& pic : pack.used_pictures()) pictures.insert(pic);
+  for (const auto& old : history.packs)
+    for (const auto& pic : old.used_pictures()) pictures.insert(pic);
+  for (const auto& pic : pictures)
     if (!files::exists(pack.picture_path(pic))) report.errors.push_back(pack.picture_path(pic) + ": picture is missing");
   return report;
 }

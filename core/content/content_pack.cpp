@@ -145,6 +145,21 @@ const Item* ContentPack::find_item(const std::string& module_id, const std::stri
   return nullptr;
 }
 
+const Item* ContentPack::item_for_answer_key(const std::string& key) const {
+  for (const auto& m : modules)
+    for (const auto& item : m.items) {
+      if (item.type != ItemType::PerChoice && item.key == key) return &item;
+      if (item.type == ItemType::PerChoice && key.rfind(item.key + ".", 0) == 0) {
+        const Item* of = find_item(m.id, item.of);
+        const std::string chosen = key.substr(item.key.size() + 1);
+        if (of)
+          for (const auto& o : of->options)
+            if (o.id == chosen) return &item;
+      }
+    }
+  return nullptr;
+}
+
 const ProspectRow* ContentPack::prospect(const std::string& group, const std::string& region) const {
   const ProspectRow* national = nullptr;
   for (const auto& row : prospects) {
@@ -212,6 +227,11 @@ std::string parse_prospects_csv(const std::string& text, const std::string& wher
   return "";
 }
 
+bool is_picture_code(const std::string& text) {
+  static const std::regex pattern("[0-9A-F]{4,6}(-[0-9A-F]{4,6})*");
+  return std::regex_match(text, pattern);
+}
+
 std::vector<std::string> ContentPack::used_pictures() const {
   std::set<std::string> s;
   for (const auto& [type, pic] : riasec_pictures) s.insert(pic);
@@ -234,7 +254,6 @@ std::vector<std::string> ContentPack::used_pictures() const {
 namespace {
 
 const std::regex kIdPattern("[a-z0-9_]{1,40}");
-const std::regex kPicturePattern("[0-9A-F]{4,6}(-[0-9A-F]{4,6})*");
 
 struct ParseError : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -265,7 +284,7 @@ void check_id(const std::string& id, const std::string& where) {
 }
 
 void check_picture(const std::string& pic, const std::string& where) {
-  if (!std::regex_match(pic, kPicturePattern))
+  if (!is_picture_code(pic))
     throw ParseError(where + ": picture \"" + pic + "\" is not an OpenMoji hexcode like 1F600");
 }
 

@@ -77,6 +77,9 @@ struct ProspectRow {
 // zeer_ruim < 0.25 <= ruim < 0.67 <= evenwicht <= 1.5 < krap <= 4.0 < zeer_krap (UWV spanningsindicator)
 std::string prospect_label(double ratio);
 
+// An OpenMoji hexcode as pictures are named: upper-case hex, sequences joined by "-" (1F9D1-200D-1F373).
+bool is_picture_code(const std::string& text);
+
 struct Module {
   std::string id;
   std::string picture;
@@ -118,6 +121,9 @@ struct ContentPack {
   std::string audio_path(const std::string& locale, const std::string& key) const;
   int item_count() const;
   const Item* find_item(const std::string& module_id, const std::string& item_id) const;
+  // The item an answer key belongs to: a choice item's key, or a per-choice item's
+  // <module>.<item>.<option of the item it follows>; null when the content has no such question.
+  const Item* item_for_answer_key(const std::string& key) const;
   // Every value of a tag used anywhere in the modules (on items or options), e.g. all skills.
   std::vector<std::string> tag_values(const std::string& tag) const;
   // The prospect for an occupation group in a region (falls back to "Nederland"); null if none.

@@ -144,10 +144,39 @@ bad('{"interesses.doen1": ["super"]}', '"super"', "unknown option")
 bad('{"interesses.doen1": "metselen"}', "list of option ids", "not a list")
 with tempfile.TemporaryDirectory() as empty:
     bad('{}', empty, "wrong content dir", content=empty)
+    bad('{}', os.path.join(empty, "nowhere"), "content dir that does not exist", content=os.path.join(empty, "nowhere"))
+    # A pack whose check.json is damaged: the error names the file.
+    broken = os.path.join(empty, "broken")
+    os.makedirs(broken)
+    with open(os.path.join(broken, "check.json"), "w") as f:
+        f.write('{"format": 1, "id": ')
+    bad('{}', os.path.join(broken, "check.json"), "damaged check.json", content=broken)
+# An answers file that is not there.
+p = subprocess.run([args.bin, "result", "--content", args.content, "--answers", "/nonexistent/answers.json"],
+                   capture_output=True, text=True, timeout=60)
+check(p.returncode == 2 and "/nonexistent/answers.json" in p.stderr and "cannot read" in p.stderr,
+      f"missing answers file: exit {p.returncode}, {p.stderr!r}")
+# A session from a content version the pack does not keep, with a question it does not have.
+bad(json.dumps({"content": {"id": "x", "version": "1999.1.0"}, "answers": {"interesses.bestaat_niet": ["leuk"]}}),
+    "made with content version 1999.1.0, which is not kept", "unknown content version")
 
 # An exported session line works as well as its answers object.
 p, _ = run(json.dumps({"uuid": "x", "answers": {"drempels.welke": ["gezondheid"]}}))
 check(p.returncode == 0 and json.loads(p.stdout)["profile"]["barriers"] == ["health"], "a whole exported session")
+
+# A session made with a kept earlier version (history/<version>/) is read with its questions.
+history = os.path.join(args.content, "history")
+for version in sorted(os.listdir(history)) if os.path.isdir(history) else []:
+    with open(os.path.join(history, version, "check.json"), encoding="utf-8") as f:
+        kept = json.load(f)
+    with open(os.path.join(history, version, "modules", kept["modules"][1] + ".json"), encoding="utf-8") as f:
+        item = json.load(f)["items"][0]
+    option = (item["options"] if "options" in item else kept["answer_sets"][item["answers"]])[0]["id"]
+    key = f"{kept['modules'][1]}.{item['id']}"
+    p, _ = run(json.dumps({"content": {"id": kept["id"], "version": version}, "answers": {key: [option]}}))
+    check(p.returncode == 0, f"a session of kept version {version} ({key}={option}): exit {p.returncode}: {p.stderr}")
+    if p.returncode == 0:
+        check(json.loads(p.stdout)["content"]["version"] == version, f"the result of a {version} session names its version")
 
 # The region picks the prospects' rows, as the kiosk's "region" setting does.
 p, _ = run(json.dumps(person()), extra=("--region", "Twente"))

@@ -15,6 +15,7 @@
 #include "coach/org_totals.h"
 #include "coach/page_templates.h"
 #include "coach/result_view.h"
+#include "content/content_history.h"
 #include "content/content_pack.h"
 #include "scoring/profile.h"
 
@@ -34,6 +35,12 @@ const ContentPack& shipped() {
     return std::move(*l.pack);
   }();
   return pack;
+}
+
+// The shipped pack with its earlier versions' questions, as the coach pages hold it.
+const ContentVersions& versions() {
+  static ContentVersions v(shipped());
+  return v;
 }
 
 // The option of an item with the highest (or lowest) score tag.
@@ -173,7 +180,7 @@ TEST_CASE("result view: the fit in words, the plain name with its ESCO label, an
   CHECK(v["quality"]["minutes"] == 15);
   // The page shows it, in words from the coach's word files.
   PageTemplates t = PageTemplates::load(kWebDir);
-  json page = participant_view(c, {rec}, {});
+  json page = participant_view(versions(), {rec}, {});
   const std::string html = t.render("participant", page, "nl");
   CHECK(html.find("Niet getoond") != std::string::npos);
   CHECK(html.find("Zwaar lichamelijk werk") != std::string::npos);
@@ -237,11 +244,11 @@ TEST_CASE("result view: first and latest side by side, with what changed") {
   json later = answers_for("", 0, 8);  // a follow-up only asks the behaviours again: now all true
   CheckRecord follow{session(later, first.session["uuid"]), "Amersfoort", "2027-11-20T10:06:00.000Z"};
 
-  json one = participant_view(c, {first}, {});
+  json one = participant_view(versions(), {first}, {});
   CHECK(one["has_history"] == false);
   CHECK(one["display_code"] == "K7M-R2X");
 
-  json v = participant_view(c, {first, follow}, {});
+  json v = participant_view(versions(), {first, follow}, {});
   CHECK(v["has_history"] == true);
   CHECK(v["check_count"] == 2);
   // The result shown is the full check; the follow-up is only in the history.

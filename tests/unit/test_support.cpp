@@ -93,6 +93,12 @@ void remove_file(const std::string& path) {
   if (!fs::remove(path)) throw std::runtime_error("cannot remove " + path + " (not there?)");
 }
 
+std::string join_lines(const std::vector<std::string>& list) {
+  std::string out;
+  for (const auto& s : list) out += s + "\n";
+  return out;
+}
+
 bool any_contains(const std::vector<std::string>& list, const std::vector<std::string>& parts) {
   for (const auto& s : list) {
     bool all = true;

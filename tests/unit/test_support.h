@@ -43,6 +43,9 @@ void replace_in_file(const std::string& path, const std::string& from, const std
 // Removes one file; throws when it was not there.
 void remove_file(const std::string& path);
 
+// The strings one per line: a readable failure message for a list of errors or warnings.
+std::string join_lines(const std::vector<std::string>& list);
+
 // True when any string in list contains all the given parts.
 bool any_contains(const std::vector<std::string>& list, const std::vector<std::string>& parts);
 

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <set>
 
+#include "content/content_history.h"
 #include "platform/random_ids.h"
 #include "scoring/answer_quality.h"
 #include "scoring/matching.h"
@@ -234,6 +235,28 @@ std::vector<std::string> plan_actions(const Profile& p) {
 
 bool is_follow_up(const SessionRecord& s) { return !s.follow_up_of.empty(); }
 
+// Answers to questions or options `c` does not have (a content version that is not kept, or a
+// damaged row): each stays on the page, said plainly to be gone, never silently dropped.
+json retired_answers(const ContentPack& c, const Answers& answers, const std::string& lang) {
+  json out = json::array();
+  for (const auto& [key, ids] : answers) {
+    if (key.rfind("followup.", 0) == 0) continue;  // the follow-up's own question, not content
+    const Item* item = c.item_for_answer_key(key);
+    json gone = json::array();
+    for (const auto& id : ids) {
+      const bool known = item && std::any_of(item->options.begin(), item->options.end(),
+                                             [&](const Option& o) { return o.id == id; });
+      if (!known) gone.push_back(id);
+    }
+    if (item && gone.empty()) continue;
+    out.push_back({{"key", key},
+                   {"question", item ? question_text(c, key, lang) : ""},
+                   {"question_gone", item == nullptr},
+                   {"answers", gone}});
+  }
+  return out;
+}
+
 // When the check was done: when it ended, or for one that never ended, when it started.
 std::string check_date(const SessionRecord& s) { return display_time(s.ended_at.empty() ? s.started_at : s.ended_at); }
 
@@ -360,14 +383,26 @@ json check_view(const ContentPack& c, const CheckRecord& check, const ViewOption
   v["steps_taken"] = steps;
   v["steps_question"] = c.text(lang, "followup.steps");
   v["all_answers"] = all_answers(c, answers, lang);
+  v["retired"] = retired_answers(c, answers, lang);
+  v["has_retired"] = !v["retired"].empty();
   return v;
 }
 
-json participant_view(const ContentPack& c, const std::vector<CheckRecord>& checks, const ViewOptions& opt) {
+json participant_view(const ContentVersions& versions, const std::vector<CheckRecord>& checks,
+                      const ViewOptions& opt) {
   json v;
   if (checks.empty()) return v;
   std::vector<SessionRecord> sessions;
   for (const auto& ch : checks) sessions.push_back(session_from_json(ch.session));
+  // Each check is read with the questions and words of the content version it was made with.
+  auto view_of = [&](const CheckRecord& check, const SessionRecord& s) {
+    const ContentPack& pack = versions.for_version(s.content_version);
+    json view = check_view(pack, check, opt);
+    view["earlier_version"] = pack.version != versions.current().version;
+    view["version_not_kept"] = !s.content_version.empty() && !versions.knows(s.content_version);
+    return view;
+  };
+  const ContentPack& c = versions.current();
   const std::string code = sessions.back().code;
   v["code"] = code;
   v["display_code"] = ids::display_code(code);
@@ -376,7 +411,7 @@ json participant_view(const ContentPack& c, const std::vector<CheckRecord>& chec
   const CheckRecord* full = &checks.front();
   for (size_t i = 0; i < checks.size(); ++i)
     if (!is_follow_up(sessions[i])) full = &checks[i];
-  v["result"] = check_view(c, *full, opt);
+  v["result"] = view_of(*full, sessions[full - &checks.front()]);
 
   json list = json::array();
   for (size_t i = 0; i < checks.size(); ++i) {
@@ -397,11 +432,14 @@ json participant_view(const ContentPack& c, const std::vector<CheckRecord>& chec
   // First and latest side by side: what changed.
   const CheckRecord& first = checks.front();
   const CheckRecord& latest = checks.back();
-  const Profile before = build_profile(c, answers_from_json(first.session));
-  const Profile now = build_profile(c, answers_from_json(latest.session));
+  // Each profile from its own version's questions; they meet in the tags (behaviour, skill, ...).
+  const Profile before =
+      build_profile(versions.for_version(sessions.front().content_version), answers_from_json(first.session));
+  const Profile now =
+      build_profile(versions.for_version(sessions.back().content_version), answers_from_json(latest.session));
   json h;
-  h["first"] = check_view(c, first, opt);
-  h["latest"] = check_view(c, latest, opt);
+  h["first"] = view_of(first, sessions.front());
+  h["latest"] = view_of(latest, sessions.back());
   h["behaviours"] = behaviour_rows(behaviour_changes(c, before, now), c, opt.lang, true);
   int more = 0, less = 0;
   for (const auto& r : h["behaviours"]) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "content/content_history.h"
 #include "content/content_pack.h"
 #include "scoring/profile.h"
 
@@ -32,7 +33,9 @@ nlohmann::json check_view(const ContentPack& content, const CheckRecord& check, 
 // The participant page: the latest full check as the result, every check in a list, and
 // when there is more than one, the first and the latest side by side with what changed.
 // `checks` are oldest first and all have the same code.
-nlohmann::json participant_view(const ContentPack& content, const std::vector<CheckRecord>& checks,
+// Each check is read with its own content version's questions and words (content_history.h);
+// answers to questions no version kept are listed as no longer existing ("retired").
+nlohmann::json participant_view(const ContentVersions& versions, const std::vector<CheckRecord>& checks,
                                 const ViewOptions& options);
 
 // "2026-11-20T10:05:00.123Z" -> "20-11-2026 11:05": the stored UTC time in the server's local

@@ -38,7 +38,7 @@ json Participants::result_view(const Visitor& v, const std::string& code, const 
   ViewOptions options;
   options.lang = v.lang;
   options.region = site_.opt.region;
-  json view = participant_view(*site_.content, checks, options);
+  json view = participant_view(*site_.versions, checks, options);
   // The participant's language by its own name ("English"), from the pages' word files.
   const std::string loc = view["result"].value("locale", "");
   view["result"]["locale_name"] = site_.templates->has_language(loc) ? site_.word(loc, "lang.name") : loc;

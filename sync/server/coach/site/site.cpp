@@ -1,5 +1,7 @@
 #include "coach/site/site.h"
 
+#include "platform/log.h"
+
 namespace wk::coach {
 
 void Site::load() {
@@ -15,6 +17,9 @@ void Site::load() {
     return;
   }
   content = std::make_unique<ContentPack>(std::move(*loaded.pack));
+  versions = std::make_unique<ContentVersions>(*content);
+  // An earlier version that cannot be read only costs its sessions their old words: say so, go on.
+  for (const auto& problem : versions->problems()) log::warn("coach", "content history: " + problem);
 }
 
 }  // namespace wk::coach

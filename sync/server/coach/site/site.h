@@ -7,6 +7,7 @@
 
 #include "coach/coach_pages.h"
 #include "coach/page_templates.h"
+#include "content/content_history.h"
 #include "content/content_pack.h"
 #include "store/coach_account_store.h"
 #include "store/organisation_store.h"
@@ -27,6 +28,7 @@ struct Site {
   server::CoachAccountStore& accounts;
   std::unique_ptr<PageTemplates> templates;
   std::unique_ptr<ContentPack> content;
+  std::unique_ptr<ContentVersions> versions;  // content with its earlier versions' questions, for older sessions
   std::string unavailable;  // why the pages cannot work (every page answers 503); empty when they can
 };
 

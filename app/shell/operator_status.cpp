@@ -44,6 +44,11 @@ std::vector<std::string> operator_status_lines(const StatusFacts& f, const Statu
   if (f.pictures && f.clips)
     line("caches", {{"pictures", megabytes(f.pictures->bytes)}, {"pictures_budget", megabytes(f.pictures->budget)},
                     {"clips", megabytes(f.clips->bytes)}, {"clips_budget", megabytes(f.clips->budget)}});
+  if (f.printer.empty())
+    line("printer_none");
+  else
+    line("printer", {{"queue", f.printer}, {"printed", std::to_string(f.slips_printed)}});
+  if (!f.print_problem.empty()) line("print_problem", {{"problem", f.print_problem}});
   line("log", {{"file", f.data_dir + "/werkcheck.log"}});
   return lines;
 }

@@ -1,0 +1,56 @@
+#include "screens/slip_parts.h"
+
+#include <algorithm>
+
+#include "screens/code_parts.h"
+
+namespace wk {
+
+namespace {
+const char* state_key(SlipState state) {
+  switch (state) {
+    case SlipState::Ready: return "ui.slip.button";
+    case SlipState::Printing: return "ui.slip.printing";
+    case SlipState::Printed: return "ui.slip.printed";
+    case SlipState::Failed: return "ui.slip.failed";
+    case SlipState::NoPrinter: break;
+  }
+  return "";
+}
+}  // namespace
+
+float slip_row_height(const ScreenContext& ctx, const Metrics& m) {
+  return ctx.slip_state() == SlipState::NoPrinter || !ctx.session() ? 0 : m.mm(26);
+}
+
+void add_slip_row(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Rect& row) {
+  const SlipState state = ctx.slip_state();
+  if (state == SlipState::NoPrinter || !ctx.session()) return;
+  const std::string picture = ctx.pack().ui_picture("print");
+  const std::string words = ctx.t(state_key(state));
+  if (state == SlipState::Ready) {
+    // As wide as its word needs (measured), never under 20 x 20 mm.
+    const float w = std::clamp(m.measure(words, TextRole::Body, 0).width + m.mm(12), m.mm(50), row.w);
+    s.targets.push_back({"print:slip", words, picture, {row.x + (row.w - w) / 2, row.y, w, row.h}, TargetStyle::Answer});
+    return;
+  }
+  // What happens to the slip: the printer's picture and the words beside it, centred.
+  const float pic = std::min(row.h, m.mm(22));
+  const float text_w = std::min(row.w - pic - m.mm(5), m.measure(words, TextRole::Body, 0).width + m.mm(2));
+  const float x = row.x + (row.w - pic - m.mm(5) - text_w) / 2;
+  s.pictures.push_back({picture, {x, row.y + (row.h - pic) / 2, pic, pic}});
+  s.texts.push_back({words, {x + pic + m.mm(5), row.y, text_w, row.h}, TextRole::Body, false});
+}
+
+std::vector<Clip> slip_speech(const ScreenContext& ctx, bool with_code) {
+  const SlipState state = ctx.slip_state();
+  if (state == SlipState::NoPrinter || !ctx.session()) return {};
+  std::vector<Clip> clips = {{ctx.locale(), state_key(state), state == SlipState::Ready ? "print:slip" : ""}};
+  if (state == SlipState::Failed && with_code)  // the code again, so the person can still take it with them
+    for (auto& c : code_speech(ctx)) clips.push_back(std::move(c));
+  return clips;
+}
+
+std::vector<std::string> slip_picture_roles() { return {"print"}; }
+
+}  // namespace wk

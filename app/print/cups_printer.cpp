@@ -1,6 +1,7 @@
-// Printing through CUPS with libcups: the queue is looked up first (a deleted queue or a cupsd
-// that does not answer is said as such), the PDF is submitted with cupsPrintFile2 and the job
-// is followed with cupsGetJobs2 until it is completed, fails, or the printer reports an error.
+// Printing through CUPS with libcups, on one connection to the server libcups is set up for
+// (CUPS_SERVER, client.conf, else the local cupsd): a server that does not answer and a queue
+// that is not there are told apart; the PDF is submitted with cupsPrintFile2 and the job is
+// followed with cupsGetJobs2 until it is completed, fails, or the printer reports an error.
 #include <cups/cups.h>
 
 #include <atomic>
@@ -19,16 +20,16 @@ std::string option(const cups_dest_t* dest, const char* name) {
   return v ? v : "";
 }
 
-// What the printer says about itself, for the operator: its message, else its reasons.
+// What the printer says about itself, for the operator: its message and its reasons.
 std::string printer_says(const cups_dest_t* dest) {
   std::string says = option(dest, "printer-state-message");
   const std::string reasons = option(dest, "printer-state-reasons");
   if (!reasons.empty() && reasons != "none") says += (says.empty() ? "" : " (") + reasons + (says.empty() ? "" : ")");
-  return says;
+  return says.empty() ? "no reason given" : says;
 }
 
-// The printer cannot print now: stopped (3 idle, 4 processing, 5 stopped), not accepting jobs,
-// or reporting an error such as media-jam-error.
+// The printer cannot print now: stopped (printer-state 5), not accepting jobs, or reporting an
+// error such as media-jam-error.
 bool printer_failed(const cups_dest_t* dest) {
   return option(dest, "printer-state") == "5" || option(dest, "printer-is-accepting-jobs") == "false" ||
          option(dest, "printer-state-reasons").find("-error") != std::string::npos;
@@ -40,68 +41,73 @@ class CupsPrinter : public Printer {
   void abandon() override { abandoned_ = true; }
 
   std::string print(const std::string& pdf_path, const std::string& title) override {
-    cups_dest_t* dest = cupsGetNamedDest(CUPS_HTTP_DEFAULT, queue_.c_str(), nullptr);
-    if (!dest) return where() + " has no printer \"" + queue_ + "\" (" + cupsLastErrorString() + ")";
-    if (printer_failed(dest)) {
-      std::string why = "printer \"" + queue_ + "\" cannot print: " + printer_says(dest);
-      cupsFreeDests(1, dest);
-      return why;
-    }
-    cupsFreeDests(1, dest);
-    cups_option_t* options = nullptr;
-    int num_options = cupsAddOption("document-format", "application/pdf", 0, &options);
-    const int job = cupsPrintFile2(CUPS_HTTP_DEFAULT, queue_.c_str(), pdf_path.c_str(), title.c_str(), num_options,
-                                   options);
-    cupsFreeOptions(num_options, options);
-    if (job == 0) return "printer \"" + queue_ + "\" refused the slip: " + cupsLastErrorString();
-    return follow(job);
+    const std::string server = server_name();
+    http_t* http = httpConnect2(cupsServer(), ippPort(), nullptr, AF_UNSPEC, cupsEncryption(), 1, 10000, nullptr);
+    if (!http) return "CUPS at " + server + " does not answer (" + cupsLastErrorString() + ")";
+    std::string problem = print_on(http, server, pdf_path, title);
+    httpClose(http);
+    return problem;
   }
 
  private:
-  std::string where() const { return std::string("CUPS at ") + cupsServer(); }
+  static std::string server_name() {
+    const std::string host = cupsServer();
+    return host.empty() || host[0] == '/' ? host : host + ":" + std::to_string(ippPort());
+  }
+  std::string name() const { return "printer \"" + queue_ + "\""; }
+
+  std::string print_on(http_t* http, const std::string& server, const std::string& pdf_path, const std::string& title) {
+    cups_dest_t* dest = cupsGetNamedDest(http, queue_.c_str(), nullptr);
+    if (!dest) return "CUPS at " + server + " has no " + name() + " (" + cupsLastErrorString() + ")";
+    const bool failed = printer_failed(dest);
+    const std::string says = printer_says(dest);
+    cupsFreeDests(1, dest);
+    if (failed) return name() + " cannot print: " + says;
+    cups_option_t* options = nullptr;
+    const int num_options = cupsAddOption("document-format", "application/pdf", 0, &options);
+    const int job = cupsPrintFile2(http, queue_.c_str(), pdf_path.c_str(), title.c_str(), num_options, options);
+    cupsFreeOptions(num_options, options);
+    if (job == 0) return name() + " refused the slip: " + cupsLastErrorString();
+    return follow(http, server, job);
+  }
 
   // Waits for the job to end; a job that cannot end well is cancelled.
-  std::string follow(int job) {
+  std::string follow(http_t* http, const std::string& server, int job) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s_);
+    const std::string which = " job " + std::to_string(job);
     while (true) {
-      std::string problem;
-      const int state = job_state(job, problem);
+      const int state = job_state(http, job);
       if (state == IPP_JSTATE_COMPLETED) return "";
-      if (state == IPP_JSTATE_CANCELED || state == IPP_JSTATE_ABORTED)
-        return "printer \"" + queue_ + "\" did not print job " + std::to_string(job) + ": " + problem;
-      if (state < 0) return "lost job " + std::to_string(job) + " on printer \"" + queue_ + "\": " + problem;
-      if (cups_dest_t* dest = cupsGetNamedDest(CUPS_HTTP_DEFAULT, queue_.c_str(), nullptr)) {
-        const bool failed = printer_failed(dest) || state == IPP_JSTATE_STOPPED;
-        const std::string says = printer_says(dest);
-        cupsFreeDests(1, dest);
-        if (failed) return cancel(job, "printer \"" + queue_ + "\" stopped: " + says);
-      } else {
-        return where() + " lost printer \"" + queue_ + "\" while printing (" + cupsLastErrorString() + ")";
-      }
-      if (abandoned_) return cancel(job, "the kiosk stopped while printer \"" + queue_ + "\" printed");
+      if (state == IPP_JSTATE_CANCELED) return name() + which + " was cancelled";
+      if (state == IPP_JSTATE_ABORTED) return name() + which + " was aborted (" + cupsLastErrorString() + ")";
+      if (state < 0) return "CUPS at " + server + " lost" + which + " (" + cupsLastErrorString() + ")";
+      cups_dest_t* dest = cupsGetNamedDest(http, queue_.c_str(), nullptr);
+      if (!dest) return "CUPS at " + server + " lost " + name() + " while printing (" + cupsLastErrorString() + ")";
+      const bool failed = printer_failed(dest) || state == IPP_JSTATE_STOPPED;
+      const std::string says = printer_says(dest);
+      cupsFreeDests(1, dest);
+      if (failed) return cancel(http, job, name() + " stopped: " + says);
+      if (abandoned_) return cancel(http, job, "the kiosk stopped while " + name() + " printed");
       if (std::chrono::steady_clock::now() > deadline)
-        return cancel(job, "printer \"" + queue_ + "\" did not print within " +
-                               std::to_string(static_cast<int>(timeout_s_)) + " s");
+        return cancel(http, job, name() + " did not print within " + std::to_string(static_cast<int>(timeout_s_)) +
+                                     " s: " + says);
       std::this_thread::sleep_for(std::chrono::milliseconds(300));
     }
   }
 
-  // The job's ipp_jstate_t, or -1 when CUPS does not know it (problem says why).
-  int job_state(int job, std::string& problem) {
+  // The job's ipp_jstate_t, or -1 when CUPS does not know it.
+  int job_state(http_t* http, int job) {
     cups_job_t* jobs = nullptr;
-    const int n = cupsGetJobs2(CUPS_HTTP_DEFAULT, &jobs, queue_.c_str(), 0, CUPS_WHICHJOBS_ALL);
+    const int n = cupsGetJobs2(http, &jobs, queue_.c_str(), 0, CUPS_WHICHJOBS_ALL);
     int state = -1;
     for (int i = 0; i < n; ++i)
       if (jobs[i].id == job) state = jobs[i].state;
     if (n > 0) cupsFreeJobs(n, jobs);
-    problem = state < 0 ? cupsLastErrorString() : "";
-    if (state == IPP_JSTATE_CANCELED || state == IPP_JSTATE_ABORTED) problem = "the job was " +
-        std::string(state == IPP_JSTATE_CANCELED ? "cancelled" : "aborted");
     return state;
   }
 
-  std::string cancel(int job, const std::string& why) {
-    cupsCancelJob2(CUPS_HTTP_DEFAULT, queue_.c_str(), job, 0);
+  std::string cancel(http_t* http, int job, const std::string& why) {
+    cupsCancelJob2(http, queue_.c_str(), job, 0);
     return why + "; the job was cancelled";
   }
 

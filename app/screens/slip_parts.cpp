@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "screens/code_parts.h"
+#include "screens/target_parts.h"
 
 namespace wk {
 
@@ -29,9 +30,16 @@ void add_slip_row(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, co
   const std::string picture = ctx.pack().ui_picture("print");
   const std::string words = ctx.t(state_key(state));
   if (state == SlipState::Ready) {
-    // As wide as its word needs (measured), never under 20 x 20 mm.
-    const float w = std::clamp(m.measure(words, TextRole::Body, 0).width + m.mm(12), m.mm(50), row.w);
-    s.targets.push_back({"print:slip", words, picture, {row.x + (row.w - w) / 2, row.y, w, row.h}, TargetStyle::Answer});
+    // The narrowest card (from 60 mm, in 5 mm steps) whose word fits beside its picture, as the
+    // window draws it (target_parts); never under 20 x 20 mm.
+    Target button{"print:slip", words, picture, {0, row.y, row.w, row.h}, TargetStyle::Answer};
+    for (float w = m.mm(60); w < row.w; w += m.mm(5)) {
+      button.rect.w = w;
+      if (target_fits(m, button)) break;
+    }
+    button.rect.w = std::min(button.rect.w, row.w);
+    button.rect.x = row.x + (row.w - button.rect.w) / 2;
+    s.targets.push_back(button);
     return;
   }
   // What happens to the slip: the printer's picture and the words beside it, centred.

@@ -67,6 +67,8 @@ KioskShell::KioskShell(KioskConfig config)
     }
   }
 
+  if (!config_.printer.empty()) log::info("print", "take-home slips go to CUPS queue " + config_.printer);
+
   flow_ = std::make_unique<KioskFlow>(content(), store_.get(), &config_, reason_);
   flow_->set_metrics(window_.metrics);
   last_screen_ = flow_->screen();

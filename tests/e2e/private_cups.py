@@ -64,7 +64,7 @@ class PrivateCups:
             "Printcap %s/state/printcap" % d, "User lp", "Group lp", "SystemGroup root", "Sandboxing Relaxed", ""]))
         conf = self._write("cupsd.conf", "\n".join([
             "Listen 127.0.0.1:%d" % self.port, "LogLevel info", "Browsing No", "WebInterface No",
-            "DefaultAuthType None", "MaxJobs 50", "PreserveJobHistory Yes",
+            "DefaultAuthType None", "MaxJobs 50", "PreserveJobHistory Yes", "PreserveJobFiles Yes",
             "<Location />", "  Order allow,deny", "  Allow from 127.0.0.1", "</Location>",
             "<Policy default>", "  <Limit All>", "    Order deny,allow", "  </Limit>", "</Policy>", ""]))
         self.proc = subprocess.Popen(["/usr/sbin/cupsd", "-f", "-c", conf, "-s", files],
@@ -105,6 +105,10 @@ class PrivateCups:
 
     def pdfs(self, name):
         return sorted(glob.glob(os.path.join(self.out, name, "**", "*.pdf"), recursive=True))
+
+    def submitted(self):
+        """The documents clients sent, as cupsd keeps them (PreserveJobFiles), in job order."""
+        return sorted(glob.glob(os.path.join(self.dir, "spool", "d*-001")))
 
     def log_tail(self, n=30):
         try:

@@ -90,6 +90,9 @@ TEST_CASE("the slip of a whole check: one page with the code large, the plan wit
   double now = 1000;
   do_the_check(flow, now);
 
+  REQUIRE(flow.result_pages()[flow.result_page()].kind == ResultPage::Code);
+  CHECK(flow.view(kScreen).find_target("print:slip"));
+
   // What the slip says comes from the answers: the result's occupations and the plan.
   const SlipContent slip = flow.slip();
   const auto matches = flow.suggestions();

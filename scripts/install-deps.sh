@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Build and runtime libraries, tools used at build time, and test tools (debhelper, lintian,
-# cage, xwayland and grim: `make package` and the package test, tests/package).
+# cage, xwayland and grim: `make package` and the package test, tests/package; libcups and
+# CUPS with its virtual PDF printer and poppler: the take-home slip and its tests).
 packages=(
   build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libstb-dev libfreetype-dev libgl1-mesa-dev libgl1-mesa-dri libegl1
@@ -18,6 +19,7 @@ packages=(
   chromium tzdata
   nginx
   debhelper lintian dpkg-dev systemd adduser cage xwayland grim
+  libcups2-dev cups printer-driver-cups-pdf poppler-utils
 )
 
 missing=()

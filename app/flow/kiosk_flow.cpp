@@ -6,6 +6,7 @@
 #include "platform/log.h"
 #include "screens/operator_enroll_screen.h"
 #include "screens/result_screen.h"
+#include "screens/slip_parts.h"
 #include "screens/volume_parts.h"
 #include "sound/volume.h"
 
@@ -21,6 +22,7 @@ KioskFlow::KioskFlow(const ContentPack* content, SessionStore* store, KioskConfi
   if (!store_ && out_of_order_reason_.empty()) out_of_order_reason_ = "no database";
   screen_ = out_of_order_reason_.empty() ? Screen::Attract : Screen::OutOfOrder;
   volume_percent_ = participant_start_percent(config_->volume_percent, config_->headphones);
+  slip_state_ = config_->printer.empty() ? SlipState::NoPrinter : SlipState::Ready;
 }
 
 void KioskFlow::reset_volume() {
@@ -235,6 +237,8 @@ void KioskFlow::reset_to_attract(SessionStatus end_status) {
   locale_ = (content_ && content_->locale(config_->default_locale)) ? config_->default_locale
                                                                       : (content_ ? content_->source_locale : "nl");
   reset_volume();  // the next person starts at the operator's level
+  // A print still running finishes for nobody: what it reports goes to the operator status only.
+  slip_state_ = config_->printer.empty() ? SlipState::NoPrinter : SlipState::Ready;
   show(Screen::Attract);
   effects_.speak.reset();
   effects_.stop_audio = true;
@@ -261,6 +265,28 @@ void KioskFlow::handle_operator_corner(double now) {
 
 void KioskFlow::enroll_finished(const std::string& problem) {
   static_cast<OperatorEnrollScreen&>(unit(Screen::OperatorEnroll)).finished(*this, problem);
+}
+
+void KioskFlow::print_slip(double now) {
+  if (slip_state_ != SlipState::Ready || !session_) return;
+  log::info("print", "slip asked for on " + config_->printer);
+  slip_state_ = SlipState::Printing;
+  effects_.print_slip = true;
+  hold_taps(now);
+  effects_.speak = slip_speech(*this, false);
+}
+
+void KioskFlow::print_finished(const std::string& problem, double now) {
+  if (slip_state_ != SlipState::Printing) return;  // the person left meanwhile
+  slip_state_ = problem.empty() ? SlipState::Printed : SlipState::Failed;
+  now_ = now;
+  // The news is said where the person is, if still at their result; on the result a failure
+  // takes them back to their code (the closing screen shows it too).
+  if (!after_questions(screen_)) return;
+  if (screen_ == Screen::Result && slip_state_ == SlipState::Failed)
+    static_cast<ResultScreen&>(unit(Screen::Result)).show_code(*this);
+  hold_taps(now);
+  effects_.speak = slip_speech(*this, true);
 }
 
 void KioskFlow::tap(const std::string& id, double now) {

@@ -26,6 +26,7 @@
 #include "screens/screen_context.h"
 #include "screens/screen_model.h"
 #include "screens/screen_table.h"
+#include "screens/slip_content.h"
 #include "storage/session_store.h"
 
 namespace wk {
@@ -39,6 +40,9 @@ class KioskFlow : private ScreenContext {
   void note_activity(double now) { last_input_ = now; }
   // The shell reports how enrollment went: empty means enrolled, else what went wrong.
   void enroll_finished(const std::string& problem);
+  // The take-home slip of this session, and how its printing went: "" printed, else why not.
+  SlipContent slip() const { return slip_content(*this); }
+  void print_finished(const std::string& problem, double now);
   void tick(double now);
   Effects take_effects();
   // Seconds from now until tick() has something to do (idle prompt or reset); < 0: nothing.
@@ -128,6 +132,8 @@ class KioskFlow : private ScreenContext {
   void leave_operator() override;
   void fail_storage(const std::string& what) override;
   Effects& effects() override { return effects_; }
+  SlipState slip_state() const override { return slip_state_; }
+  void print_slip(double now) override;
   void hold_taps(double now) override;
   bool heard(const std::string& once_tag) const override { return heard_.count(once_tag) > 0; }
   bool listening_again() const override { return listening_again_; }
@@ -163,6 +169,7 @@ class KioskFlow : private ScreenContext {
   std::set<std::string> heard_;
   bool listening_again_ = false;
   Metrics metrics_;
+  SlipState slip_state_ = SlipState::NoPrinter;
 };
 
 }  // namespace wk

@@ -24,6 +24,7 @@ struct Effects {
   bool stop_audio = false;
   bool settings_changed = false;  // volume or default language: save and apply
   bool volume_changed = false;    // the participant's volume changed: apply it (not saved)
+  bool print_slip = false;  // print the participant's slip (off the UI thread); KioskFlow::slip() says what
   std::optional<std::string> enroll_code;  // set: enroll this kiosk with the server (off the UI thread)
   bool quit = false;
 };

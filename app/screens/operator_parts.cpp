@@ -41,6 +41,9 @@ std::string builtin_operator_text(const std::string& key) {
       {"operator.status.content_ready", "Inhoudsupdate klaar: {version}"},
       {"operator.status.sync_problem", "Syncprobleem: {problem}"},
       {"operator.status.caches", "Geheugen: plaatjes {pictures} van {pictures_budget} MB, geluid {clips} van {clips_budget} MB"},
+      {"operator.status.printer", "Printer: {queue}, {printed} briefjes geprint"},
+      {"operator.status.printer_none", "Printer: geen (geen printer in kiosk.json)"},
+      {"operator.status.print_problem", "Printprobleem: {problem}"},
       {"operator.status.log", "Logboek: {file}"},
   };
   auto it = texts.find(key);

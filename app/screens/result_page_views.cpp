@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "screens/code_parts.h"
+#include "screens/slip_parts.h"
 #include "screens/page_parts.h"
 #include "screens/result_pages.h"
 
@@ -133,7 +134,9 @@ void add_card(ScreenModel& s, const Metrics& m, const Rect& c, const std::string
 int page_code(ScreenModel& s, const ScreenContext& ctx, const Metrics& m) {
   // The words in the prompt row, as a question's; the code large in the body.
   const Rect body = add_title(s, m, ctx.t("ui.code.give"));
-  add_code_alone(s, ctx, m, body);
+  const float slip_h = slip_row_height(ctx, m);  // the take-home slip's button, where a printer is set
+  add_code_alone(s, ctx, m, {body.x, body.y, body.w, body.h - slip_h});
+  if (slip_h > 0) add_slip_row(s, ctx, m, {body.x, body.y + body.h - slip_h, body.w, slip_h});
   return 1;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "screens/page_parts.h"
+#include "screens/slip_content.h"
+#include "screens/slip_parts.h"
 
 namespace wk {
 
@@ -44,13 +46,28 @@ void ResultScreen::tap(ScreenContext& ctx, const TapEvent& tap, double now) {
     }
   } else if (tap.is("nav", "stop")) {
     ctx.ask_stop(now);
+  } else if (tap.is("print", "slip")) {
+    ctx.print_slip(now);
   }
+}
+
+void ResultScreen::show_code(const ScreenContext& ctx) {
+  const auto pages = result_pages(ctx);
+  for (size_t i = 0; i < pages.size(); ++i)
+    if (pages[i].kind == ResultPage::Code) {
+      page_ = static_cast<int>(i);
+      part_ = 0;
+    }
 }
 
 std::vector<Clip> ResultScreen::speech(const ScreenContext& ctx) const {
   const auto pages = result_pages(ctx);
   if (pages.empty()) return {};
-  return result_page_speech(ctx, pages[std::min<size_t>(page_, pages.size() - 1)]);
+  const ResultPageRef& page = pages[std::min<size_t>(page_, pages.size() - 1)];
+  auto clips = result_page_speech(ctx, page);
+  if (page.kind == ResultPage::Code)
+    for (auto& c : slip_speech(ctx, false)) clips.push_back(std::move(c));
+  return clips;
 }
 
 ScreenModel ResultScreen::view(const ScreenContext& ctx, const Metrics& m) const {
@@ -68,11 +85,14 @@ ScreenModel ResultScreen::view(const ScreenContext& ctx, const Metrics& m) const
 std::vector<std::string> ResultScreen::text_keys(const ContentPack& content) const {
   std::vector<std::string> keys = {"ui.speaker", "ui.back", "ui.stop", "ui.next"};
   for (auto& k : result_text_keys(content)) keys.push_back(std::move(k));
+  for (auto& k : slip_text_keys()) keys.push_back(std::move(k));
   return keys;
 }
 
 std::vector<std::string> ResultScreen::picture_roles() const {
-  return {"speaker", "back", "stop", "next", "done", "returning", "attract"};
+  std::vector<std::string> roles = {"speaker", "back", "stop", "next", "done", "returning", "attract"};
+  for (auto& r : slip_picture_roles()) roles.push_back(std::move(r));
+  return roles;
 }
 
 std::unique_ptr<ScreenUnit> make_result_screen() { return std::make_unique<ResultScreen>(); }

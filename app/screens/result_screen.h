@@ -11,6 +11,8 @@ class ResultScreen : public ScreenUnit {
   Idle idle() const override { return Idle::Participant; }
   bool after_questions() const override { return true; }
   int page() const { return page_; }
+  // Back to the page with the code (a slip that could not be printed); the flow says why.
+  void show_code(const ScreenContext& ctx);
 
   void enter(ScreenContext& ctx, Screen from) override;
   void reset() override {

@@ -26,6 +26,9 @@ struct QuestionStep {
 };
 inline constexpr int kFollowUpModule = -1;  // the synthetic "which steps did you take?" step
 
+// The take-home slip on the code page (screens/slip_parts.h): there only where a printer is set.
+enum class SlipState { NoPrinter, Ready, Printing, Printed, Failed };
+
 class ScreenContext {
  public:
   // Null only on the out-of-order and staff screens (a pack that did not load).
@@ -74,6 +77,9 @@ class ScreenContext {
   virtual void leave_operator() = 0;  // lock the staff screens: the start (or out of order) again
   virtual void fail_storage(const std::string& what) = 0;
   virtual Effects& effects() = 0;
+  virtual SlipState slip_state() const = 0;
+  // The person asked for their slip: the shell prints it (Effects::print_slip) and reports back.
+  virtual void print_slip(double now) = 0;
   // Something new appeared on this screen (a nudge, a refusal): hold taps for a moment, as
   // when a screen opens, so the second tap of a double tap does not act on what it says.
   virtual void hold_taps(double now) = 0;

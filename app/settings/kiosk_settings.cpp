@@ -71,6 +71,7 @@ std::optional<std::string> load_kiosk_settings(KioskConfig& config) {
     num("sync_stall_timeout_s", config.sync_stall_timeout_s, 1, 600);
     if (j.contains("server_url")) config.server_url = j.at("server_url").get<std::string>();
     if (j.contains("ca_file")) config.ca_file = j.at("ca_file").get<std::string>();
+    if (j.contains("printer")) config.printer = j.at("printer").get<std::string>();
     if (j.contains("operator_pin_hash")) config.operator_pin_hash = j.at("operator_pin_hash").get<std::string>();
   } catch (const std::exception& e) {
     return path + ": " + e.what();

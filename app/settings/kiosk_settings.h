@@ -33,6 +33,9 @@ struct KioskConfig {
   int retention_days = 30;         // confirmed sessions are deleted from the kiosk after this
   double sync_interval_s = 60;     // between sync rounds when all is well
   double sync_stall_timeout_s = 30;  // a transfer slower than 1 byte/s for this long is dropped
+  // The CUPS queue a participant's take-home slip goes to (app/print); empty: no printer, so
+  // no print button.
+  std::string printer;
 };
 
 // <data_dir>/kiosk.json

@@ -6,6 +6,7 @@
 #include "screens/screen_table.h"
 #include "shell/content_choice.h"
 #include "shell/operator_status.h"
+#include "print/printer.h"
 
 namespace wk {
 
@@ -26,7 +27,9 @@ class SyncContentUpdates : public ContentUpdates {
 
 }  // namespace
 
-KioskShell::KioskShell(KioskConfig config) : config_(std::move(config)) {
+KioskShell::KioskShell(KioskConfig config)
+    : config_(std::move(config)),
+      printing_(config_.printer.empty() ? nullptr : make_cups_printer(config_.printer), config_.data_dir) {
   files::make_dirs(config_.data_dir);
   log::open_file(config_.data_dir + "/werkcheck.log");
   log::info("kiosk", "starting; data " + config_.data_dir + ", content " + config_.content_dir);
@@ -64,6 +67,8 @@ KioskShell::KioskShell(KioskConfig config) : config_(std::move(config)) {
     }
   }
 
+  if (!config_.printer.empty()) log::info("print", "take-home slips go to CUPS queue " + config_.printer);
+
   flow_ = std::make_unique<KioskFlow>(content(), store_.get(), &config_, reason_);
   flow_->set_metrics(window_.metrics);
   last_screen_ = flow_->screen();
@@ -71,11 +76,13 @@ KioskShell::KioskShell(KioskConfig config) : config_(std::move(config)) {
 
 KioskShell::~KioskShell() {
   enrolment_.wait();
+  printing_.wait(true);
   if (syncer_) syncer_->stop();
 }
 
 void KioskShell::stop() {
   enrolment_.wait();
+  printing_.wait(true);
   log::info("kiosk", "exit");
   if (syncer_) syncer_->stop();
 }
@@ -117,6 +124,20 @@ WindowWork KioskShell::update(double now) {
     flow_->enroll_finished(*problem);
     work.redraw = true;
   }
+  bool print_news = false;
+  if (fx.print_slip && !printing_.start(flow_->slip(), wake_)) {
+    slip_printed(printing_.available() ? "the previous slip is still printing" : "no printer is set", now);
+    print_news = true;
+  }
+  if (auto problem = printing_.take_result()) {
+    slip_printed(*problem, now);
+    print_news = true;
+  }
+  if (print_news) {  // what the flow says about it, and the page it shows
+    const Effects said = flow_->take_effects();
+    if (said.speak) fx.speak = said.speak;
+    work.redraw = true;
+  }
   if (fx.speak && content()) {
     std::vector<std::string> paths;
     for (const auto& c : *fx.speak) paths.push_back(c.is_pause() ? "" : content()->audio_path(c.locale, c.key));
@@ -128,6 +149,17 @@ WindowWork KioskShell::update(double now) {
     last_screen_ = flow_->screen();
   }
   return work;
+}
+
+void KioskShell::slip_printed(const std::string& problem, double now) {
+  if (problem.empty()) {
+    ++slips_printed_;
+    log::info("print", "slip printed on " + config_.printer);
+  } else {
+    print_problem_ = problem;
+    log::error("print", "slip not printed: " + problem);
+  }
+  flow_->print_finished(problem, now);
 }
 
 // A verified content update is switched to only between participants, on the attract screen.
@@ -164,6 +196,9 @@ std::vector<std::string> KioskShell::status_lines() const {
   facts.pictures = pictures_;
   facts.clips = clips_;
   if (syncer_) facts.sync = syncer_->status();
+  facts.printer = config_.printer;
+  facts.slips_printed = slips_printed_;
+  facts.print_problem = print_problem_;
   // In the menu's language, like every other word on it.
   const ContentPack* content = this->content();
   const std::string locale = flow_->locale();

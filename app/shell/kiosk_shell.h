@@ -18,6 +18,7 @@
 #include "shell/content_updates.h"
 #include "shell/data_dir_lock.h"
 #include "shell/enrolment.h"
+#include "shell/slip_printing.h"
 #include "storage/session_store.h"
 #include "sync/client/sync_client.h"
 
@@ -77,6 +78,8 @@ class KioskShell {
 
  private:
   void switch_content_if_ready(WindowWork& work);
+  // A slip printed ("") or not (why): counted, logged, for the operator status, and to the flow.
+  void slip_printed(const std::string& problem, double now);
 
   const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   KioskConfig config_;
@@ -91,6 +94,9 @@ class KioskShell {
   std::unique_ptr<KioskFlow> flow_;
   Screen last_screen_ = Screen::Attract;
   Enrolment enrolment_;
+  SlipPrinting printing_;
+  int slips_printed_ = 0;
+  std::string print_problem_;  // the last failure, for the operator status
   std::function<void()> wake_;
   WindowFacts window_;
   std::optional<CacheUse> pictures_, clips_;

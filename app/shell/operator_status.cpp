@@ -21,6 +21,12 @@ std::vector<std::string> operator_status_lines(const StatusFacts& f, const Statu
   if (f.sessions_stored) line("sessions", {{"count", std::to_string(*f.sessions_stored)}});
   if (f.content) line("content", {{"id", f.content->id}, {"version", f.content->version}});
   line(f.audio_on ? "audio_on" : "audio_off");
+  // The printer before the technical lines: on a small screen the panel's end is cut off.
+  if (f.printer.empty())
+    line("printer_none");
+  else
+    line("printer", {{"queue", f.printer}, {"printed", std::to_string(f.slips_printed)}});
+  if (!f.print_problem.empty()) line("print_problem", {{"problem", f.print_problem}});
   line("screen", {{"width", std::to_string(static_cast<int>(f.metrics.width))},
                   {"height", std::to_string(static_cast<int>(f.metrics.height))},
                   {"px_per_mm", std::to_string(f.metrics.px_per_mm)}});

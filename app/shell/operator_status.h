@@ -23,6 +23,9 @@ struct StatusFacts {
   Metrics metrics;
   std::optional<sync::SyncStatus> sync;    // nullopt: sync is off
   std::optional<CacheUse> pictures, clips; // the window's caches; nullopt: no window
+  std::string printer;        // the CUPS queue of the take-home slip; empty: none
+  int slips_printed = 0;      // since the kiosk started
+  std::string print_problem;  // why the last slip that failed did not print; empty: none failed
 };
 
 // The text of an operator.status.* key in the menu's language.

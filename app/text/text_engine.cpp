@@ -288,6 +288,21 @@ struct TextEngine::Impl {
     return block;
   }
 
+  TextLayout draw_onto(cairo_t* cr, const std::string& raw, const TextStyle& style, float x, float y,
+                       std::uint32_t colour) {
+    const std::string text = valid_utf8(raw);
+    const float font_px = font_px_for_cap(style.cap_px, style.weight);
+    LayoutPtr l(make(text, font_px, style.weight, style.width_px, style.align));
+    TextLayout out = describe(l.get(), text, font_px, style);
+    cairo_save(cr);
+    cairo_translate(cr, x, y);
+    cairo_set_source_rgba(cr, (colour >> 24) / 255.0, ((colour >> 16) & 0xff) / 255.0, ((colour >> 8) & 0xff) / 255.0,
+                          (colour & 0xff) / 255.0);
+    pango_cairo_show_layout(cr, l.get());
+    cairo_restore(cr);
+    return out;
+  }
+
   std::shared_ptr<const RenderedText> render(const std::string& text, const TextStyle& style, std::uint32_t colour) {
     char head[160];
     std::snprintf(head, sizeof head, "%.3f|%.3f|%d|%d|%08x|", style.cap_px, style.width_px,
@@ -323,6 +338,10 @@ TextLayout TextEngine::layout(const std::string& utf8, const TextStyle& style) {
 std::shared_ptr<const RenderedText> TextEngine::render(const std::string& utf8, const TextStyle& style,
                                                        std::uint32_t colour) {
   return impl_->render(utf8, style, colour);
+}
+TextLayout TextEngine::draw_onto(cairo_t* cr, const std::string& utf8, const TextStyle& style, float x, float y,
+                                 std::uint32_t colour) {
+  return impl_->draw_onto(cr, utf8, style, x, y, colour);
 }
 std::size_t TextEngine::cache_bytes() const { return impl_->used; }
 std::size_t TextEngine::cache_budget() const { return impl_->budget; }

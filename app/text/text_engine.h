@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+typedef struct _cairo cairo_t;  // as cairo.h declares it; only the print layer draws on one
+
 namespace wk {
 
 enum class TextWeight { Regular, Bold };
@@ -98,6 +100,11 @@ class TextEngine {
   // cache. A block larger than the whole budget is drawn but not kept.
   std::shared_ptr<const RenderedText> render(const std::string& utf8, const TextStyle& style,
                                              std::uint32_t colour = 0x1a1a1aff);
+
+  // Lays out and draws onto a Cairo context (a PDF page: the glyphs stay text), with the
+  // block's top-left corner at (x, y) in its user space, in colour 0xRRGGBBAA. Not cached.
+  TextLayout draw_onto(cairo_t* cr, const std::string& utf8, const TextStyle& style, float x, float y,
+                       std::uint32_t colour = 0x000000ff);
 
   std::size_t cache_bytes() const;
   std::size_t cache_budget() const;

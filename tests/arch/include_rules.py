@@ -21,6 +21,7 @@ LAYERS = [
     ("window", r"^app/(ui/|sound/clip_player\.|main\.cpp$|cli/kiosk_command\.cpp$)"),  # it opens the window
     ("shell", r"^app/(shell|cli)/"),
     ("text", r"^app/text/"),  # the text engine: Pango and Cairo, no screen
+    ("print", r"^app/print/"),  # the take-home slip: a PDF (Cairo) and CUPS
     ("kiosk", r"^app/"),
     ("sync_client", r"^sync/client/"),
     ("server", r"^sync/server/"),
@@ -32,8 +33,9 @@ MAY_INCLUDE = {
     "kiosk": {"core"},
     "text": {"core"},
     "sync_client": {"core", "kiosk"},
-    "shell": {"core", "kiosk", "sync_client", "text"},  # the layout linter measures with the text engine
-    "window": {"core", "kiosk", "sync_client", "shell", "text"},
+    "print": {"core", "kiosk", "text"},
+    "shell": {"core", "kiosk", "sync_client", "text", "print"},  # the layout linter measures with the text engine
+    "window": {"core", "kiosk", "sync_client", "shell", "text", "print"},
     "server": {"core"},
 }
 
@@ -47,10 +49,13 @@ ALSO_MAY_INCLUDE = {
 # System headers that tie code to a screen, the network or threads, and who may use them.
 SYSTEM = [
     (r"^(SDL2?/|SDL[_.]|imgui|GL/|EGL/|stb|ft2build|freetype)", {"window"}, "screen (SDL, ImGui, GL, fonts)"),
-    (r"^(pango/|cairo|fontconfig/|hb\.h|harfbuzz/|fribidi)", {"text"}, "text rendering (Pango, Cairo)"),
+    (r"^(pango/|fontconfig/|hb\.h|harfbuzz/|fribidi)", {"text"}, "text rendering (Pango)"),
+    (r"^cairo", {"text", "print"}, "drawing (Cairo)"),
+    (r"^cups/", {"print"}, "printing (CUPS)"),
     (r"^httplib\.h$", {"server"}, "HTTP server (cpp-httplib)"),
     (r"^curl/", {"sync_client"}, "HTTP client (libcurl)"),
-    (r"^(thread|future|condition_variable)$", {"sync_client", "shell", "window", "server"}, "threads"),
+    # print: it waits for the printer, on the shell's print thread
+    (r"^(thread|future|condition_variable)$", {"sync_client", "shell", "window", "server", "print"}, "threads"),
 ]
 
 ROOTS = ["core", "app", "sync/server", "."]
@@ -125,6 +130,11 @@ def self_test():
         "app/text/measure.cpp": '#include "screens/text_measure.h"\n',
         "app/text/bad_screen.cpp": '#include "screens/layout.h"\n',
         "app/screens/layout.h": "#pragma once\n",
+        "app/print/slip.cpp": '#include <cairo-pdf.h>\n#include <cups/cups.h>\n#include "screens/layout.h"\n',
+        "app/print/slip_words.cpp": '#include "flow/flow.h"\n',  # the kiosk: allowed; the sync client is not
+        "app/print/bad_client.cpp": '#include "sync/client/http.h"\n',
+        "app/screens/bad_cups.cpp": "#include <cups/cups.h>\n",
+        "app/shell/bad_cairo.cpp": "#include <cairo.h>\n",
         "app/ui/window.cpp": '#include <SDL.h>\n#include "flow/flow.h"\n#include "sync/client/http.h"\n',
         "sync/client/http.h": "#include <curl/curl.h>\n#include <thread>\n",
         "sync/server/api.cpp": '#include <httplib.h>\n#include "content/pack.h"\n',

@@ -450,7 +450,7 @@ int page_compare(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, con
   const auto changes = behaviour_changes(content, build_profile(content, ctx.follow_up_of()->latest_answers()), p);
   // Each statement a card with then, now and the change under it, as many a part as their
   // measured words fit (eight statements in a fixed grid ran under the bottom bar).
-  // Then and now in words: klopt / klopt niet (an earlier five-point answer reads as klopt
+  // Then and now in words: ja (klopt) / nee (an earlier five-point answer reads as ja
   // when it was wel or zeker wel; core/scoring/profile.h).
   auto said = [&](int v) { return v ? t(v >= 2 ? "ui.followup.true" : "ui.followup.not_true") : std::string("-"); };
   std::vector<std::pair<std::string, std::string>> words;

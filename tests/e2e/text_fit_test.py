@@ -198,11 +198,11 @@ def walk_size(args, res, art, name, w, h, mm):
             d = k.tap("lang:nl")
             stop_seen = False
             n = 0
-            asked = set()
+            questions_seen = set()
             while d["screen"] == "question" and n < 200:
                 n += 1
                 item = d.get("item", "?")
-                asked.add(item.split(".")[0] + "." + item.split(".")[1] if item.count(".") > 1 else item)
+                questions_seen.add(item.split(".")[0] + "." + item.split(".")[1] if item.count(".") > 1 else item)
                 d = every_page(k, walk, d, "question %s" % item, "question-%d" % n if n <= 3 else None)
                 if not stop_seen:
                     stop_seen = True
@@ -275,8 +275,8 @@ def walk_size(args, res, art, name, w, h, mm):
             walk.check(d, "the letters keypad, code not found", "code-not-found")
             # The walk was whole: every question of the pack was on the screen (the check is short
             # by design now, so a count of screens says little).
-            res.check(asked >= pack_items(args.content), "%s: the walk asked every question (%d screens)" % (name, walk.screens),
-                      sorted(pack_items(args.content) - asked))
+            res.check(questions_seen >= pack_items(args.content), "%s: the walk asked every question (%d screens)" % (name, walk.screens),
+                      sorted(pack_items(args.content) - questions_seen))
         with kd.Xvfb(w, h) as x, kd.Kiosk(args.bin, args.content, data, x, screen_width_mm=mm, idle_timeout=5) as k:
             walk = Walk(res, name, art, x)
             k.tap("start")

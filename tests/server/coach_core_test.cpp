@@ -206,7 +206,7 @@ TEST_CASE("result view: the sections a coach needs, with the kiosk's pictures an
   CHECK(top == std::set<std::string>{c.text("nl", "riasec.R"), c.text("nl", "riasec.S")});
   CHECK(v["interests"]["types"].size() == 6);
   CHECK(v["strengths"]["good"].size() == 3);
-  // The eight career behaviours, the first two true: klopt (a full bar), the rest klopt niet (half).
+  // The eight career behaviours, the first two true: klopt (a full bar), the rest nee (half).
   REQUIRE(v["behaviours"].size() == 8);
   for (size_t i = 0; i < v["behaviours"].size(); ++i) {
     const json& b = v["behaviours"][i];

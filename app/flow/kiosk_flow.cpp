@@ -315,6 +315,8 @@ ScreenModel KioskFlow::view(const Metrics& m) const {
   s.locale = locale_;
   s.has_audio = !screen_speech().empty();
   s.opening = openings_;
+  for (const auto& c : speech_) s.speech.push_back(c.key);
+  s.speech_at = speech_at_;
   if (speech_at_ >= 0 && speech_at_ < static_cast<int>(speech_.size()))
     for (auto& t : s.targets)
       if (!speech_[speech_at_].target.empty() && t.id == speech_[speech_at_].target) t.speaking = true;

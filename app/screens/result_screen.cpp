@@ -50,7 +50,7 @@ void ResultScreen::tap(ScreenContext& ctx, const TapEvent& tap, double now) {
 std::vector<Clip> ResultScreen::speech(const ScreenContext& ctx) const {
   const auto pages = result_pages(ctx);
   if (pages.empty()) return {};
-  return result_page_speech(ctx, pages[std::min<size_t>(page_, pages.size() - 1)]);
+  return result_page_speech(ctx, pages[std::min<size_t>(page_, pages.size() - 1)], part_);
 }
 
 ScreenModel ResultScreen::view(const ScreenContext& ctx, const Metrics& m) const {
@@ -72,7 +72,7 @@ std::vector<std::string> ResultScreen::text_keys(const ContentPack& content) con
 }
 
 std::vector<std::string> ResultScreen::picture_roles() const {
-  return {"speaker", "back", "stop", "next", "done", "returning", "attract"};
+  return {"speaker", "back", "stop", "next", "done", "returning", "attract", kScaleFullRole, kScaleEmptyRole};
 }
 
 std::unique_ptr<ScreenUnit> make_result_screen() { return std::make_unique<ResultScreen>(); }

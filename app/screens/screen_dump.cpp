@@ -14,6 +14,8 @@ std::string screen_dump_json(const ScreenModel& s, const Metrics& m, long frame)
   j["has_picture"] = s.has_picture();
   j["has_audio"] = s.has_audio;
   j["opening"] = s.opening;
+  j["speech"] = s.speech;
+  j["speech_at"] = s.speech_at;
   if (s.id == "question") {
     j["page"] = s.page;
     j["pages"] = s.pages;
@@ -33,6 +35,10 @@ std::string screen_dump_json(const ScreenModel& s, const Metrics& m, long frame)
                        {"has_picture", !t.picture.empty()}});
   }
   j["targets"] = std::move(targets);
+  nlohmann::json pictures = nlohmann::json::array();
+  for (const auto& p : s.pictures)
+    pictures.push_back({{"picture", p.picture}, {"x", p.rect.x}, {"y", p.rect.y}, {"w", p.rect.w}, {"h", p.rect.h}});
+  j["pictures"] = std::move(pictures);
   nlohmann::json texts = nlohmann::json::array();
   for (const auto& t : s.texts) texts.push_back(t.text);
   j["texts"] = std::move(texts);

@@ -73,6 +73,10 @@ struct ScreenModel {
   int page = 0, pages = 1;
   std::vector<std::string> page_options;
   bool has_audio = false;
+  // What the kiosk was last given to say (clip keys in order, "" a pause) and which of them
+  // plays now (-1: none yet; its size: all said), so a test can hold the words to the speech.
+  std::vector<std::string> speech;
+  int speech_at = -1;
   long opening = 0;  // counts screens and pages opened; taps are held for a moment after each
 
   const Target* find_target(const std::string& id) const {

@@ -310,16 +310,17 @@ float work_card(const ScreenContext& ctx, const Metrics& m, const OccupationMatc
     y += th;
   }
   const float left_bottom = y;
-  const float sx = wide ? tx + left_w + gap : tx;
+  // Narrow: under the name, from the card's left edge once below the picture.
   const float sy = wide ? at.y + pad : y + m.mm(2);
+  const float sx = wide ? tx + left_w + gap : sy >= at.y + pad + pic ? at.x + pad : tx;
   std::vector<PictureBlock> scale;
   for (int i = 0; i < (marks ? kScaleMarks : 0); ++i)
     scale.push_back({ctx.pack().ui_picture(i < marks ? kScaleFullRole : kScaleEmptyRole),
                      {sx + i * (mark + mark_gap), sy + m.mm(1), mark, mark}});
   // Wide: the words beside the marks; narrow: under them.
-  const float wx = wide ? sx + marks_w + (marks ? gap : 0) : tx;
+  const float wx = wide ? sx + marks_w + (marks ? gap : 0) : sx;
   const float wy = wide || !marks ? sy : sy + mark + m.mm(2);
-  const float ww = tx + tw - wx;
+  const float ww = at.x + at.w - pad - wx;
   const float ph = m.measure(prospect, TextRole::Body, ww).height;
   texts.push_back({prospect, {wx, wy, ww, ph}, TextRole::Body, false, false});
   const float need = std::max({left_bottom, wy + ph, sy + (marks ? mark + m.mm(1) : 0), at.y + pad + pic}) + pad - at.y;

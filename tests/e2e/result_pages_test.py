@@ -115,7 +115,7 @@ def clip_seconds(content, lang, key):
     return nonsilent_seconds([path]) if os.path.exists(path) else 0.0
 
 
-def check_work_page(res, where, d, words, lang, content):
+def check_work_page(res, where, d, content):
     """The work options: pictures, names, a scale of five marks that says what its words say."""
     check, _, occupations = load_content(content)
     full_mark, empty_mark = check["ui_pictures"]["scale_full"], check["ui_pictures"]["scale_empty"]
@@ -134,26 +134,34 @@ def check_work_page(res, where, d, words, lang, content):
     by_id = {o["id"]: o["picture"] for o in occupations}
     res.check(all(by_id.get(key.split(".", 1)[1]) in pictures for key in shown),
               "%s: each option has its picture" % where, [key for key in shown if by_id.get(key.split(".", 1)[1]) not in pictures])
-    sources = [key for key in d["speech"] if key.startswith("prospect_source.")]
-    res.check(sources and all(any(words.get(s_, "?") in t for t in texts) for s_ in sources),
-              "%s: where the figures come from is shown and said in the person's language" % where, sources)
-    example = [s_ for s_ in sources if "voorbeeld" in s_]
-    res.check(not example or any(("example" if lang == "en" else "voorbeeld") in words.get(s_, "").lower()
-                                 for s_ in example),
-              "%s: example figures say so, in the person's language" % where, [words.get(s_) for s_ in example])
+
+
+def check_sources(res, where, work_screens, words, lang):
+    """Somewhere on the work page (on every part at 24 inch; a part of its own on a small
+    screen) where the figures come from is shown and said in the person's language."""
+    found = [(key, d) for d in work_screens for key in d["speech"] if key.startswith("prospect_source.")]
+    res.check(found and all(any(words.get(key, "?") in t for t in d["texts"]) for key, d in found),
+              "%s: where the figures come from is shown and said in the person's language" % where,
+              [key for key, _ in found])
+    example = [key for key, _ in found if "voorbeeld" in key]
+    res.check(not example or all(("example" if lang == "en" else "voorbeeld") in words.get(key, "").lower()
+                                 for key in example),
+              "%s: example figures say so, in the person's language" % where, [words.get(key) for key in example])
 
 
 def walk_result(res, k, d, content, lang, name, shot, listen):
     """Reads every result screen up to consent; returns the list of (first clip, keys) per screen."""
     words = po_texts(content, lang)
-    screens = []
+    screens, work_screens = [], []
     while d["screen"] == "result" and len(screens) < 40:
         where = "%s, result screen %d" % (name, len(screens) + 1)
         keys = said_as_drawn(res, where, d, words)
         screens.append((keys[0] if keys else "", keys))
         shot("result-%d" % len(screens))
         if any(key.startswith("occupation_plain.") for key in keys):
-            check_work_page(res, where, d, words, lang, content)
+            check_work_page(res, where, d, content)
+        if keys and keys[0] == "ui.result.occupation_title":
+            work_screens.append(d)
         res.check(not any("VOORBEELDDATA" in t for t in d["texts"]) or lang == "nl",
                   "%s: nothing untranslated from the prospects file" % where)
         if listen:
@@ -166,6 +174,7 @@ def walk_result(res, k, d, content, lang, name, shot, listen):
             listen["start"] = audio_now(k)
         d = k.tap("nav:next")
     res.check(d["screen"] == "consent", "%s: after the result, consent" % name, kd.describe(d))
+    check_sources(res, "%s, the work options" % name, work_screens, words, lang)
     return screens
 
 

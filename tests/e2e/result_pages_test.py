@@ -212,7 +212,7 @@ def main():
     ap.add_argument("--only", help="one run by name: 24in-527mm-nl, 24in-527mm-en or 10in-217mm-nl")
     args = ap.parse_args()
     kd.install_sigterm_cleanup()
-    res = kd.Results()
+    res = kd.Results(verbose=True)  # the figures are in the checks' names
     art = kd.artifacts_dir("result_pages")
     started = time.monotonic()
     if args.only in (None, "24in-527mm-nl"):

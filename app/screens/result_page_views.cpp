@@ -431,12 +431,19 @@ int page_story(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const
   const Rect body = add_title(s, ctx, m, "ui.result.story_title", say);
   const Story* st = fitting_story(content, p);
   if (!st) return 1;
-  // A story longer than the card goes on in parts, split between sentences (measured). One
-  // clip holds the whole story, so each part says it whole.
+  // Its picture beside its title, its words under both at the card's full width (a picture
+  // column would leave the words a narrow strip on a small screen: many parts). A story longer
+  // than the card goes on in parts, split between sentences (measured). One clip holds the
+  // whole story, so each part says it whole.
   const std::string title = ctx.t(st->title_key()), text = ctx.t(st->text_key());
-  const float pad = m.mm(3);
-  const float tw = body.w - 3 * pad - card_picture(m, body.w);
-  const float room = body.h - 2 * pad - m.measure(title, TextRole::Title, tw).height;
+  const float pad = m.mm(3), gap = m.mm(2);
+  const float pic = std::min(card_picture(m, body.w), std::max(m.line_height(TextRole::Title), body.h * 0.25f));
+  const float tx = body.x + 2 * pad + pic, tw = body.x + body.w - pad - tx;
+  const FittedText head = fit_text(m, title, TextRole::Title, tw, pic);
+  const float head_h = std::max(pic, head.h);
+  // Lines of at most about 60 characters on a wide screen: easier to follow from one to the next.
+  const Rect words{body.x + pad, body.y + pad + head_h + gap, std::min(body.w - 2 * pad, m.mm(250)),
+                   body.h - 2 * pad - head_h - gap};
   std::vector<std::string> parts(1);
   size_t from = 0;
   while (from < text.size()) {
@@ -444,14 +451,17 @@ int page_story(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const
     end = end == std::string::npos ? text.size() : end + 2;
     const std::string sentence = text.substr(from, end - from);
     const std::string longer = parts.back() + sentence;
-    if (!parts.back().empty() && m.measure(longer, TextRole::Body, tw).height > room + 1)
+    if (!parts.back().empty() && m.measure(longer, TextRole::Body, words.w).height > words.h + 1)
       parts.push_back(sentence);
     else
       parts.back() = longer;
     from = end;
   }
   const int shown = std::clamp(part, 0, static_cast<int>(parts.size()) - 1);
-  add_card(s, m, body, st->picture, title, parts[shown]);
+  s.panels.push_back(body);
+  s.pictures.push_back({st->picture, {body.x + pad, body.y + pad, pic, pic}});
+  s.texts.push_back({title, {tx, body.y + pad, tw, head_h}, head.role, false});
+  s.texts.push_back({parts[shown], words, TextRole::Body, false, false});
   say(st->title_key());
   say(st->text_key());
   return static_cast<int>(parts.size());

@@ -349,6 +349,7 @@ ScreenModel KioskFlow::view(const Metrics& m) const {
     s.speech.push_back(c.key);
     s.speech_once.push_back(c.once);
   }
+  s.speech_at = speech_at_;
   if (speech_at_ >= 0 && speech_at_ < static_cast<int>(speech_.size()))
     for (auto& t : s.targets)
       if (!speech_[speech_at_].target.empty() && t.id == speech_[speech_at_].target) t.speaking = true;

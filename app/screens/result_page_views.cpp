@@ -1,4 +1,6 @@
-// What each result page shows: cards with pictures and words, laid out in the page's body.
+// What each result page shows, and says: cards with pictures and words, laid out in the page's
+// body. Each page function draws one part of its page and hands `say` the clips of every text it
+// drew, in order, so what a part says is what it shows (result_page_speech).
 #include <algorithm>
 
 #include "screens/code_parts.h"
@@ -9,6 +11,22 @@
 namespace wk {
 
 namespace {
+
+// Collects the clips of what a part shows (nothing when the page is only drawn).
+class Said {
+ public:
+  Said(const ScreenContext& ctx, std::vector<Clip>* out) : ctx_(ctx), out_(out) {}
+  void operator()(const std::string& key) const {
+    if (out_) out_->push_back({ctx_.locale(), key});
+  }
+  void clips(const std::vector<Clip>& clips) const {
+    if (out_) out_->insert(out_->end(), clips.begin(), clips.end());
+  }
+
+ private:
+  const ScreenContext& ctx_;
+  std::vector<Clip>* out_;
+};
 
 // The page's title beside the speaker, at title size or (when longer than the room) body size;
 // returns the body below it, moved down when the title needs more than the usual room.
@@ -21,23 +39,19 @@ Rect add_title(ScreenModel& s, const Metrics& m, const std::string& title) {
   s.texts.push_back({title, {r.prompt.x, r.prompt.y, w, h}, f.role});
   return {r.body.x, r.body.y + h - r.prompt.h, r.body.w, r.body.h - (h - r.prompt.h)};
 }
+Rect add_title(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const std::string& key, const Said& say) {
+  say(key);
+  return add_title(s, m, ctx.t(key));
+}
 
-// Words cut between words into pieces that each fit max_h at width (a piece of one word is
-// kept whole): for a text too long for the room a part has.
-std::vector<std::string> split_to_fit(const Metrics& m, const std::string& text, TextRole role, float width, float max_h) {
-  std::vector<std::string> pieces(1);
-  size_t from = 0;
-  while (from < text.size()) {
-    size_t end = text.find(' ', from);
-    end = end == std::string::npos ? text.size() : end + 1;
-    const std::string word = text.substr(from, end - from);
-    if (!pieces.back().empty() && m.measure(pieces.back() + word, role, width).height > max_h + 1) pieces.push_back("");
-    pieces.back() += word;
-    from = end;
-  }
-  for (auto& p : pieces)
-    while (!p.empty() && p.back() == ' ') p.pop_back();
-  return pieces;
+// Words in a box as tall as they are, from the top, left-aligned; said.
+float add_words(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const std::string& key, const Rect& at,
+                const Said& say, TextRole role = TextRole::Body) {
+  const std::string words = ctx.t(key);
+  const float h = m.measure(words, role, at.w).height;
+  s.texts.push_back({words, {at.x, at.y, at.w, h}, role, false, false});
+  say(key);
+  return h;
 }
 
 // A card's picture: a quarter of its width, at most 40 mm (less when the card is lower).
@@ -56,8 +70,6 @@ float card_height(const Metrics& m, float w, const std::string& title, const std
   return std::max({title_size.height + body_size.height, std::min(pic, pic_min)}) + 2 * pad;
 }
 
-// Cards of the same width in a column or a grid: as many columns as keep each card tall
-// enough for its words (measured), from the top of area or centred in it.
 // `cells` cards of the same width in a column or a grid, each tall enough for the words of
 // every card in `cards` (measured): as many columns as keep the most room per card (fewer rows
 // on a tie). Empty when no arrangement fits.
@@ -131,231 +143,309 @@ void add_card(ScreenModel& s, const Metrics& m, const Rect& c, const std::string
   }
 }
 
-int page_code(ScreenModel& s, const ScreenContext& ctx, const Metrics& m) {
-  // The words in the prompt row, as a question's; the code large in the body.
+int page_code(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Said& say) {
+  // The words in the prompt row, as a question's; the code large in the body, and under it the
+  // take-home slip's button where a printer is set.
   const Rect body = add_title(s, m, ctx.t("ui.code.give"));
-  const float slip_h = slip_row_height(ctx, m);  // the take-home slip's button, where a printer is set
+  say.clips(code_speech(ctx));  // the words, then the code one digit at a time
+  const float slip_h = slip_row_height(ctx, m);
   add_code_alone(s, ctx, m, {body.x, body.y, body.w, body.h - slip_h});
   if (slip_h > 0) add_slip_row(s, ctx, m, {body.x, body.y + body.h - slip_h, body.w, slip_h});
   return 1;
 }
 
-int page_interests(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Profile& p, int part) {
+// One group of the "you" page: a title over cards of one line each, or words for none.
+struct Section {
+  std::string title_key;
+  std::vector<std::string> keys, pictures;
+  std::string empty_key;
+};
+
+// What the person likes, can do and finds important, each only where the content asks it;
+// values none were chosen are left out (there is nothing to say about them).
+std::vector<Section> you_sections(const ScreenContext& ctx, const Profile& p) {
   const ContentPack& content = ctx.pack();
-  auto t = [&](const std::string& key) { return ctx.t(key); };
-  const Rect body = add_title(s, m, t("ui.result.interests_title"));
-  if (p.top_types.empty()) {
-    add_card(s, m, {body.x, body.y, body.w, std::min(body.h, m.mm(60))}, content.ui_picture("attract"),
-             t("ui.result.no_clear_interest"), "");
+  std::vector<Section> out;
+  if (!content.tag_values("riasec").empty()) {
+    Section sec{"ui.result.interests_title", {}, {}, "ui.result.no_clear_interest"};
+    for (const auto& type : p.top_types) {
+      sec.keys.push_back("reason.riasec." + type);
+      sec.pictures.push_back(content.riasec_pictures.count(type) ? content.riasec_pictures.at(type) : "");
+    }
+    out.push_back(std::move(sec));
+  }
+  if (!content.tag_values("skill").empty()) {
+    Section sec{"ui.result.strengths_title", {}, {}, "ui.result.no_strengths"};
+    auto strong = p.strong_skills();
+    if (strong.size() > 4) strong.resize(4);
+    for (const auto& skill : strong) {
+      sec.keys.push_back("reason.skill." + skill);
+      sec.pictures.push_back(content.picture_for_tag("skill", skill));
+    }
+    out.push_back(std::move(sec));
+  }
+  if (!content.tag_values("value").empty() && !p.values.empty()) {
+    Section sec{"ui.result.values_title", {}, {}, ""};
+    for (const auto& v : p.values) {
+      sec.keys.push_back("reason.value." + v);
+      sec.pictures.push_back(content.picture_for_tag("value", v));
+    }
+    out.push_back(std::move(sec));
+  }
+  return out;
+}
+
+// A section's title over its cards in area, the cards of `part` when they need parts
+// (measured). Returns how many parts the section needs.
+int add_section(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Section& sec, const Rect& area,
+                int part, const Said& say) {
+  const std::string title = ctx.t(sec.title_key);
+  const FittedText head = fit_text(m, title, TextRole::Title, area.w, m.title_px * 3);
+  s.texts.push_back({title, {area.x, area.y, area.w, head.h}, head.role, false});
+  say(sec.title_key);
+  const Rect cards{area.x, area.y + head.h + m.mm(2), area.w, area.h - head.h - m.mm(2)};
+  if (sec.keys.empty()) {
+    add_words(s, ctx, m, sec.empty_key, cards, say);
     return 1;
   }
   std::vector<std::pair<std::string, std::string>> words;
-  for (const auto& type : p.top_types) words.push_back({t("riasec." + type), t("reason.riasec." + type)});
-  return card_parts(m, body, words, m.mm(6), m.mm(160), m.mm(70), false, part,
+  for (const auto& k : sec.keys) words.push_back({ctx.t(k), ""});
+  return card_parts(m, cards, words, m.mm(3), cards.w, m.mm(34), true, part,
                     [&](const std::vector<Rect>& cells, int first) {
                       for (size_t i = 0; i < cells.size(); ++i) {
-                        const std::string& type = p.top_types[first + i];
-                        auto pic = content.riasec_pictures.count(type) ? content.riasec_pictures.at(type) : "";
-                        add_card(s, m, cells[i], pic, words[first + i].first, words[first + i].second);
+                        add_card(s, m, cells[i], sec.pictures[first + i], words[first + i].first, "");
+                        say(sec.keys[first + i]);
                       }
                     });
 }
 
-int page_strengths(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Profile& p, int part) {
-  const ContentPack& content = ctx.pack();
-  auto t = [&](const std::string& key) { return ctx.t(key); };
-  const PageRegions r = page_regions(m);
-  // Two columns from the top: what I can do well, and what matters to me; where they do not
-  // fit side by side (measured), one after the other in two parts, each the full width.
-  const float gap = m.mm(6);
-  const float top = r.prompt.y;
-  const float full_w = speaker_rect(m).x - m.mm(5) - r.body.x;
-  const float col_w = (full_w - gap) / 2;
-  const float col_h = r.nav.y - m.mm(5) - top;
-  // Lays out (or with out == nullptr only checks) a column; returns whether its words fit.
-  auto column = [&](ScreenModel* out, const Rect& col, const std::string& title, const std::vector<std::string>& keys,
-                    const std::vector<std::string>& pictures, const std::string& empty) {
-    const FittedText head = fit_text(m, t(title), TextRole::Title, col.w, m.title_px * 3);
-    const float title_h = head.h + m.mm(2);
-    const Rect area{col.x, col.y + title_h, col.w, col.h - title_h};
-    std::vector<std::pair<std::string, std::string>> words;
-    for (const auto& k : keys) words.push_back({t(k), ""});
-    auto cells = fitting_grid(m, area, static_cast<int>(keys.size()), words, m.mm(3), area.w, m.mm(34), true);
-    const bool fits = m.measure(t(title), head.role, col.w).word_too_wide == false && (keys.empty() || !cells.empty());
-    if (!out) return fits;
-    out->texts.push_back({t(title), {col.x, col.y, col.w, head.h}, head.role, false});
-    if (keys.empty()) {
-      if (!empty.empty()) {
-        const float h = m.measure(t(empty), TextRole::Body, area.w).height;
-        out->texts.push_back({t(empty), {area.x, area.y, area.w, h}, TextRole::Body, false, false});
-      }
-      return fits;
-    }
-    if (cells.empty()) cells = grid_cells(area, static_cast<int>(keys.size()), m.mm(3), area.w, m.mm(34), true);
-    for (size_t i = 0; i < keys.size(); ++i) add_card(*out, m, cells[i], pictures[i], t(keys[i]), "");
-    return fits;
-  };
-  auto strong = p.strong_skills();
-  if (strong.size() > 4) strong.resize(4);
-  std::vector<std::string> skill_keys, skill_pics, value_keys, value_pics;
-  for (const auto& sk : strong) {
-    skill_keys.push_back("reason.skill." + sk);
-    skill_pics.push_back(content.picture_for_tag("skill", sk));
-  }
-  for (const auto& v : p.values) {
-    value_keys.push_back("reason.value." + v);
-    value_pics.push_back(content.picture_for_tag("value", v));
-  }
-  const Rect left{r.body.x, top, col_w, col_h};
-  const Rect right{left.x + col_w + gap, top, col_w, col_h};
-  if (column(nullptr, left, "ui.result.strengths_title", skill_keys, skill_pics, "ui.result.no_strengths") &&
-      column(nullptr, right, "ui.result.values_title", value_keys, value_pics, "")) {
-    column(&s, left, "ui.result.strengths_title", skill_keys, skill_pics, "ui.result.no_strengths");
-    column(&s, right, "ui.result.values_title", value_keys, value_pics, "");
-    return 1;
-  }
-  // One after the other, each at the full width and itself in parts if its cards do not fit.
-  const Rect whole{r.body.x, top, full_w, col_h};
-  auto column_part = [&](ScreenModel& out, const std::string& title, const std::vector<std::string>& keys,
-                         const std::vector<std::string>& pictures, const std::string& empty, int column_part_no) {
-    const FittedText head = fit_text(m, t(title), TextRole::Title, whole.w, m.title_px * 3);
-    out.texts.push_back({t(title), {whole.x, whole.y, whole.w, head.h}, head.role, false});
-    const Rect area{whole.x, whole.y + head.h + m.mm(2), whole.w, whole.h - head.h - m.mm(2)};
-    if (keys.empty()) {
-      if (!empty.empty())
-        out.texts.push_back({t(empty), {area.x, area.y, area.w, m.measure(t(empty), TextRole::Body, area.w).height},
-                             TextRole::Body, false, false});
-      return 1;
-    }
-    std::vector<std::pair<std::string, std::string>> words;
-    for (const auto& k : keys) words.push_back({t(k), ""});
-    return card_parts(m, area, words, m.mm(3), area.w, m.mm(34), true, column_part_no,
-                      [&](const std::vector<Rect>& cells, int first) {
-                        for (size_t i = 0; i < cells.size(); ++i)
-                          add_card(out, m, cells[i], pictures[first + i], words[first + i].first, "");
-                      });
-  };
+// Whether a section fits area whole: one part, every word inside its box and the area.
+bool section_fits(const ScreenContext& ctx, const Metrics& m, const Section& sec, const Rect& area) {
   ScreenModel scratch;
-  const int skill_parts = column_part(scratch, "ui.result.strengths_title", skill_keys, skill_pics, "ui.result.no_strengths", 0);
-  const int value_parts = column_part(scratch, "ui.result.values_title", value_keys, value_pics, "", 0);
-  if (part < skill_parts)
-    column_part(s, "ui.result.strengths_title", skill_keys, skill_pics, "ui.result.no_strengths", std::max(0, part));
-  else
-    column_part(s, "ui.result.values_title", value_keys, value_pics, "", std::min(part - skill_parts, value_parts - 1));
-  return skill_parts + value_parts;
+  if (add_section(scratch, ctx, m, sec, area, 0, Said(ctx, nullptr)) != 1) return false;
+  return std::all_of(scratch.texts.begin(), scratch.texts.end(), [&](const TextBlock& t) {
+    return m.fits(t.text, t.role, t.rect) && t.rect.y + t.rect.h <= area.y + area.h + 1;
+  });
 }
 
-int page_occupation(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const OccupationMatch& match, int index,
-                    int count, int part) {
-  auto t = [&](const std::string& key) { return ctx.t(key); };
-  const Occupation& o = *match.occupation;
-  const Rect body = add_title(
-      s, m, t("ui.result.occupation_title") + "  " + std::to_string(index + 1) + " / " + std::to_string(count));
-  // The picture and the name, then the reasons, the prospect and its source, each as tall as
-  // its words (measured). What does not fit goes on to a next part, under the same picture and name.
-  s.panels.push_back(body);
-  const float pad = m.mm(4);
-  const float pic = std::min({body.h * 0.45f, m.mm(40), body.w * 0.25f});
-  s.pictures.push_back({o.picture, {body.x + pad, body.y + pad, pic, pic}});
-  const float tx = body.x + 2 * pad + pic;
-  const float tw = body.x + body.w - pad - tx;
-  // The everyday name: the ESCO label stays for the coach and the data.
-  const FittedText name = fit_text(m, t(o.plain_key()), TextRole::Title, tw, m.title_px * 1.6f);
-  s.texts.push_back({t(o.plain_key()), {tx, body.y + pad, tw, name.h}, name.role, false});
-  struct Block {
-    std::string text;
-    TextRole role;
-  };
-  std::vector<Block> blocks;
-  blocks.push_back({t(match.fit_key), TextRole::Body});  // the fit in words, never a percentage
-  for (const auto& reason : match.reasons) blocks.push_back({"+ " + t(reason.text_key), TextRole::Body});
-  if (!match.route_key.empty()) blocks.push_back({t(match.route_key), TextRole::Body});
-  blocks.push_back({t("ui.result.prospect") + " " +
-                        (match.prospect_label.empty() ? t("ui.result.prospect_unknown") : t("prospect." + match.prospect_label)),
-                    TextRole::Body});
-  // The small print in one block: the prospect's source, then the ESCO credit (one line less
-  // than two blocks, so the fit line does not push a page into two parts).
-  std::string small_print = t("ui.result.esco_credit");
-  if (match.prospect)
-    small_print = t("ui.result.source") + ": " + match.prospect->source + ", " + match.prospect->period + ", " +
-                  match.prospect->region + ". " + small_print;
-  blocks.push_back({small_print, TextRole::Small});
-  // Greedy parts: blocks in order while they fit under the name; beside the picture they are
-  // as wide as the room there, below it as wide as the card. A block longer than a whole part
-  // is cut between words.
-  const float top = body.y + pad + name.h + m.mm(1), bottom = body.y + body.h - pad;
-  const float pic_bottom = body.y + pad + pic, full_w = body.w - 2 * pad;
-  std::vector<Block> pieces;
-  for (const auto& b : blocks)
-    for (auto& piece : split_to_fit(m, b.text, b.role, tw, bottom - top)) pieces.push_back({std::move(piece), b.role});
-  blocks = std::move(pieces);
-  struct Placed {
-    size_t block;
-    Rect box;
-  };
-  std::vector<std::vector<Placed>> parts(1);
-  float y = top;
-  auto place = [&](size_t i, float at) {
-    const bool beside = at < pic_bottom;
-    const float w = beside ? tw : full_w;
-    return Rect{beside ? tx : body.x + pad, at, w, m.measure(blocks[i].text, blocks[i].role, w).height};
-  };
-  for (size_t i = 0; i < blocks.size(); ++i) {
-    Rect box = place(i, y);
-    if (box.y + box.h > bottom + 1 && !parts.back().empty()) {
-      parts.emplace_back();
-      y = top;
-      box = place(i, y);
-    }
-    parts.back().push_back({i, box});
-    y += box.h;
-  }
-  const int shown = std::clamp(part, 0, static_cast<int>(parts.size()) - 1);
-  for (const auto& placed : parts[shown])
-    s.texts.push_back({blocks[placed.block].text, placed.box, blocks[placed.block].role, false, false});
-  return static_cast<int>(parts.size());
-}
-
-int page_transitions(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Profile& p, int part) {
-  const ContentPack& content = ctx.pack();
-  auto t = [&](const std::string& key) { return ctx.t(key); };
-  const Rect body = add_title(s, m, t("ui.result.transitions_title"));
-  MatchOptions opt;
-  opt.region = ctx.config().region;
-  auto list = transition_options(content, p, opt);
-  if (list.empty()) {
-    s.texts.push_back({t("ui.result.no_transitions"), {body.x, body.y, body.w, m.measure(t("ui.result.no_transitions"),
-                                                                                        TextRole::Body, body.w).height},
-                       TextRole::Body});
+// You: what you like, what you can do, what matters to you. Side by side where they fit
+// (measured); else one after the other, each the full width and itself in parts if need be.
+int page_you(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Profile& p, int part, const Said& say) {
+  const auto sections = you_sections(ctx, p);
+  const int n = static_cast<int>(sections.size());
+  if (n == 0) return 1;
+  const PageRegions r = page_regions(m);
+  const float gap = m.mm(6), top = r.prompt.y;
+  const Rect whole{r.body.x, top, speaker_rect(m).x - m.mm(5) - r.body.x, r.nav.y - m.mm(5) - top};
+  const float col_w = (whole.w - (n - 1) * gap) / n;
+  auto column = [&](int i) { return Rect{whole.x + i * (col_w + gap), top, col_w, whole.h}; };
+  bool side_by_side = true;
+  for (int i = 0; i < n && side_by_side; ++i) side_by_side = section_fits(ctx, m, sections[i], column(i));
+  if (side_by_side) {
+    for (int i = 0; i < n; ++i) add_section(s, ctx, m, sections[i], column(i), 0, say);
     return 1;
   }
-  const float credit_h = m.measure(t("ui.result.esco_credit"), TextRole::Small, body.w).height;
-  s.texts.push_back({t("ui.result.esco_credit"), {body.x, body.y + body.h - credit_h, body.w, credit_h},
-                     TextRole::Small, false});
-  const Rect area{body.x, body.y, body.w, body.h - credit_h - m.mm(2)};
-  std::vector<std::pair<std::string, std::string>> words;
-  for (const auto& option : list)
-    words.push_back({t(option.occupation->plain_key()),
-                     t("sector." + p.sector) + " " + t("ui.result.to") + " " + t("sector." + option.occupation->sector)});
-  return card_parts(m, area, words, m.mm(4), body.w, m.mm(40), false, part,
-                    [&](const std::vector<Rect>& cells, int first) {
-                      for (size_t c = 0; c < cells.size(); ++c)
-                        add_card(s, m, cells[c], list[first + c].occupation->picture, words[first + c].first,
-                                 words[first + c].second);
-                    });
+  std::vector<int> parts;
+  for (const auto& sec : sections) {
+    ScreenModel scratch;
+    parts.push_back(add_section(scratch, ctx, m, sec, whole, 0, Said(ctx, nullptr)));
+  }
+  int total = 0;
+  for (int k : parts) total += k;
+  int k = std::clamp(part, 0, total - 1);
+  for (int i = 0; i < n; k -= parts[i], ++i)
+    if (k < parts[i]) {
+      add_section(s, ctx, m, sections[i], whole, k, say);
+      break;
+    }
+  return total;
 }
 
-int page_story(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Profile& p, int part) {
+// The chance of work as marks on a scale of five (UWV's bands, from few jobs for many seekers
+// to many jobs for few); 0 when there are no figures.
+int prospect_marks(const std::string& label) {
+  static const char* kBands[] = {"zeer_ruim", "ruim", "evenwicht", "krap", "zeer_krap"};
+  for (int i = 0; i < 5; ++i)
+    if (label == kBands[i]) return i + 1;
+  return 0;
+}
+constexpr int kScaleMarks = 5;
+
+// A work option as a card: its picture; the everyday name, the fit in words and the way in
+// (when the occupation has one); the chance of work as a row of full and empty marks with its
+// words. On a wide card the marks and their words go to the right of the name (the card is
+// one row of the page), on a narrow one under it. Laid out from the top of `at` (its height is
+// ignored); returns the height the card needs. Draws it `h` tall into out when given.
+float work_card(const ScreenContext& ctx, const Metrics& m, const OccupationMatch& match, const Rect& at, float h,
+                ScreenModel* out, const Said& say) {
+  const float pad = m.mm(2), gap = m.mm(4), mark_gap = m.mm(1.5f);
+  const float pic = std::min(at.w * 0.2f, m.mm(30));
+  const float tx = at.x + 2 * pad + pic, tw = at.x + at.w - pad - tx;
+  const std::string name = ctx.t(match.occupation->plain_key());
+  std::vector<std::pair<std::string, TextRole>> left = {{name, TextRole::Title}, {ctx.t(match.fit_key), TextRole::Body}};
+  std::vector<std::string> keys = {match.occupation->plain_key(), match.fit_key};
+  if (!match.route_key.empty()) {
+    left.push_back({ctx.t(match.route_key), TextRole::Body});
+    keys.push_back(match.route_key);
+  }
+  const int marks = prospect_marks(match.prospect_label);
+  const std::string label_key = marks ? "prospect." + match.prospect_label : "ui.result.prospect_unknown";
+  const std::string prospect = ctx.t("ui.result.prospect") + " " + ctx.t(label_key);
+  const float mark = m.line_height(TextRole::Body) * 0.8f;
+  const float marks_w = marks ? kScaleMarks * mark + (kScaleMarks - 1) * mark_gap : 0;
+  // Wide: the name and the fit on their lines where they fit (at most half the words' room).
+  const bool wide = tw >= m.mm(260);
+  float left_w = tw;
+  if (wide) {
+    left_w = 0;
+    for (const auto& [words, role] : left) left_w = std::max(left_w, m.measure(words, role, 0).width + m.mm(1));
+    left_w = std::clamp(left_w, tw * 0.35f, tw * 0.5f);
+  }
+  std::vector<TextBlock> texts;
+  float y = at.y + pad;
+  for (const auto& [words, role] : left) {
+    TextRole r = role;
+    if (r == TextRole::Title && (m.measure(words, r, left_w).word_too_wide || m.measure(words, r, left_w).height > m.title_px * 1.6f))
+      r = TextRole::Body;
+    const float th = m.measure(words, r, left_w).height;
+    texts.push_back({words, {tx, y, left_w, th}, r, false, false});
+    y += th;
+  }
+  const float left_bottom = y;
+  // Narrow: under the name, from the card's left edge once below the picture.
+  const float sy = wide ? at.y + pad : y + m.mm(2);
+  const float sx = wide ? tx + left_w + gap : sy >= at.y + pad + pic ? at.x + pad : tx;
+  std::vector<PictureBlock> scale;
+  for (int i = 0; i < (marks ? kScaleMarks : 0); ++i)
+    scale.push_back({ctx.pack().ui_picture(i < marks ? kScaleFullRole : kScaleEmptyRole),
+                     {sx + i * (mark + mark_gap), sy + m.mm(1), mark, mark}});
+  // Wide: the words beside the marks; narrow: under them.
+  const float wx = wide ? sx + marks_w + (marks ? gap : 0) : sx;
+  const float wy = wide || !marks ? sy : sy + mark + m.mm(2);
+  const float ww = at.x + at.w - pad - wx;
+  const float ph = m.measure(prospect, TextRole::Body, ww).height;
+  texts.push_back({prospect, {wx, wy, ww, ph}, TextRole::Body, false, false});
+  const float need = std::max({left_bottom, wy + ph, sy + (marks ? mark + m.mm(1) : 0), at.y + pad + pic}) + pad - at.y;
+  if (out) {
+    out->panels.push_back({at.x, at.y, at.w, std::max(h, need)});
+    out->pictures.push_back({match.occupation->picture, {at.x + pad, at.y + pad, pic, pic}});
+    for (auto& p : scale) out->pictures.push_back(std::move(p));
+    for (auto& t : texts) out->texts.push_back(std::move(t));
+    for (const auto& k : keys) say(k);
+    say("ui.result.prospect");
+    say(label_key);
+  }
+  return need;
+}
+
+// How the work options share a part: so many cards a part, in so many columns, in `area`.
+struct WorkLayout {
+  Rect area;
+  int per_part = 0, cols = 1;
+  std::vector<float> heights;  // each card's, at the column width
+};
+
+// The most cards a part that fit area (measured), in one column of wide cards or two; per_part
+// 0 when not even one fits.
+WorkLayout work_layout(const ScreenContext& ctx, const Metrics& m, const std::vector<OccupationMatch>& list,
+                       const Rect& area, float gap) {
+  const int n = static_cast<int>(list.size());
+  for (int k = n; k >= 1; --k)
+    for (int c = 1; c <= std::min(2, k); ++c) {
+      const float w = (area.w - (c - 1) * gap) / c;
+      if (w < m.mm(80)) continue;
+      WorkLayout l{area, k, c, {}};
+      for (const auto& match : list) l.heights.push_back(work_card(ctx, m, match, {0, 0, w, 0}, 0, nullptr, Said(ctx, nullptr)));
+      bool fits = true;
+      for (int first = 0; first < n && fits; first += k) {
+        float used = -gap;
+        for (int row = first; row < std::min(n, first + k); row += c)
+          used += gap + *std::max_element(l.heights.begin() + row, l.heights.begin() + std::min({n, row + c, first + k}));
+        fits = used <= area.h + 1;
+      }
+      if (fits) return l;
+    }
+  return {area};
+}
+
+// Your work options: every suggestion a card, as many a part as fit, and under them where the
+// figures come from (in the person's language: example figures say so) and the credit for the
+// names. Where not even one card fits under the title with that small print (a small screen),
+// the small print is a part of its own after the cards, and if need be the title is only said.
+int page_work(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, int part, const Said& say) {
+  const auto list = ctx.suggestions();
+  const int n = static_cast<int>(list.size());
+  const std::string title_key = "ui.result.occupation_title";
+  if (n == 0) return add_title(s, ctx, m, title_key, say), 1;
+  std::vector<std::string> small_print;
+  for (const auto& match : list)
+    if (match.prospect && std::find(small_print.begin(), small_print.end(), match.prospect->source_key()) == small_print.end())
+      small_print.push_back(match.prospect->source_key());
+  small_print.push_back("ui.result.esco_credit");
+  std::string small_words;
+  for (const auto& k : small_print) small_words += (small_words.empty() ? "" : " ") + ctx.t(k);
+  const float gap = m.mm(2);
+  ScreenModel scratch;
+  const Rect body = add_title(scratch, m, ctx.t(title_key));
+  const PageRegions r = page_regions(m);
+  const Rect bare{r.body.x, r.prompt.y, speaker_rect(m).x - m.mm(5) - r.body.x, r.nav.y - m.mm(5) - r.prompt.y};
+  const float small_h = m.measure(small_words, TextRole::Small, body.w).height;
+  bool titled = true, apart = false;
+  WorkLayout l = work_layout(ctx, m, list, {body.x, body.y, body.w, body.h - small_h - gap}, gap);
+  if (!l.per_part) {
+    apart = true;
+    l = work_layout(ctx, m, list, body, gap);
+  }
+  if (!l.per_part) {
+    titled = false;
+    l = work_layout(ctx, m, list, bare, gap);
+  }
+  if (!l.per_part) l = {bare, 1, 1, std::vector<float>(n, bare.h)};  // too small for any: the overflow test says so
+  const int card_parts = (n + l.per_part - 1) / l.per_part;
+  const int parts = card_parts + (apart ? 1 : 0);
+  const int shown = std::clamp(part, 0, parts - 1);
+  if (titled) add_title(s, ctx, m, title_key, say);
+  else say(title_key);
+  auto add_small_print = [&](const Rect& at, TextRole role) {
+    const float h = m.measure(small_words, role, at.w).height;
+    s.texts.push_back({small_words, {at.x, at.y + at.h - h, at.w, h}, role, false});
+    for (const auto& k : small_print) say(k);
+  };
+  if (shown == card_parts) {  // the small print's own part
+    add_small_print({body.x, body.y, body.w, m.measure(small_words, TextRole::Small, body.w).height}, TextRole::Small);
+    return parts;
+  }
+  const int first = shown * l.per_part, last = std::min(n, first + l.per_part);
+  const float w = (l.area.w - (l.cols - 1) * gap) / l.cols;
+  float y = l.area.y;
+  for (int row = first; row < last; row += l.cols) {
+    const int end = std::min(last, row + l.cols);
+    const float h = *std::max_element(l.heights.begin() + row, l.heights.begin() + end);
+    for (int i = row; i < end; ++i) work_card(ctx, m, list[i], {l.area.x + (i - row) * (w + gap), y, w, h}, h, &s, say);
+    y += h + gap;
+  }
+  if (!apart) add_small_print(body, TextRole::Small);
+  return parts;
+}
+
+int page_story(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Profile& p, int part, const Said& say) {
   const ContentPack& content = ctx.pack();
-  auto t = [&](const std::string& key) { return ctx.t(key); };
-  const Rect body = add_title(s, m, t("ui.result.story_title"));
+  const Rect body = add_title(s, ctx, m, "ui.result.story_title", say);
   const Story* st = fitting_story(content, p);
   if (!st) return 1;
-  // A story longer than the card goes on in parts, split between sentences (measured).
-  const std::string title = t(st->title_key()), text = t(st->text_key());
-  const float pad = m.mm(3);
-  const float tw = body.w - 3 * pad - card_picture(m, body.w);
-  const float room = body.h - 2 * pad - m.measure(title, TextRole::Title, tw).height;
+  // Its picture beside its title, its words under both at the card's full width (a picture
+  // column would leave the words a narrow strip on a small screen: many parts). A story longer
+  // than the card goes on in parts, split between sentences (measured). One clip holds the
+  // whole story, so each part says it whole.
+  const std::string title = ctx.t(st->title_key()), text = ctx.t(st->text_key());
+  const float pad = m.mm(3), gap = m.mm(2);
+  const float pic = std::min(card_picture(m, body.w), std::max(m.line_height(TextRole::Title), body.h * 0.25f));
+  const float tx = body.x + 2 * pad + pic, tw = body.x + body.w - pad - tx;
+  const FittedText head = fit_text(m, title, TextRole::Title, tw, pic);
+  const float head_h = std::max(pic, head.h);
+  // Lines of at most about 60 characters on a wide screen: easier to follow from one to the next.
+  const Rect words{body.x + pad, body.y + pad + head_h + gap, std::min(body.w - 2 * pad, m.mm(250)),
+                   body.h - 2 * pad - head_h - gap};
   std::vector<std::string> parts(1);
   size_t from = 0;
   while (from < text.size()) {
@@ -363,39 +453,45 @@ int page_story(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const
     end = end == std::string::npos ? text.size() : end + 2;
     const std::string sentence = text.substr(from, end - from);
     const std::string longer = parts.back() + sentence;
-    if (!parts.back().empty() && m.measure(longer, TextRole::Body, tw).height > room + 1)
+    if (!parts.back().empty() && m.measure(longer, TextRole::Body, words.w).height > words.h + 1)
       parts.push_back(sentence);
     else
       parts.back() = longer;
     from = end;
   }
   const int shown = std::clamp(part, 0, static_cast<int>(parts.size()) - 1);
-  add_card(s, m, body, st->picture, title, parts[shown]);
+  s.panels.push_back(body);
+  s.pictures.push_back({st->picture, {body.x + pad, body.y + pad, pic, pic}});
+  s.texts.push_back({title, {tx, body.y + pad, tw, head_h}, head.role, false});
+  s.texts.push_back({parts[shown], words, TextRole::Body, false, false});
+  say(st->title_key());
+  say(st->text_key());
   return static_cast<int>(parts.size());
 }
 
-int page_plan(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Profile& p, int part) {
+int page_plan(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Profile& p, int part, const Said& say) {
   const ContentPack& content = ctx.pack();
-  auto t = [&](const std::string& key) { return ctx.t(key); };
-  const Rect body = add_title(s, m, t("ui.result.plan_title"));
+  const Rect body = add_title(s, ctx, m, "ui.result.plan_title", say);
   if (p.plan.empty()) {
-    s.texts.push_back({t("ui.result.no_plan"), {body.x, body.y, body.w, m.measure(t("ui.result.no_plan"), TextRole::Body,
-                                                                                  body.w).height},
-                       TextRole::Body});
+    add_words(s, ctx, m, "ui.result.no_plan", body, say);
     return 1;
   }
-  std::vector<std::pair<std::string, std::string>> words;
+  std::vector<std::pair<std::string, std::string>> words, keys;
   std::vector<std::string> pictures;
   for (const auto& step : p.plan) {
     const Option* action = content.option_with_tag("action", step.first);
     const Option* when = when_option(content, step.second);
-    words.push_back({action ? t(action->text_key) : step.first, when ? t(when->text_key) : ""});
+    keys.push_back({action ? action->text_key : "", when ? when->text_key : ""});
+    words.push_back({action ? ctx.t(action->text_key) : step.first, when ? ctx.t(when->text_key) : ""});
     pictures.push_back(action ? action->picture : "");
   }
   return card_parts(m, body, words, m.mm(4), body.w, m.mm(40), false, part,
                     [&](const std::vector<Rect>& cells, int first) {
-                      for (size_t i = 0; i < cells.size(); ++i)
+                      for (size_t i = 0; i < cells.size(); ++i) {
                         add_card(s, m, cells[i], pictures[first + i], words[first + i].first, words[first + i].second);
+                        for (const auto& k : {keys[first + i].first, keys[first + i].second})
+                          if (!k.empty()) say(k);
+                      }
                     });
 }
 
@@ -442,6 +538,34 @@ void page_answers(ScreenModel& s, const ScreenContext& ctx, const Metrics& m) {
   }
 }
 
+
+// The answers back, said in the order they show.
+std::vector<Clip> answers_speech(const ScreenContext& ctx) {
+  const ContentPack& content = ctx.pack();
+  std::vector<Clip> clips = {{ctx.locale(), "ui.result.title"}};
+  for (const auto& step : ctx.steps()) {
+    const Item& item = content.modules[step.module].items[step.item];
+    auto it = ctx.answers().find(item.answer_key(step.for_option));
+    if (it == ctx.answers().end()) continue;
+    for (const auto& v : it->second)
+      for (const auto& o : item.options)
+        if (o.id == v) clips.push_back({ctx.locale(), o.text_key});
+  }
+  return clips;
+}
+
+// Then and now: the title and each career behaviour that changed, with how.
+std::vector<Clip> compare_speech(const ScreenContext& ctx, const Profile& p) {
+  std::vector<Clip> clips = {{ctx.locale(), "ui.followup.compare_title"}};
+  if (ctx.follow_up_of())
+    for (const auto& c : behaviour_changes(ctx.pack(), build_profile(ctx.pack(), ctx.follow_up_of()->latest_answers()), p))
+      if (std::string(change_key(c)) != "ui.followup.same") {
+        clips.push_back({ctx.locale(), c.statement.text_key});
+        clips.push_back({ctx.locale(), change_key(c)});
+      }
+  return clips;
+}
+
 int page_compare(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Profile& p, int part) {
   const ContentPack& content = ctx.pack();
   auto t = [&](const std::string& key) { return ctx.t(key); };
@@ -467,23 +591,23 @@ int page_compare(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, con
 
 }  // namespace
 
-int add_result_page(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const ResultPageRef& page, int part) {
+int add_result_page(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const ResultPageRef& page, int part,
+                    std::vector<Clip>* said) {
+  const Said say(ctx, said);
   const Profile p = ctx.profile();
   switch (page.kind) {
-    case ResultPage::Code: return page_code(s, ctx, m);
-    case ResultPage::Interests: return page_interests(s, ctx, m, p, part);
-    case ResultPage::Strengths: return page_strengths(s, ctx, m, p, part);
-    case ResultPage::Occupation: {
-      auto list = ctx.suggestions();
-      if (page.index < static_cast<int>(list.size()))
-        return page_occupation(s, ctx, m, list[page.index], page.index, static_cast<int>(list.size()), part);
+    case ResultPage::Code: return page_code(s, ctx, m, say);
+    case ResultPage::You: return page_you(s, ctx, m, p, part, say);
+    case ResultPage::Work: return page_work(s, ctx, m, part, say);
+    case ResultPage::Story: return page_story(s, ctx, m, p, part, say);
+    case ResultPage::Plan: return page_plan(s, ctx, m, p, part, say);
+    case ResultPage::Answers:
+      page_answers(s, ctx, m);
+      say.clips(answers_speech(ctx));
       return 1;
-    }
-    case ResultPage::Transitions: return page_transitions(s, ctx, m, p, part);
-    case ResultPage::Story: return page_story(s, ctx, m, p, part);
-    case ResultPage::Plan: return page_plan(s, ctx, m, p, part);
-    case ResultPage::Answers: page_answers(s, ctx, m); return 1;
-    case ResultPage::Compare: return page_compare(s, ctx, m, p, part);
+    case ResultPage::Compare:
+      say.clips(compare_speech(ctx, p));
+      return page_compare(s, ctx, m, p, part);
   }
   return 1;
 }

@@ -1,8 +1,11 @@
 #pragma once
-// The result, in pages: first the participant code (so that someone who walks away during the
-// result has seen and heard it), then what the person's answers say (interests, strengths and values, each
-// suggested occupation, transitions, a story, the plan), or for a follow-up the comparison
-// with the earlier check; the answers back when the content has no scoring tags.
+// The result, in at most five pages: first the participant code (so that someone who walks away
+// during the result has seen and heard it; the closing screen says it again), then the person
+// (what they like, what they can do, what matters to them), their work options (each with a
+// picture, the fit in words and the chance of work as a picture scale), the story of someone
+// like them and their plan. A follow-up shows the comparison with the earlier check instead;
+// content without scoring tags shows the answers back. A page whose words do not fit the screen
+// is shown in parts (a small screen); each part says exactly what it shows.
 #include <vector>
 
 #include "screens/layout.h"
@@ -11,20 +14,24 @@
 
 namespace wk {
 
-enum class ResultPage { Code, Interests, Strengths, Occupation, Transitions, Story, Plan, Answers, Compare };
+enum class ResultPage { Code, You, Work, Story, Plan, Answers, Compare };
 struct ResultPageRef {
   ResultPage kind;
-  int index = 0;  // which occupation
 };
 
 std::vector<ResultPageRef> result_pages(const ScreenContext& ctx);
 // The page's title and body (the result screen adds progress, speaker and bottom bar). A page
 // whose words do not fit at m is shown in parts; returns how many, and shows `part` (clamped).
-int add_result_page(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const ResultPageRef& page, int part);
-// Everything on the page, spoken.
-std::vector<Clip> result_page_speech(const ScreenContext& ctx, const ResultPageRef& page);
+// `said` (when given) gets the clips that say what the part shows, in the order it shows them.
+int add_result_page(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const ResultPageRef& page, int part,
+                    std::vector<Clip>* said = nullptr);
+// What the part shows, spoken: laid out at the window's metrics, so the speech follows the layout.
+std::vector<Clip> result_page_speech(const ScreenContext& ctx, const ResultPageRef& page, int part);
 // The words the pages use for this content.
 std::vector<std::string> result_text_keys(const ContentPack& content);
+// The pictures of the chance-of-work scale: a full and an empty mark (ui_pictures roles).
+inline constexpr const char* kScaleFullRole = "scale_full";
+inline constexpr const char* kScaleEmptyRole = "scale_empty";
 
 // The per-choice item's option for a "when" tag value (its words: "Deze week").
 inline const Option* when_option(const ContentPack& c, const std::string& when) { return c.option_with_tag("when", when); }

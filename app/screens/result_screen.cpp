@@ -64,7 +64,7 @@ std::vector<Clip> ResultScreen::speech(const ScreenContext& ctx) const {
   const auto pages = result_pages(ctx);
   if (pages.empty()) return {};
   const ResultPageRef& page = pages[std::min<size_t>(page_, pages.size() - 1)];
-  auto clips = result_page_speech(ctx, page);
+  auto clips = result_page_speech(ctx, page, part_);
   if (page.kind == ResultPage::Code)
     for (auto& c : slip_speech(ctx, false)) clips.push_back(std::move(c));
   return clips;
@@ -90,7 +90,8 @@ std::vector<std::string> ResultScreen::text_keys(const ContentPack& content) con
 }
 
 std::vector<std::string> ResultScreen::picture_roles() const {
-  std::vector<std::string> roles = {"speaker", "back", "stop", "next", "done", "returning", "attract"};
+  std::vector<std::string> roles = {"speaker", "back", "stop", "next", "done", "returning", "attract", kScaleFullRole,
+                                    kScaleEmptyRole};
   for (auto& r : slip_picture_roles()) roles.push_back(std::move(r));
   return roles;
 }

@@ -16,6 +16,7 @@ std::string screen_dump_json(const ScreenModel& s, const Metrics& m, long frame)
   j["opening"] = s.opening;
   j["speech"] = s.speech;
   j["speech_once"] = s.speech_once;
+  j["speech_at"] = s.speech_at;
   if (s.id == "question") {
     j["page"] = s.page;
     j["pages"] = s.pages;
@@ -35,6 +36,10 @@ std::string screen_dump_json(const ScreenModel& s, const Metrics& m, long frame)
                        {"has_picture", !t.picture.empty()}});
   }
   j["targets"] = std::move(targets);
+  nlohmann::json pictures = nlohmann::json::array();
+  for (const auto& p : s.pictures)
+    pictures.push_back({{"picture", p.picture}, {"x", p.rect.x}, {"y", p.rect.y}, {"w", p.rect.w}, {"h", p.rect.h}});
+  j["pictures"] = std::move(pictures);
   nlohmann::json texts = nlohmann::json::array();
   for (const auto& t : s.texts) texts.push_back(t.text);
   j["texts"] = std::move(texts);

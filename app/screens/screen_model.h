@@ -74,9 +74,11 @@ struct ScreenModel {
   std::vector<std::string> page_options;
   bool has_audio = false;
   // The keys of the clips the kiosk was last given to play, in order ("" for a pause): what a
-  // person hears who listens to the end (the UI dump shows it; tests sum the clips' lengths).
+  // person hears who listens to the end (the UI dump shows it; tests sum the clips' lengths),
+  // and which of them plays now (-1: none yet; its size: all said).
   std::vector<std::string> speech;
   std::vector<std::string> speech_once;  // each clip's "once" tag ("" for none): said once, then left out
+  int speech_at = -1;
   long opening = 0;  // counts screens and pages opened; taps are held for a moment after each
 
   const Target* find_target(const std::string& id) const {

@@ -3,6 +3,7 @@
 #include <csv.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -123,7 +124,19 @@ std::vector<std::string> ContentPack::content_text_keys() const {
     add(st.title_key());
     add(st.text_key());
   }
+  for (const auto& row : prospects) add(row.source_key());
   return keys;
+}
+
+std::string ProspectRow::source_key() const {
+  std::string id;
+  for (unsigned char c : source) {
+    const bool keep = std::isalnum(c) && c < 0x80;
+    if (keep) id += static_cast<char>(std::tolower(c));
+    else if (!id.empty() && id.back() != '_') id += '_';
+  }
+  while (!id.empty() && id.back() == '_') id.pop_back();
+  return "prospect_source." + id;
 }
 
 std::vector<std::string> ContentPack::tag_values(const std::string& tag) const {

@@ -73,6 +73,10 @@ struct Story {
 struct ProspectRow {
   std::string group, region, period, source;
   double ratio = 0;  // vacancies per job seeker
+  // The participant's words for the source (`source` stays as given, for the coach and the
+  // data): prospect_source.<the source in lower case, each run of other characters than a-z
+  // and 0-9 one "_">. Example figures say so there, in every language.
+  std::string source_key() const;
 };
 // zeer_ruim < 0.25 <= ruim < 0.67 <= evenwicht <= 1.5 < krap <= 4.0 < zeer_krap (UWV spanningsindicator)
 std::string prospect_label(double ratio);

@@ -261,6 +261,7 @@ def strip_frame(dump):
     d = dict(dump)
     d.pop("frame", None)
     d.pop("caches", None)  # the cache figures change as pictures load, not what is on the screen
+    d.pop("speech_at", None)  # which clip plays moves on with the audio, not because of a tap
     # The "now speaking" highlight moves with the audio on its own, not because of a tap.
     d["targets"] = [{k: v for k, v in t.items() if k != "speaking"} for t in d.get("targets", [])]
     return json.dumps(d, sort_keys=True)

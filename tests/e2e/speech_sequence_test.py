@@ -37,11 +37,12 @@ FIRST_SEQUENCE = ["werk_plezier.title", "werk_plezier.handen", "answers.faces3.l
                   "ui.explain.next", "ui.question.pick_one"]
 
 
-def nonsilent_seconds(args):
+def nonsilent_seconds(args, gain=1.0):
     """Seconds of sound once every stretch of silence (>= 20 ms under 1 % of full scale) is
-    taken out by sox. args: sox's input arguments (a wav file, or raw audio with its format)."""
+    taken out by sox. args: sox's input arguments (a wav file, or raw audio with its format);
+    gain: the level it is measured at (a clip as the kiosk plays it at a volume)."""
     out = subprocess.run(["sox", *args, "-t", "raw", "-r", str(RATE), "-e", "signed-integer", "-b", "16", "-c", "1",
-                          "-", "silence", "1", "0.02", "1%", "-1", "0.02", "1%"],
+                          "-", "vol", str(gain), "silence", "1", "0.02", "1%", "-1", "0.02", "1%"],
                          capture_output=True, check=True).stdout
     return len(out) / 2 / RATE
 

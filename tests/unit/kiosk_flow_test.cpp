@@ -1143,6 +1143,44 @@ TEST_CASE("a per-choice item: one 'when' screen for each chosen action, stored p
   CHECK(s.events.back().kind == "skip");
 }
 
+TEST_CASE("a result page in parts: each part says what it shows, and Next goes through the parts") {
+  const ContentPack pack = plan_pack();
+  Rig r(pack);
+  r.start("nl");
+  for (const char* action : {"answer:coach", "answer:cursus", "answer:vacatures"}) r.tap(action);
+  walk_questions(r);  // the "when" screens skipped
+  REQUIRE(r.flow->screen() == Screen::Result);
+  // A screen so low (a 10-inch tablet on its side, half of it) that the plan's steps need parts;
+  // the window tells the flow its metrics, so what is said follows this layout too.
+  const Metrics low = make_metrics(1280, 600, 1280 / 217.0f, 50);
+  r.flow->set_metrics(low);
+  auto next = [&] {
+    r.flow->view(low);
+    r.now += 1;
+    r.flow->tap("nav:next", r.now);
+    return r.flow->take_effects();
+  };
+  Effects e = next();  // past the code: the plan's first part
+  std::vector<std::string> steps_said;
+  int parts = 0;
+  while (r.flow->screen() == Screen::Result && parts < 10) {
+    ++parts;
+    REQUIRE(e.speak);
+    CHECK(e.speak->front().key == "ui.result.plan_title");
+    for (const auto& t : r.flow->view(low).texts) {
+      const bool said = std::any_of(e.speak->begin(), e.speak->end(),
+                                    [&](const Clip& c) { return !c.key.empty() && pack.text("nl", c.key) == t.text; });
+      CHECK_MESSAGE(said, "drawn but not said: " << t.text);
+    }
+    for (const auto& c : *e.speak)
+      if (c.key.rfind("plan.acties.", 0) == 0) steps_said.push_back(c.key);
+    e = next();
+  }
+  CHECK(parts > 1);
+  CHECK(steps_said == std::vector<std::string>{"plan.acties.coach", "plan.acties.cursus", "plan.acties.vacatures"});
+  CHECK(r.flow->screen() == Screen::Consent);
+}
+
 TEST_CASE("operator enrollment keypad: 12 letters, one attempt at a time, the result shown") {
   Rig r;
   r.open_operator_corner();

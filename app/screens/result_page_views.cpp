@@ -150,7 +150,10 @@ int page_code(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const 
   say.clips(code_speech(ctx));  // the words, then the code one digit at a time
   const float slip_h = slip_row_height(ctx, m);
   add_code_alone(s, ctx, m, {body.x, body.y, body.w, body.h - slip_h});
-  if (slip_h > 0) add_slip_row(s, ctx, m, {body.x, body.y + body.h - slip_h, body.w, slip_h});
+  if (slip_h > 0) {
+    add_slip_row(s, ctx, m, {body.x, body.y + body.h - slip_h, body.w, slip_h});
+    say.clips(slip_speech(ctx, false));
+  }
   return 1;
 }
 

@@ -63,11 +63,7 @@ void ResultScreen::show_code(const ScreenContext& ctx) {
 std::vector<Clip> ResultScreen::speech(const ScreenContext& ctx) const {
   const auto pages = result_pages(ctx);
   if (pages.empty()) return {};
-  const ResultPageRef& page = pages[std::min<size_t>(page_, pages.size() - 1)];
-  auto clips = result_page_speech(ctx, page, part_);
-  if (page.kind == ResultPage::Code)
-    for (auto& c : slip_speech(ctx, false)) clips.push_back(std::move(c));
-  return clips;
+  return result_page_speech(ctx, pages[std::min<size_t>(page_, pages.size() - 1)], part_);
 }
 
 ScreenModel ResultScreen::view(const ScreenContext& ctx, const Metrics& m) const {

@@ -18,15 +18,15 @@ const char* state_key(SlipState state) {
   }
   return "";
 }
+// The slip is offered where a printer is set, to a person with a session (a code to print).
+bool slip_offered(const ScreenContext& ctx) { return ctx.slip_state() != SlipState::NoPrinter && ctx.session(); }
 }  // namespace
 
-float slip_row_height(const ScreenContext& ctx, const Metrics& m) {
-  return ctx.slip_state() == SlipState::NoPrinter || !ctx.session() ? 0 : m.mm(26);
-}
+float slip_row_height(const ScreenContext& ctx, const Metrics& m) { return slip_offered(ctx) ? m.mm(26) : 0; }
 
 void add_slip_row(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Rect& row) {
+  if (!slip_offered(ctx)) return;
   const SlipState state = ctx.slip_state();
-  if (state == SlipState::NoPrinter || !ctx.session()) return;
   const std::string picture = ctx.pack().ui_picture("print");
   const std::string words = ctx.t(state_key(state));
   if (state == SlipState::Ready) {
@@ -51,8 +51,8 @@ void add_slip_row(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, co
 }
 
 std::vector<Clip> slip_speech(const ScreenContext& ctx, bool with_code) {
+  if (!slip_offered(ctx)) return {};
   const SlipState state = ctx.slip_state();
-  if (state == SlipState::NoPrinter || !ctx.session()) return {};
   std::vector<Clip> clips = {{ctx.locale(), state_key(state), state == SlipState::Ready ? "print:slip" : ""}};
   if (state == SlipState::Failed && with_code)  // the code again, so the person can still take it with them
     for (auto& c : code_speech(ctx)) clips.push_back(std::move(c));

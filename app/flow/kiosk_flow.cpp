@@ -12,6 +12,13 @@
 
 namespace wk {
 
+namespace {
+// Before a person asks for a slip: a button where a printer is set, none otherwise.
+SlipState slip_before_asked(const KioskConfig& config) {
+  return config.printer.empty() ? SlipState::NoPrinter : SlipState::Ready;
+}
+}  // namespace
+
 KioskFlow::KioskFlow(const ContentPack* content, SessionStore* store, KioskConfig* config, std::string reason)
     : content_(content), store_(store), config_(config), out_of_order_reason_(std::move(reason)) {
   locale_ = config_->default_locale;
@@ -22,7 +29,7 @@ KioskFlow::KioskFlow(const ContentPack* content, SessionStore* store, KioskConfi
   if (!store_ && out_of_order_reason_.empty()) out_of_order_reason_ = "no database";
   screen_ = out_of_order_reason_.empty() ? Screen::Attract : Screen::OutOfOrder;
   volume_percent_ = participant_start_percent(config_->volume_percent, config_->headphones);
-  slip_state_ = config_->printer.empty() ? SlipState::NoPrinter : SlipState::Ready;
+  slip_state_ = slip_before_asked(*config_);
 }
 
 void KioskFlow::reset_volume() {
@@ -238,7 +245,7 @@ void KioskFlow::reset_to_attract(SessionStatus end_status) {
                                                                       : (content_ ? content_->source_locale : "nl");
   reset_volume();  // the next person starts at the operator's level
   // A print still running finishes for nobody: what it reports goes to the operator status only.
-  slip_state_ = config_->printer.empty() ? SlipState::NoPrinter : SlipState::Ready;
+  slip_state_ = slip_before_asked(*config_);
   show(Screen::Attract);
   effects_.speak.reset();
   effects_.stop_audio = true;

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "cli/clip_lint.h"
 #include "cli/layout_lint.h"
 #include "content/content_lint.h"
 #include "screens/screen_table.h"
@@ -12,11 +13,14 @@ int lint_command(const CommandLine& cl) { return run_lint(cl.content_dir, cl.esc
 
 int run_lint(const std::string& content_dir, const std::string& esco_dir, std::ostream& out) {
   auto report = lint_content_pack(content_dir, kiosk_content_needs(), esco_dir);
-  // Words that do not fit a supported screen even when paged: only for a pack the kiosk can load.
+  // Words that do not fit a supported screen even when paged, and clips that do not play: only
+  // for a pack the kiosk can load.
   if (report.ok()) {
     auto loaded = load_content_pack(content_dir, kiosk_content_needs());
-    if (loaded.pack)
+    if (loaded.pack) {
       for (auto& problem : lint_layout(*loaded.pack)) report.errors.push_back("layout: " + problem);
+      for (auto& problem : lint_clips(*loaded.pack)) report.errors.push_back(problem);
+    }
   }
   for (const auto& e : report.errors) out << "lint: " << e << "\n";
   out << "content lint: " << (report.ok() ? "ok" : std::to_string(report.errors.size()) + " problem(s)") << " in "

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "platform/log.h"
+#include "sound/clip_decode.h"
 #include "sound/volume.h"
 
 namespace wk {
@@ -44,29 +45,31 @@ void ClipPlayer::set_volume_percent(int percent) { gain_ = volume_gain(percent);
 
 const std::vector<int16_t>* ClipPlayer::load(const std::string& path) {
   if (const auto* clip = cache_.find(path)) return clip;
-  SDL_AudioSpec spec;
-  Uint8* buf = nullptr;
-  Uint32 len = 0;
-  if (!SDL_LoadWAV(path.c_str(), &spec, &buf, &len)) {
-    if (missing_logged_.insert(path).second) log::warn("audio", "clip missing or unreadable: " + path);
+  DecodedClip clip = decode_clip(path);
+  if (!clip.ok()) {
+    if (unreadable_.insert(path).second) {
+      log::warn("audio", "clip " + clip.error + ": " + path);
+      last_problem_ = path + ": " + clip.error;
+    }
     return nullptr;
   }
+  // To what the device plays (mono, kRate); the build makes clips so, SDL converts any other.
   SDL_AudioCVT cvt;
-  if (SDL_BuildAudioCVT(&cvt, spec.format, spec.channels, spec.freq, AUDIO_S16SYS, 1, kRate) < 0) {
-    SDL_FreeWAV(buf);
+  if (SDL_BuildAudioCVT(&cvt, AUDIO_S16SYS, static_cast<Uint8>(clip.channels), clip.rate, AUDIO_S16SYS, 1, kRate) <
+      0) {
     log::warn("audio", "clip in an unusable format: " + path);
     return nullptr;
   }
-  std::vector<Uint8> data(static_cast<size_t>(len) * std::max(1, cvt.len_mult));
-  std::copy(buf, buf + len, data.begin());
-  SDL_FreeWAV(buf);
+  const std::size_t len = clip.samples.size() * sizeof(int16_t);
+  std::vector<Uint8> data(len * std::max(1, cvt.len_mult));
+  std::memcpy(data.data(), clip.samples.data(), len);
   cvt.buf = data.data();
   cvt.len = static_cast<int>(len);
   if (cvt.needed && SDL_ConvertAudio(&cvt) != 0) {
     log::warn("audio", "clip could not be converted: " + path);
     return nullptr;
   }
-  size_t out_len = cvt.needed ? static_cast<size_t>(cvt.len_cvt) : len;
+  const std::size_t out_len = cvt.needed ? static_cast<std::size_t>(cvt.len_cvt) : len;
   std::vector<int16_t> samples(out_len / 2);
   std::memcpy(samples.data(), data.data(), samples.size() * 2);
   const std::size_t bytes = samples.size() * sizeof(int16_t);

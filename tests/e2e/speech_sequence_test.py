@@ -228,7 +228,7 @@ def damaged_clips(res, args, x, art):
         res.check(d["screen"] == "attract", "damaged clips: the kiosk goes on to the start screen", kd.describe(d))
         d = k.open_operator_menu()
         kd.screenshot(x, os.path.join(art, "damaged-clips-operator.png"))
-        status = [t for t in d["texts"] if "spelen niet" in t]
+        status = [line for t in d["texts"] for line in t.split("\n") if "spelen niet" in line]
         res.check(status and status[0].startswith("Geluid: 3 clips spelen niet"),
                   "damaged clips: the operator status counts them: %s" % (status[0] if status else "?"), d["texts"])
     finally:

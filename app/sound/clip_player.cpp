@@ -14,7 +14,7 @@ namespace {
 constexpr int kRate = 22050;  // espeak-ng's own rate; recorded clips are converted to it
 constexpr float kGapSeconds = 0.35f;
 constexpr float kPauseSeconds = 0.5f;  // an asked-for pause, on top of the gap between clips
-constexpr float kMissingClipSeconds = 0.8f;  // the pause that stands in for a clip that is missing
+constexpr float kMissingClipSeconds = 0.8f;  // the pause that stands in for a clip that does not play
 }  // namespace
 
 ClipPlayer::~ClipPlayer() {

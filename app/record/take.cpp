@@ -57,10 +57,10 @@ SoundStats run_stats(std::vector<std::string> input) {
   return parse_stats(run_program(args));
 }
 
+// "1 seconde", "4 seconden": whole seconds, at least 1.
 std::string seconds_text(double s) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.0f", std::ceil(s));
-  return buf;
+  const long n = std::max(1L, std::lround(s));
+  return std::to_string(n) + (n == 1 ? " seconde" : " seconden");
 }
 
 TakeResult refuse(TakeVerdict v, std::string message, const SoundStats& input) {
@@ -131,17 +131,17 @@ TakeResult process_take(const std::vector<int16_t>& samples, int rate, double ge
   const double longest = longest_take_seconds(generated_seconds);
   if (speech.seconds > longest)
     return refuse(TakeVerdict::TooLong,
-                  "Te lang: " + seconds_text(speech.seconds) + " seconden. Het mag hoogstens " + seconds_text(longest) +
-                      " seconden zijn. Lees alleen de tekst.",
+                  "Te lang: " + seconds_text(speech.seconds) + ". Het mag hoogstens " + seconds_text(longest) +
+                      " zijn. Lees alleen de tekst.",
                   input);
 
   // The gain that brings the speech to the generated clips' loudness; sox's limiter ("gain -l")
-  // keeps the peaks under full scale, which can leave the RMS a little low: then once more.
+  // keeps the peaks under full scale, which can leave the RMS a little low: then again (at most 3 times).
   fs::create_directories(fs::path(out_path).parent_path(), ec);
   const std::string tmp = out_path + ".tmp.wav";
   SoundStats level = speech;
   std::string from = trimmed;
-  for (int pass = 0; pass < 2 && std::abs(level.rms() - kTargetRms) > 0.004; ++pass) {
+  for (int pass = 0; pass < 3 && std::abs(level.rms() - kTargetRms) > 0.002; ++pass) {
     char gain[32];
     std::snprintf(gain, sizeof gain, "%.2f", 20 * std::log10(kTargetRms / level.rms()));
     const std::string to = work_dir + "/level" + std::to_string(pass) + ".wav";
@@ -161,7 +161,7 @@ TakeResult process_take(const std::vector<int16_t>& samples, int rate, double ge
   r.verdict = TakeVerdict::Stored;
   r.input = input;
   r.stored = sound_stats(out_path);
-  r.message = "Opgeslagen. " + seconds_text(r.stored.seconds) + " seconden.";
+  r.message = "Opgeslagen: " + seconds_text(r.stored.seconds) + ".";
   return r;
 }
 

@@ -40,8 +40,9 @@ inline constexpr double kTargetRms = 0.09;
 inline constexpr double kLongestTakeSeconds = 30;
 // Peaks at full scale more than this many times (or in flat runs) is a clipped take.
 inline constexpr double kClippedPeakCount = 3;
-// After trimming, quieter than this (RMS, dB full scale) is too quiet to raise without noise.
-inline constexpr double kQuietestRmsDb = -40;
+// After trimming, quieter than this (RMS, dB full scale) is too quiet: raising it to the
+// clips' loudness (-21 dB) by more than 14 dB raises the room's noise as much.
+inline constexpr double kQuietestRmsDb = -35;
 
 // The longest take allowed for a text whose generated clip lasts `generated_seconds` (0: none):
 // three times that (at least 3 s, for a single letter), and never over 30 s.

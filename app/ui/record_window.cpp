@@ -69,10 +69,11 @@ class Microphone {
   double started_ = 0;
 };
 
-const Target* target_at(const ScreenModel& s, float x, float y) {
+// The id of the button at a point of the screen, or "".
+std::string target_at(const ScreenModel& s, float x, float y) {
   for (const auto& t : s.targets)
-    if (t.rect.contains(x, y)) return &t;
-  return nullptr;
+    if (t.rect.contains(x, y)) return t.id;
+  return "";
 }
 
 }  // namespace
@@ -134,13 +135,13 @@ int run_record_window(Recorder& recorder, const ContentPack& pack, const std::st
       }
       // A tap: down and up on the same button.
       if (e.type == SDL_MOUSEBUTTONDOWN && e.button.button == SDL_BUTTON_LEFT) {
-        const Target* t = target_at(recorder.view(metrics), static_cast<float>(e.button.x), static_cast<float>(e.button.y));
-        pressed = t ? t->id : "";
+        pressed = target_at(recorder.view(metrics), static_cast<float>(e.button.x), static_cast<float>(e.button.y));
         redraw = true;
       }
       if (e.type == SDL_MOUSEBUTTONUP && e.button.button == SDL_BUTTON_LEFT) {
-        const Target* t = target_at(recorder.view(metrics), static_cast<float>(e.button.x), static_cast<float>(e.button.y));
-        if (t && t->id == pressed) action = recorder.tap(pressed);
+        const std::string released =
+            target_at(recorder.view(metrics), static_cast<float>(e.button.x), static_cast<float>(e.button.y));
+        if (!released.empty() && released == pressed) action = recorder.tap(pressed);
         pressed.clear();
         redraw = true;
       }

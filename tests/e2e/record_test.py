@@ -97,7 +97,7 @@ def run(args, res):
     work = kd.temp_dir("werkcheck-record-")
     art = kd.artifacts_dir("record")
     try:
-        text = kd.po_text(args.content, "screens-nl", KEY)
+        text = kd.po_text(args.content, "nl", KEY)
         check(text, "the pack has the text " + KEY)
         speech, clipped, silent = make_inputs(work, text)
         out = os.path.join(work, "recorded")

@@ -27,6 +27,7 @@ void Recorder::go(int step) {
   const int n = static_cast<int>(entries_.size());
   index_ = (index_ + step + n) % n;
   message_.clear();
+  last_take_ = {};
   ++opening_;
 }
 
@@ -38,6 +39,7 @@ RecorderAction Recorder::tap(const std::string& id) {
   }
   if (id == "rec:record") {
     recording_ = true;
+    last_take_ = {};
     recording_seconds_ = 0;
     message_ = "Lees nu de tekst hardop. Druk daarna op Stop.";
     return RecorderAction::StartRecording;
@@ -119,7 +121,15 @@ ScreenModel Recorder::view(const Metrics& m) const {
   s.texts.push_back({source_words(current().source), {margin, H * 0.54f, inner, H * 0.08f}, TextRole::Body, false});
   std::string message = message_;
   if (recording_) message = "Opname loopt: " + std::to_string(static_cast<int>(recording_seconds_)) + " s. " + message_;
-  if (!message.empty()) s.texts.push_back({message, {margin, H * 0.62f, inner, H * 0.14f}, TextRole::Body, false});
+  if (!message.empty()) {
+    // What became of the last take, with a picture: stored (a tick) or refused (a cross).
+    const Rect box{margin, H * 0.62f, inner, H * 0.14f};
+    const bool judged = !recording_ && !last_take_.message.empty();
+    const float side = judged ? box.h * 0.8f : 0;
+    if (judged)
+      s.pictures.push_back({pack_.ui_picture(last_take_.stored_ok() ? "yes" : "no"), {box.x, box.y + box.h * 0.1f, side, side}});
+    s.texts.push_back({message, {box.x + (judged ? side + margin / 2 : 0), box.y, box.w - side, box.h}, TextRole::Body, false});
+  }
 
   // One row of big buttons along the bottom; while recording only Stop (and Klaar) can be tapped.
   const bool many = entries_.size() > 1;

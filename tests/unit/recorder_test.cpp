@@ -165,6 +165,8 @@ TEST_CASE("the recorder: a wrong language or key is named, taps record, stop and
   const auto& refused = rec.take_finished(std::vector<int16_t>(kRate, 0), kRate);
   CHECK(refused.verdict == wk::TakeVerdict::Silent);
   CHECK(wktest::any_contains(texts_of(rec.view(m)), {"Niets gehoord"}));
+  REQUIRE(rec.view(m).pictures.size() == 1);
+  CHECK(rec.view(m).pictures[0].picture == pack.ui_picture("no"));  // refused: a cross beside the reason
   CHECK(rec.coverage().recorded == 0);
 
   CHECK(rec.tap("rec:record") == wk::RecorderAction::StartRecording);
@@ -174,6 +176,8 @@ TEST_CASE("the recorder: a wrong language or key is named, taps record, stop and
   CHECK(rec.clip_to_play() == out + "/nl/ui.attract.title.wav");
   CHECK(rec.coverage().recorded == 1);
   CHECK(rec.view(m).find_target("rec:record")->label == "Opnieuw opnemen");
+  REQUIRE(rec.view(m).pictures.size() == 1);
+  CHECK(rec.view(m).pictures[0].picture == pack.ui_picture("yes"));
 
   // Opened again, the recording is known; the generated clips of the rest are not.
   auto again = wk::open_recorder(pack, needs, "nl", "", out, tmp.file("work"));

@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -64,7 +65,8 @@ def raw_seconds(path):
 def recorder(args, x, data, out, mic, key=KEY):
     """`werkcheck record` for one text, with `mic` as the microphone, until its window shows."""
     k = kd.Kiosk(args.bin, args.content, data, x, screen_width_mm=None,
-                 command=["record", "--lang", "nl", "--key", key, "--out", out], env={"SDL_DISKAUDIOFILEIN": mic})
+                 command=["record", "--lang", "nl", "--key", key, "--out", out], env={"SDL_DISKAUDIOFILEIN": mic},
+                 work_dir=tempfile.mkdtemp(prefix="run-", dir=os.path.dirname(out)))
     try:
         k.start(wait_screen="record")
         yield k
@@ -164,7 +166,8 @@ def run(args, res):
                 r = subprocess.run([args.bin, "lint", "--content", pack], capture_output=True, text=True, timeout=300)
                 check(re.search(r"spoken clips nl: 1 recorded, \d+ generated, 0 missing", r.stdout),
                       "lint reports the recorded clip", r.stdout[-600:])
-                with kd.Kiosk(args.bin, pack, os.path.join(work, "kiosk-data"), x) as k:
+                with kd.Kiosk(args.bin, pack, os.path.join(work, "kiosk-data"), x,
+                              work_dir=tempfile.mkdtemp(prefix="run-", dir=work)) as k:
                     d = k.open_operator_menu()
                     kd.screenshot(x, os.path.join(art, "operator-status.png"))
                     check(any(re.search(r"Stemmen nl: 1 opgenomen, \d+ computerstem, 0 ontbreken", t) for t in d["texts"]),

@@ -50,6 +50,25 @@ std::string script_name(gunichar c) {
   return s;
 }
 
+// Whether the text has a letter of a right-to-left script. On a right-to-left screen such a
+// text is a right-to-left paragraph (also when it starts with a Latin word or a digit); one
+// without (a Dutch text standing in for a missing translation) keeps its own order, right-aligned.
+bool has_rtl_letter(const std::string& text) {
+  for (const char* p = text.c_str(); *p; p = g_utf8_next_char(p)) {
+    switch (g_unichar_get_script(g_utf8_get_char(p))) {
+      case G_UNICODE_SCRIPT_ARABIC:
+      case G_UNICODE_SCRIPT_HEBREW:
+      case G_UNICODE_SCRIPT_SYRIAC:
+      case G_UNICODE_SCRIPT_THAANA:
+      case G_UNICODE_SCRIPT_NKO:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 std::string hex_code(gunichar c) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
@@ -110,9 +129,8 @@ struct TextEngine::Impl {
 
   PangoLayout* make(const std::string& text, float font_px, TextWeight weight, float width_px, TextAlign align,
                     TextDirection direction = TextDirection::Auto) {
-    PangoLayout* layout = pango_layout_new(direction == TextDirection::Rtl   ? context_rtl
-                                           : direction == TextDirection::Ltr ? context_ltr
-                                                                             : context);
+    const bool rtl_base = direction == TextDirection::Rtl && has_rtl_letter(text);
+    PangoLayout* layout = pango_layout_new(rtl_base ? context_rtl : direction == TextDirection::Auto ? context : context_ltr);
     PangoFontDescription* desc = pango_font_description_new();
     pango_font_description_set_family(desc, family.c_str());
     pango_font_description_set_weight(desc, weight == TextWeight::Bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);

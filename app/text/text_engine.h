@@ -25,9 +25,10 @@ enum class TextWeight { Regular, Bold };
 // Start: left in a left-to-right paragraph, right in a right-to-left one.
 enum class TextAlign { Start, Center };
 // The paragraph's base direction. Auto: from its first strong letter. Rtl: the screen of a
-// right-to-left language, so a line that starts with a Latin word or a digit still starts at
-// the right and Pango's bidi puts the runs in Arabic order. Ltr: the participant code, which
-// reads left to right on any screen.
+// right-to-left language: aligned right, and a text with Arabic letters is a right-to-left
+// paragraph even where it starts with a Latin word or a digit (Pango's bidi puts the runs in
+// Arabic order); one without any keeps its own order. Ltr: the participant code, which reads
+// left to right on any screen.
 enum class TextDirection { Auto, Ltr, Rtl };
 
 struct TextStyle {

@@ -302,8 +302,8 @@ def arabic_code(res, art, name, k, x):
     q = next((t for t in d.get("drawn_texts", []) if t["text"] == code), None)
     if q:
         img = size.load_rgb(shot)
-        box = q["box"]
-        mask = size.text_mask(img, (box[0], box[1], box[0] + box[2], box[1] + box[3]))
+        box = q["drawn"]  # the lines' box, inside the card (its frame is not ink of the code)
+        mask = size.text_mask(img, (box[0] - 2, box[1], box[0] + box[2] + 2, box[1] + box[3]))
         groups = code.split(" ")
         # Reading the ink left to right: gaps between the groups split it into len(groups) blobs
         # whose widths follow the groups' lengths (3 3 4: the widest last). Right to left it

@@ -212,16 +212,32 @@ TEST_CASE("on a right-to-left screen a line that starts with a Latin word or dig
   CHECK(x_of_byte(l, w_byte) < x_of_byte(l, w_byte + 1));
 }
 
-TEST_CASE("the participant code keeps its order on a right-to-left screen only as Ltr") {
+TEST_CASE("on a right-to-left screen a text without Arabic (Dutch standing in) keeps its order, aligned right") {
+  TextEngine engine;
+  const std::string text = "Klaar! Goed gedaan.";
+  const float width = 900;
+  const TextLayout l = engine.layout(text, {24, width, TextWeight::Regular, TextAlign::Start, TextDirection::Rtl});
+  REQUIRE(l.lines.size() == 1);
+  CHECK_FALSE(l.rtl);
+  CHECK(l.lines[0].x + l.lines[0].width == doctest::Approx(width).epsilon(0.002));
+  CHECK(l.lines[0].x > width / 2);
+  CHECK(x_of_byte(l, 0) < x_of_byte(l, static_cast<int>(text.size()) - 1));  // K before the full stop
+}
+
+TEST_CASE("the participant code keeps its order on a right-to-left screen as Ltr") {
   TextEngine engine;
   const std::string code = "123 456 7890";
   const TextLayout rtl = engine.layout(code, {30, 800, TextWeight::Bold, TextAlign::Center, TextDirection::Rtl});
   const TextLayout ltr = engine.layout(code, {30, 800, TextWeight::Bold, TextAlign::Center, TextDirection::Ltr});
   auto x = [&](const TextLayout& l, const std::string& group) { return x_of_byte(l, static_cast<int>(code.find(group))); };
-  // An Rtl paragraph would show the groups from the right: 7890 456 123. That is why the
-  // screens draw the code as Ltr (TextBlock::ltr).
-  CHECK(x(rtl, "123") > x(rtl, "456"));
-  CHECK(x(rtl, "456") > x(rtl, "7890"));
+  // Within Arabic words a right-to-left paragraph shows the groups from the right (7890 456
+  // 123). That is why the screens draw the code as Ltr (TextBlock::ltr), whatever its letters.
+  const std::string in_words = "رمز " + code;
+  const TextLayout sentence = engine.layout(in_words, {30, 800, TextWeight::Bold, TextAlign::Center, TextDirection::Rtl});
+  auto xs = [&](const std::string& group) { return x_of_byte(sentence, static_cast<int>(in_words.find(group))); };
+  CHECK(xs("123") > xs("456"));
+  CHECK(xs("456") > xs("7890"));
+  CHECK(x(rtl, "123") < x(rtl, "456"));  // digits alone: no Arabic letter, their own order
   CHECK(x(ltr, "123") < x(ltr, "456"));
   CHECK(x(ltr, "456") < x(ltr, "7890"));
   for (int i = 0; i + 1 < 3; ++i) CHECK(x_of_byte(ltr, i) < x_of_byte(ltr, i + 1));

@@ -143,7 +143,14 @@ TEST_CASE("Arabic mirrors the whole participant screen; changing to it midway ke
   CHECK(target(s, "nav:next").rect.x < kMetrics.width / 2);
   CHECK(target(s, "nav:back").rect.x > kMetrics.width / 2);
   CHECK(target(s, "answer:leuk").rect.x > target(s, "answer:niet_leuk").rect.x);
+  // The step pictures (the first, current one now at the right) and the words change sides too.
+  REQUIRE(s.pictures.size() == ltr.pictures.size());
   REQUIRE(s.pictures.size() >= 2);
+  for (size_t i = 0; i < s.pictures.size(); ++i)
+    CHECK(s.pictures[i].rect.x == doctest::Approx(kMetrics.width - ltr.pictures[i].rect.x - ltr.pictures[i].rect.w));
+  REQUIRE(s.texts.size() == ltr.texts.size());
+  for (size_t i = 0; i < s.texts.size(); ++i)
+    CHECK(s.texts[i].rect.x == doctest::Approx(kMetrics.width - ltr.texts[i].rect.x - ltr.texts[i].rect.w));
   // Arrows mirror (pictures.json "mirror_rtl"); a face does not.
   CHECK(target(s, "nav:next").mirror_picture);
   CHECK(target(s, "nav:back").mirror_picture);

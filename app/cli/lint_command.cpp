@@ -5,6 +5,7 @@
 #include "cli/clip_lint.h"
 #include "cli/layout_lint.h"
 #include "content/content_lint.h"
+#include "content/voice_coverage.h"
 #include "screens/screen_table.h"
 
 namespace wk {
@@ -20,6 +21,8 @@ int run_lint(const std::string& content_dir, const std::string& esco_dir, std::o
     if (loaded.pack) {
       for (auto& problem : lint_layout(*loaded.pack)) report.errors.push_back("layout: " + problem);
       for (auto& problem : lint_clips(*loaded.pack)) report.errors.push_back(problem);
+      // Which clips are a person's voice (audio/recorded) and which espeak-ng's: for information.
+      for (const auto& c : voice_coverage(*loaded.pack, kiosk_content_needs())) out << "spoken clips " << describe(c) << "\n";
     }
   }
   for (const auto& e : report.errors) out << "lint: " << e << "\n";

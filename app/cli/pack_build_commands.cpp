@@ -109,17 +109,21 @@ int run_make_audio(const std::string& content_dir, const std::string& recorded_d
       if (!text) continue;  // the linter reports it
       const std::string out = pack.audio_path(cat.code, key);
       const std::string rec = recorded_dir + "/" + cat.code + "/" + key + ".wav";
-      const std::string stamp = out_dir + "/" + key + ".source";
+      // What the clip is made from, stamped next to it: a generated clip's voice and words in
+      // <key>.source (voice_coverage.h: a clip without one is recorded), a recording's size and
+      // time in <key>.recorded.source; each with the encoder's quality. Made again when it changed.
       const bool is_recorded = files::exists(rec);
-      // What the clip is made from: the recording's size and time, or the voice and the words.
-      // Made again only when that (or the encoder's setting) changed.
-      const std::string source = std::string(kOggQuality) + "\n" +
-                                 (is_recorded ? "recorded\n" + file_identity(rec) : cat.voice + "\n" + *text);
+      const std::string generated_stamp = out_dir + "/" + key + ".source";
+      const std::string recorded_stamp = out_dir + "/" + key + ".recorded.source";
+      const std::string& stamp = is_recorded ? recorded_stamp : generated_stamp;
+      const std::string encoding = std::string("\noggenc --quality ") + kOggQuality;
+      const std::string source = (is_recorded ? file_identity(rec) : cat.voice + "\n" + *text) + encoding;
       if (files::exists(out) && files::read_all(stamp) == source) {
         ++kept;
         continue;
       }
       std::error_code ec;
+      fs::remove(is_recorded ? generated_stamp : recorded_stamp, ec);
       bool ok = true;
       std::string wav = rec;
       if (!is_recorded) {

@@ -15,6 +15,41 @@ constexpr int kRate = 22050;  // espeak-ng's own rate; recorded clips are conver
 constexpr float kGapSeconds = 0.35f;
 constexpr float kPauseSeconds = 0.5f;  // an asked-for pause, on top of the gap between clips
 constexpr float kMissingClipSeconds = 0.8f;  // the pause that stands in for a clip that does not play
+
+// A clip's sound as stored, with its format: Ogg Vorbis from the pack (clip_decode.h), or a WAV,
+// which the recorder plays (a person's take, before the build encodes it).
+struct StoredSound {
+  SDL_AudioFormat format = AUDIO_S16SYS;
+  int channels = 0, rate = 0;
+  std::vector<Uint8> bytes;
+  std::string error;  // empty: read whole
+};
+
+StoredSound read_sound(const std::string& path) {
+  StoredSound s;
+  if (path.size() > 4 && path.compare(path.size() - 4, 4, ".wav") == 0) {
+    SDL_AudioSpec spec;
+    Uint8* buf = nullptr;
+    Uint32 len = 0;
+    if (!SDL_LoadWAV(path.c_str(), &spec, &buf, &len)) {
+      s.error = std::string("unreadable WAV (") + SDL_GetError() + ")";
+      return s;
+    }
+    s.format = spec.format;
+    s.channels = spec.channels;
+    s.rate = spec.freq;
+    s.bytes.assign(buf, buf + len);
+    SDL_FreeWAV(buf);
+    return s;
+  }
+  DecodedClip clip = decode_clip(path);
+  s.error = clip.error;
+  s.channels = clip.channels;
+  s.rate = clip.rate;
+  const auto* first = reinterpret_cast<const Uint8*>(clip.samples.data());
+  s.bytes.assign(first, first + clip.samples.size() * sizeof(int16_t));
+  return s;
+}
 }  // namespace
 
 ClipPlayer::~ClipPlayer() {
@@ -45,24 +80,24 @@ void ClipPlayer::set_volume_percent(int percent) { gain_ = volume_gain(percent);
 
 const std::vector<int16_t>* ClipPlayer::load(const std::string& path) {
   if (const auto* clip = cache_.find(path)) return clip;
-  DecodedClip clip = decode_clip(path);
-  if (!clip.ok()) {
+  StoredSound sound = read_sound(path);
+  if (!sound.error.empty()) {
     if (unreadable_.insert(path).second) {
-      log::warn("audio", "clip " + clip.error + ": " + path);
-      last_problem_ = path + ": " + clip.error;
+      log::warn("audio", "clip " + sound.error + ": " + path);
+      last_problem_ = path + ": " + sound.error;
     }
     return nullptr;
   }
   // To what the device plays (mono, kRate); the build makes clips so, SDL converts any other.
   SDL_AudioCVT cvt;
-  if (SDL_BuildAudioCVT(&cvt, AUDIO_S16SYS, static_cast<Uint8>(clip.channels), clip.rate, AUDIO_S16SYS, 1, kRate) <
+  if (SDL_BuildAudioCVT(&cvt, sound.format, static_cast<Uint8>(sound.channels), sound.rate, AUDIO_S16SYS, 1, kRate) <
       0) {
     log::warn("audio", "clip in an unusable format: " + path);
     return nullptr;
   }
-  const std::size_t len = clip.samples.size() * sizeof(int16_t);
+  const std::size_t len = sound.bytes.size();
   std::vector<Uint8> data(len * std::max(1, cvt.len_mult));
-  std::memcpy(data.data(), clip.samples.data(), len);
+  std::memcpy(data.data(), sound.bytes.data(), len);
   cvt.buf = data.data();
   cvt.len = static_cast<int>(len);
   if (cvt.needed && SDL_ConvertAudio(&cvt) != 0) {

@@ -112,9 +112,9 @@ TEST_CASE("attract -> start -> language -> lang:en starts a session on the first
   CHECK(r.flow->screen() == Screen::Language);
   REQUIRE(e.speak);
   CHECK(e.speak->front() == Clip{"nl", "ui.attract.title"});
-  CHECK(speaks(e, {"nl", "ui.language.choose"}));
-  CHECK(speaks(e, {"en", "ui.language.choose"}));
-  CHECK(speaks(e, {"en", "language.name"}));
+  CHECK(speaks(e, {"nl", "ui.language.choose", "lang:nl"}));
+  CHECK(speaks(e, {"en", "ui.language.choose", "lang:en"}));
+  CHECK(speaks(e, {"en", "language.name", "lang:en"}));
   CHECK_FALSE(r.flow->session().has_value());
   CHECK(r.store->count_sessions() == 0);  // no session before a language is chosen
   ScreenModel lang = r.flow->view(kMetrics);

@@ -86,9 +86,17 @@ std::map<std::string, PictureUse> picture_uses(const ContentPack& pack) {
   return uses;
 }
 
+// A forbidden code matches with any skin tone or variant after it, and also as a part joined by
+// 200D (ZWJ): the build composes a person with a thing that way (scripts/build-content-pack.sh).
 const std::string* forbidden_reason(const PictureMeanings& meanings, const std::string& picture) {
   for (const auto& [hex, why] : meanings.forbidden)
-    if (picture == hex || picture.rfind(hex + "-", 0) == 0) return &why;
+    for (size_t at = 0; at != std::string::npos;) {
+      if (picture.compare(at, hex.size(), hex) == 0 &&
+          (at + hex.size() == picture.size() || picture[at + hex.size()] == '-'))
+        return &why;
+      at = picture.find("-200D-", at);
+      if (at != std::string::npos) at += 6;
+    }
   return nullptr;
 }
 

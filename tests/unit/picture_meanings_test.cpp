@@ -104,6 +104,13 @@ TEST_CASE("the linter: pictures that do not carry one meaning") {
     // A skin tone of the same gesture is the same gesture.
     replace_in_file(pack + "/check.json", "\"picture\": \"1F44C\"", "\"picture\": \"1F44C-1F3FD\"");
     CHECK(any_contains(lint(pack), {"picture 1F44C-1F3FD at answers.faces3.weet_niet is forbidden", "Turkey"}));
+    // A person composed with the gesture (the build joins them with 200D) shows the gesture too;
+    // a code that only starts with the same digits is another picture.
+    replace_in_file(pack + "/check.json", "\"picture\": \"1F44C-1F3FD\"", "\"picture\": \"1F9D1-200D-1F44C\"");
+    CHECK(any_contains(lint(pack), {"picture 1F9D1-200D-1F44C at answers.faces3.weet_niet is forbidden", "Turkey"}));
+    replace_in_file(pack + "/check.json", "\"picture\": \"1F9D1-200D-1F44C\"", "\"picture\": \"1F9D1-200D-1F44C0\"");
+    CHECK_FALSE(any_contains(lint(pack), {"at answers.faces3.weet_niet is forbidden"}));
+    replace_in_file(pack + "/check.json", "\"picture\": \"1F9D1-200D-1F44C0\"", "\"picture\": \"1F44C-1F3FD\"");
     // Giving it a meaning does not make it allowed.
     edit_meanings(pack, [](auto& j) {
       j["pictures"]["1F44C"] = {{"meaning", "een beetje"}, {"why", "x"}, {"uses", nlohmann::json::array({"answers.faces3.weet_niet"})}};

@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """Checks a drafted translation against the Dutch source files, before the build's linter.
 
-usage: tools/check_translation.py LANG [LOCALES_DIR]
+usage: tools/check_translation.py LANG [LOCALES_DIR] [--espeak]
 For each of LANG.po, screens-LANG.po and occupations-LANG.po, compared with the Dutch file:
 every key present, none extra, same order and same msgid (the Dutch it was made from),
 placeholders ({name}, %s, %) and markup (<...>) identical, nothing empty, sentences at most
 15 words, no slash or Eastern Arabic digit in participant text, the header says voice,
 translator and review state and has no flag. Prints each problem; exits 1 if there is one.
+--espeak (Arabic only) also lists the participant words that espeak-ng's ar voice reads with three
+consonants in a row or no vowel: the words that need vowel marks (a list to look at, not an error).
 """
 import os
 import re
+import subprocess
 import sys
 
 MAX_WORDS = 15
@@ -91,14 +94,42 @@ def check(lang, locales):
     return problems
 
 
+def misread_words(lang, locales):
+    """Participant words whose espeak-ng phonemes have 3+ consonants in a row or no vowel."""
+    words, voice = set(), lang
+    for base in ("", "screens-", "occupations-"):
+        entries, header = read_po(os.path.join(locales, f"{base}{lang}.po"))
+        voice = header.get("X-Werkcheck-Voice", voice)
+        for key, _, text in entries:
+            if not key.startswith(("operator.", "occupation.")):
+                words.update(re.findall(r"[^\s\d.,!?;:()'\"{}%/\u061F\u060C-]+", text))
+    out = []
+    for w in sorted(words):
+        ph = subprocess.run(["espeak-ng", "-q", "-x", "-v", voice, w], capture_output=True, text=True).stdout.strip()
+        if "(" in ph:  # read by another voice (a Latin name inside Arabic)
+            continue
+        # espeak's vowels are lower case (A is the consonant ayn); a doubled consonant is one
+        q = re.sub(r"(.)\1", r"\1", re.sub(r"[',:;_\-\[\]. ]|(?<=[dt])[ZSH\[]", "", ph))
+        if re.search(r"[^aiueoy@]{3,}", q) or not re.search(r"[aiueo]", q):
+            out.append(f"{w}\t{ph}")
+    return out
+
+
 def main():
-    if len(sys.argv) < 2:
+    args = [a for a in sys.argv[1:] if a != "--espeak"]
+    if not args:
         sys.exit(__doc__)
-    lang = sys.argv[1]
-    locales = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "..", "locales")
+    lang = args[0]
+    locales = args[1] if len(args) > 1 else os.path.join(os.path.dirname(__file__), "..", "locales")
     problems = check(lang, locales)
     for p in problems:
         print(p)
+    if "--espeak" in sys.argv and lang != "ar":
+        print("--espeak knows only the ar voice's phonemes (its vowels are lower case)")
+    elif "--espeak" in sys.argv:
+        misread = misread_words(lang, locales)
+        print("\n".join(misread))
+        print(f"{lang}: {len(misread)} word(s) espeak-ng reads with 3+ consonants in a row or no vowel")
     print(f"{lang}: {len(problems)} problem(s)")
     return 1 if problems else 0
 

@@ -84,6 +84,7 @@ class OperatorMenuScreen : public ScreenUnit {
         "operator.status.last_sync", "operator.status.last_sync_never", "operator.status.pending",
         "operator.status.content_ready", "operator.status.sync_problem", "operator.status.caches", "operator.status.log",
         "operator.status.printer", "operator.status.printer_none", "operator.status.print_problem",
+        "operator.status.voices",
     };
   }
 };

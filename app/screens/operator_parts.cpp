@@ -45,6 +45,7 @@ std::string builtin_operator_text(const std::string& key) {
       {"operator.status.printer_none", "Printer: geen (geen printer in kiosk.json)"},
       {"operator.status.print_problem", "Printprobleem: {problem}"},
       {"operator.status.log", "Logboek: {file}"},
+      {"operator.status.voices", "Stemmen {lang}: {recorded} opgenomen, {generated} computerstem, {missing} ontbreken"},
   };
   auto it = texts.find(key);
   return it == texts.end() ? key : it->second;

@@ -94,7 +94,9 @@ LintReport lint_content_pack(const std::string& dir, const ShellNeeds& shell, co
   const LocaleCatalog& source = pack.locales.front();
 
   for (const auto& cat : pack.locales) {
-    if (cat.flag_picture.empty()) report.errors.push_back(cat.file + ": header lacks X-Werkcheck-Flag (flag picture)");
+    if (cat.direction != "ltr" && cat.direction != "rtl")
+      report.errors.push_back(cat.file + ": header X-Werkcheck-Direction is \"" + cat.direction +
+                              "\"; write ltr (left to right, the default) or rtl (right to left, as Arabic)");
     if (cat.voice.empty()) report.errors.push_back(cat.file + ": header lacks X-Werkcheck-Voice (espeak-ng voice)");
     for (const auto& [key, entry] : cat.entries) {
       if (!used.count(key)) report.errors.push_back(cat.file + ": key \"" + key + "\" is not used by any screen or item");

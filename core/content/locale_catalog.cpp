@@ -75,8 +75,8 @@ std::optional<LocaleCatalog> LocaleCatalog::load(const std::string& path, std::s
   cat.file = path;
   const char* header = po_file_domain_header(file, nullptr);
   cat.code = header_field(header, "Language");
-  cat.flag_picture = header_field(header, "X-Werkcheck-Flag");
   cat.voice = header_field(header, "X-Werkcheck-Voice");
+  cat.direction = header_field(header, "X-Werkcheck-Direction");
 
   std::string bad;
   po_message_iterator_t it = po_message_iterator(file, nullptr);
@@ -141,9 +141,11 @@ LoadedLocales load_locales(const std::string& dir, const std::string& source_loc
       }
       same->entries.emplace(key, std::move(entry));
     }
-    if (same->flag_picture.empty()) same->flag_picture = cat->flag_picture;
     if (same->voice.empty()) same->voice = cat->voice;
+    if (same->direction.empty()) same->direction = cat->direction;
   }
+  for (auto& c : out.catalogs)
+    if (c.direction.empty()) c.direction = "ltr";
   std::stable_sort(out.catalogs.begin(), out.catalogs.end(), [&](const auto& a, const auto& b) {
     return (a.code == source_locale) > (b.code == source_locale);
   });

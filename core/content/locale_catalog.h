@@ -3,8 +3,9 @@
 // Convention: msgctxt is the stable key (also the audio clip's name), msgid is the Dutch
 // source text, msgstr the translation. Dutch is the source language: nl.po carries
 // msgstr == msgid. A translator edits these files with any PO tool (Poedit, Weblate).
-// Header fields name the flag picture and the espeak-ng voice, so adding a language
-// is adding one file.
+// Header fields name the espeak-ng voice and the writing direction, so adding a language
+// is adding one file. A language is shown by its own name in its own script (language.name),
+// never by a flag: a flag names a country, not a language (an X-Werkcheck-Flag header is ignored).
 #include <map>
 #include <optional>
 #include <string>
@@ -20,8 +21,11 @@ struct CatalogEntry {
 
 struct LocaleCatalog {
   std::string code;          // "nl", from the Language header
-  std::string flag_picture;  // X-Werkcheck-Flag: OpenMoji hexcode
   std::string voice;         // X-Werkcheck-Voice: espeak-ng voice name
+  // X-Werkcheck-Direction: "ltr" (the default when absent) or "rtl" (Arabic): the participant
+  // screens mirror for rtl. Anything else is kept as written, for the linter to name.
+  std::string direction = "ltr";
+  bool rtl() const { return direction == "rtl"; }
   std::string file;
   std::map<std::string, CatalogEntry> entries;
 

@@ -5,7 +5,7 @@
 #   CONTENT/history/       ->  PACK/history/  (earlier versions' questions, for their sessions)
 #   LOCALES/*.po           ->  PACK/locales/
 #   OpenMoji SVG (npm)     ->  PACK/pictures/<HEX>.png   (rsvg-convert; BASE-200D-THING composed)
-#   the words in each .po  ->  PACK/audio/<lang>/<key>.wav (espeak-ng; RECORDED/<lang>/<key>.wav wins)
+#   the words in each .po  ->  PACK/audio/<lang>/<key>.ogg (espeak-ng, then oggenc; RECORDED/<lang>/<key>.wav wins)
 # Incremental: pictures and clips are only made again when their source changed.
 # usage: build-content-pack.sh WERKCHECK_BIN CONTENT_DIR LOCALES_DIR RECORDED_DIR SVG_DIR PACK_DIR
 set -euo pipefail

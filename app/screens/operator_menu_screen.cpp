@@ -79,7 +79,7 @@ class OperatorMenuScreen : public ScreenUnit {
         "operator.enroll", "operator.back", "operator.demo_pin_warning",
         // The status panel's words (filled in by the shell, app/shell/operator_status.cpp).
         "operator.status", "operator.status.volume", "operator.status.out_of_order", "operator.status.data", "operator.status.sessions", "operator.status.content",
-        "operator.status.audio_on", "operator.status.audio_off", "operator.status.screen", "operator.status.sync_off",
+        "operator.status.audio_on", "operator.status.audio_off", "operator.status.clip_problem", "operator.status.screen", "operator.status.sync_off",
         "operator.status.sync_not_enrolled", "operator.status.sync_online", "operator.status.sync_offline",
         "operator.status.last_sync", "operator.status.last_sync_never", "operator.status.pending",
         "operator.status.content_ready", "operator.status.sync_problem", "operator.status.caches", "operator.status.log",

@@ -30,6 +30,7 @@ std::string builtin_operator_text(const std::string& key) {
       {"operator.status.content", "Inhoud: {id} {version}"},
       {"operator.status.audio_on", "Geluid: aan"},
       {"operator.status.audio_off", "Geluid: geen apparaat (stil)"},
+      {"operator.status.clip_problem", "Geluid: {count} clips spelen niet, hun tekst staat er zonder geluid. Laatste: {problem}"},
       {"operator.status.screen", "Scherm: {width}x{height} px, {px_per_mm} px/mm"},
       {"operator.status.sync_off", "Sync: uit (geen server_url in kiosk.json)"},
       {"operator.status.sync_not_enrolled", "Sync: niet aangemeld (werkcheck enroll --server URL --code CODE)"},

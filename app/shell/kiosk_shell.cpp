@@ -195,6 +195,8 @@ std::vector<std::string> KioskShell::status_lines() const {
   facts.metrics = window_.metrics;
   facts.pictures = pictures_;
   facts.clips = clips_;
+  facts.clips_unreadable = clips_unreadable_;
+  facts.clip_problem = clip_problem_;
   if (syncer_) facts.sync = syncer_->status();
   facts.printer = config_.printer;
   facts.slips_printed = slips_printed_;

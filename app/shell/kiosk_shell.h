@@ -63,6 +63,11 @@ class KioskShell {
     pictures_ = pictures;
     clips_ = clips;
   }
+  // Clips the window could not play (app/sound/clip_decode.h): how many, the last and why.
+  void set_clip_problems(int count, const std::string& last) {
+    clips_unreadable_ = count;
+    clip_problem_ = last;
+  }
 
   KioskFlow& flow() { return *flow_; }
   const ContentPack* content() const { return content_load_.pack ? &*content_load_.pack : nullptr; }
@@ -100,6 +105,8 @@ class KioskShell {
   std::function<void()> wake_;
   WindowFacts window_;
   std::optional<CacheUse> pictures_, clips_;
+  int clips_unreadable_ = 0;
+  std::string clip_problem_;
 };
 
 }  // namespace wk

@@ -21,6 +21,8 @@ struct StatusFacts {
   std::optional<int64_t> sessions_stored;  // nullopt: no database open
   const ContentPack* content = nullptr;    // null: no pack loaded
   bool audio_on = false;
+  int clips_unreadable = 0;  // clips missing or damaged in the pack: their texts are shown without sound
+  std::string clip_problem;  // the last of them and why
   Metrics metrics;
   std::optional<sync::SyncStatus> sync;    // nullopt: sync is off
   std::optional<CacheUse> pictures, clips; // the window's caches; nullopt: no window

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "platform/log.h"
+#include "sound/clip_decode.h"
 #include "sound/volume.h"
 
 namespace wk {
@@ -13,7 +14,42 @@ namespace {
 constexpr int kRate = 22050;  // espeak-ng's own rate; recorded clips are converted to it
 constexpr float kGapSeconds = 0.35f;
 constexpr float kPauseSeconds = 0.5f;  // an asked-for pause, on top of the gap between clips
-constexpr float kMissingClipSeconds = 0.8f;  // the pause that stands in for a clip that is missing
+constexpr float kMissingClipSeconds = 0.8f;  // the pause that stands in for a clip that does not play
+
+// A clip's sound as stored, with its format: Ogg Vorbis from the pack (clip_decode.h), or a WAV,
+// which the recorder plays (a person's take, before the build encodes it).
+struct StoredSound {
+  SDL_AudioFormat format = AUDIO_S16SYS;
+  int channels = 0, rate = 0;
+  std::vector<Uint8> bytes;
+  std::string error;  // empty: read whole
+};
+
+StoredSound read_sound(const std::string& path) {
+  StoredSound s;
+  if (path.size() > 4 && path.compare(path.size() - 4, 4, ".wav") == 0) {
+    SDL_AudioSpec spec;
+    Uint8* buf = nullptr;
+    Uint32 len = 0;
+    if (!SDL_LoadWAV(path.c_str(), &spec, &buf, &len)) {
+      s.error = std::string("unreadable WAV (") + SDL_GetError() + ")";
+      return s;
+    }
+    s.format = spec.format;
+    s.channels = spec.channels;
+    s.rate = spec.freq;
+    s.bytes.assign(buf, buf + len);
+    SDL_FreeWAV(buf);
+    return s;
+  }
+  DecodedClip clip = decode_clip(path);
+  s.error = clip.error;
+  s.channels = clip.channels;
+  s.rate = clip.rate;
+  const auto* first = reinterpret_cast<const Uint8*>(clip.samples.data());
+  s.bytes.assign(first, first + clip.samples.size() * sizeof(int16_t));
+  return s;
+}
 }  // namespace
 
 ClipPlayer::~ClipPlayer() {
@@ -44,29 +80,31 @@ void ClipPlayer::set_volume_percent(int percent) { gain_ = volume_gain(percent);
 
 const std::vector<int16_t>* ClipPlayer::load(const std::string& path) {
   if (const auto* clip = cache_.find(path)) return clip;
-  SDL_AudioSpec spec;
-  Uint8* buf = nullptr;
-  Uint32 len = 0;
-  if (!SDL_LoadWAV(path.c_str(), &spec, &buf, &len)) {
-    if (missing_logged_.insert(path).second) log::warn("audio", "clip missing or unreadable: " + path);
+  StoredSound sound = read_sound(path);
+  if (!sound.error.empty()) {
+    if (unreadable_.insert(path).second) {
+      log::warn("audio", "clip " + sound.error + ": " + path);
+      last_problem_ = path + ": " + sound.error;
+    }
     return nullptr;
   }
+  // To what the device plays (mono, kRate); the build makes clips so, SDL converts any other.
   SDL_AudioCVT cvt;
-  if (SDL_BuildAudioCVT(&cvt, spec.format, spec.channels, spec.freq, AUDIO_S16SYS, 1, kRate) < 0) {
-    SDL_FreeWAV(buf);
+  if (SDL_BuildAudioCVT(&cvt, sound.format, static_cast<Uint8>(sound.channels), sound.rate, AUDIO_S16SYS, 1, kRate) <
+      0) {
     log::warn("audio", "clip in an unusable format: " + path);
     return nullptr;
   }
-  std::vector<Uint8> data(static_cast<size_t>(len) * std::max(1, cvt.len_mult));
-  std::copy(buf, buf + len, data.begin());
-  SDL_FreeWAV(buf);
+  const std::size_t len = sound.bytes.size();
+  std::vector<Uint8> data(len * std::max(1, cvt.len_mult));
+  std::memcpy(data.data(), sound.bytes.data(), len);
   cvt.buf = data.data();
   cvt.len = static_cast<int>(len);
   if (cvt.needed && SDL_ConvertAudio(&cvt) != 0) {
     log::warn("audio", "clip could not be converted: " + path);
     return nullptr;
   }
-  size_t out_len = cvt.needed ? static_cast<size_t>(cvt.len_cvt) : len;
+  const std::size_t out_len = cvt.needed ? static_cast<std::size_t>(cvt.len_cvt) : len;
   std::vector<int16_t> samples(out_len / 2);
   std::memcpy(samples.data(), data.data(), samples.size() * 2);
   const std::size_t bytes = samples.size() * sizeof(int16_t);

@@ -39,6 +39,9 @@ class ClipPlayer {
   int clip_at(double now) const;
   bool busy(double now) const;
   const CacheUse& cache_use() const { return cache_.use(); }
+  // Clips that could not be played (missing, damaged, cut off): how many, and the last with why.
+  int unreadable_count() const { return static_cast<int>(unreadable_.size()); }
+  const std::string& last_problem() const { return last_problem_; }
 
  private:
   const std::vector<int16_t>* load(const std::string& path);
@@ -48,7 +51,8 @@ class ClipPlayer {
   SDL_AudioSpec spec_{};
   float gain_ = 1.0f;
   LruCache<std::string, std::vector<int16_t>> cache_;
-  std::set<std::string> missing_logged_;
+  std::set<std::string> unreadable_;  // each logged once
+  std::string last_problem_;
 };
 
 }  // namespace wk

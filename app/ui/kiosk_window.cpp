@@ -285,6 +285,7 @@ int run_kiosk_window(KioskShell& shell) {
     textures.end_frame();  // the frame is drawn: textures that had to go can be freed now
     text_textures.end_frame();
     shell.set_cache_use(textures.use(), player.cache_use());
+    shell.set_clip_problems(player.unreadable_count(), player.last_problem());
     const size_t evicted = textures.use().evictions + player.cache_use().evictions;
     if (evicted != evicted_before) {
       evicted_before = evicted;

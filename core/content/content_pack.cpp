@@ -61,7 +61,7 @@ std::string ContentPack::picture_for_tag(const std::string& tag, const std::stri
 std::string ContentPack::picture_path(const std::string& picture) const { return dir + "/pictures/" + picture + ".png"; }
 
 std::string ContentPack::audio_path(const std::string& code, const std::string& key) const {
-  return dir + "/audio/" + code + "/" + key + ".wav";
+  return dir + "/audio/" + code + "/" + key + ".ogg";
 }
 
 int ContentPack::item_count() const {

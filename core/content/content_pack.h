@@ -5,7 +5,7 @@
 //   modules/<id>.json     one module: its items and their options
 //   locales/<code>.po     the words, one PO file per language (see locale_catalog.h)
 //   pictures/<HEX>.png    OpenMoji pictures, rendered at build time
-//   audio/<code>/<key>.wav spoken clips, generated with espeak-ng or recorded
+//   audio/<code>/<key>.ogg spoken clips (Ogg Vorbis), generated with espeak-ng or recorded
 // Text keys are derived from ids, so content files never repeat words:
 //   module title  <module>.title          item question  <module>.<item>
 //   item option   <module>.<item>.<opt>   shared answer  answers.<set>.<opt>

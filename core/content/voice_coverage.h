@@ -1,8 +1,9 @@
 #pragma once
 // Which spoken clips of a built content pack a person recorded, which espeak-ng generated and
 // which are missing, per language. The build (werkcheck make-audio) writes a generated clip
-// with a "<key>.source" stamp next to it (the voice and the words it was made from) and copies
-// a recording (audio/recorded/<lang>/<key>.wav) without one: a clip without a stamp is recorded.
+// with a "<key>.source" stamp next to it (the voice and the words it was made from) and encodes
+// a recording (audio/recorded/<lang>/<key>.wav) without one (its stamp is <key>.recorded.source):
+// a clip without a "<key>.source" stamp is recorded.
 #include <string>
 #include <vector>
 

@@ -52,6 +52,7 @@ SYSTEM = [
     (r"^(pango/|fontconfig/|hb\.h|harfbuzz/|fribidi)", {"text"}, "text rendering (Pango)"),
     (r"^cairo", {"text", "print"}, "drawing (Cairo)"),
     (r"^cups/", {"print"}, "printing (CUPS)"),
+    (r"^(vorbis/|ogg/)", {"kiosk"}, "clip decoding (libvorbisfile)"),  # app/sound/clip_decode.cpp
     (r"^httplib\.h$", {"server"}, "HTTP server (cpp-httplib)"),
     (r"^curl/", {"sync_client"}, "HTTP client (libcurl)"),
     # print: it waits for the printer, on the shell's print thread

@@ -15,7 +15,8 @@ Data (org A = "Gemeente A", its kiosk in group "Utrecht"; org B = "Gemeente B"):
   P2  shared once                                                       org A
   U   consent false: the server keeps it without code; fx.codes["U"] is its kiosk code
   N   consent not asked (null): also anonymous on the server
-  F*  filler checks (some shared, some not, one stopped) so org A has >= 12 checks
+  F*  filler checks (some shared, some not, one stopped) so org A has >= 12 checks; F3 was done
+      in Turkish, F6 in Arabic
   A2  a second kiosk of org A in group "Amersfoort" with 2 unshared checks: too few on its
       own, so "all groups" of org A must not be shown either
   Q1  shared once                                                       org B
@@ -396,7 +397,9 @@ class CoachFixture:
             status = "stopped" if i == 8 else "finished"
             if status == "stopped":  # a stopped check has only the first modules
                 a = {k: v for k, v in a.items() if k.startswith(("intake.", "interesses."))}
-            sessions.append({"locale": "nl" if i % 4 else "en", "answers": a,
+            # F3 and F6 (shared) in Turkish and Arabic: the coach page names their language.
+            locale = {3: "tr", 6: "ar"}.get(i, "nl" if i % 4 else "en")
+            sessions.append({"locale": locale, "answers": a,
                              "consent": [True, False, None][i % 3], "status": status})
             names.append(f"F{i}")
         self._make("A", sessions, names)

@@ -10,6 +10,7 @@ Prints one line per check ("ok ..." / "FAIL ..."), "N passed, M failed" last; ex
 any failure.
 """
 import argparse
+import html as html_text
 import http.client
 import os
 import random
@@ -403,7 +404,7 @@ def run(fx):
     leaked = [c for c in fx.codes.values() if c in r.text or display(c) in r.text]
     check(not leaked, "no participant code in the totals page", str(leaked))
     check(re.search(r'id="total-count">\s*%d\s*<' % fx.counts["A"], r.text) is not None,
-          f"totals show the number of checks ({fx.counts['A']})", short(r))
+          f"totals show the number of checks ({fx.counts['A']}, the Turkish and Arabic ones among them)", short(r))
     r = coach_a.get(f"/coach/totals?group={fx.info()['small_group']}&quarter={quarter}")
     check(r.status == 200 and has_id(r.text, "too-few") and not has_id(r.text, "totals"),
           f"totals for Amersfoort ({fx.counts['A2']} checks): #too-few", short(r))
@@ -521,6 +522,21 @@ def run(fx):
           "the audit log records who set nieuw-a's password", audit[:300])
 
     # ------------------------------------------------------------ language
+    # The participant's language, named in the coach's, whichever it was (issue 12 item 4).
+    def language_named(page):
+        return re.sub(r"<[^>]+>", "", html_text.unescape(element_html(page, "participant-language"))).strip()
+
+    for lang, names in (("nl", {"P1": "Taal van de deelnemer: Nederlands", "P2": "Taal van de deelnemer: Engels",
+                                "F3": "Taal van de deelnemer: Turks", "F6": "Taal van de deelnemer: Arabisch"}),
+                        ("en", {"P1": "Participant's language: Dutch", "P2": "Participant's language: English",
+                                "F3": "Participant's language: Turkish", "F6": "Participant's language: Arabic"})):
+        coach_a.get(f"/coach/lang?to={lang}")
+        for who, want in names.items():
+            for view in ("", "/print"):
+                got = language_named(coach_a.get(f"/coach/participant/{fx.codes[who]}{view}").text)
+                check(got == want, f"coach in {lang}: {who}'s {'print view' if view else 'page'} says {want!r}", got)
+    coach_a.get("/coach/lang?to=nl")
+
     r = coach_a.get(f"/coach/lang?to=en", headers={"Referer": f"http://127.0.0.1:{port}/coach/participant/{P1}"})
     check(r.status == 303 and "wk_lang" in coach_a.cookies, "/coach/lang?to=en: 303 and cookie wk_lang", short(r))
     en = coach_a.get(f"/coach/participant/{P1}")

@@ -8,7 +8,7 @@ the real kiosk under Xvfb (fixture pack, 1280x800, 338 mm) with SDL's disk audio
      operator's level again (the same words as quiet as the first time).
   2. The code: the first result page's dump shows the code (three groups of digits from
      0123456 8, the stored code), and what it says is not silent and at least as long as the
-     code's own clips (the ten digits, measured the same way in the pack's WAV files).
+     code's own clips (the ten digits, measured the same way in the pack's clips, decoded by sox).
   3. Stopping on a result page: the stop question shows the same code.
   4. Headphones in kiosk.json: the language screen shows and says "Zet de koptelefoon op." and
      plays no louder than the cap (70 %) even after the volume button.
@@ -23,7 +23,6 @@ import os
 import re
 import sys
 import time
-import wave
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import kiosk_driver as kd  # noqa: E402
@@ -61,9 +60,7 @@ def voiced_rms(samples, threshold):
 
 
 def clip_samples(content, lang, key):
-    with wave.open(os.path.join(content, "audio", lang, key + ".wav")) as w:
-        assert w.getsampwidth() == 2 and w.getnchannels() == 1 and w.getframerate() == kd.AUDIO_RATE, key
-        return samples_of(w.readframes(w.getnframes()))
+    return samples_of(kd.clip_pcm(kd.clip_path(content, lang, key)))
 
 
 def gain(percent):  # sound/volume.cpp: 10..100 % spans -27 dB .. 0 dB

@@ -253,6 +253,27 @@ def tail_rms(path, seconds=0.3):
 
 
 # ---------------------------------------------------------------------------------------
+# The content pack's spoken clips: Ogg Vorbis, mono at AUDIO_RATE (audio/README.md), read with sox
+
+def clip_path(content, lang, key):
+    return os.path.join(content, "audio", lang, key + ".ogg")
+
+
+def clip_seconds(path):
+    """The clip's length from its stream (soxi), as the kiosk schedules it."""
+    return float(subprocess.run(["soxi", "-D", path], capture_output=True, text=True, check=True).stdout)
+
+
+def clip_pcm(path):
+    """The clip decoded to raw S16 samples (bytes, this machine's order), as the kiosk plays them."""
+    fmt = [subprocess.run(["soxi", opt, path], capture_output=True, text=True, check=True).stdout.strip()
+           for opt in ("-c", "-r")]
+    assert fmt == ["1", str(AUDIO_RATE)], (path, fmt)  # made so by make-audio: nothing to convert
+    return subprocess.run(["sox", path, "-t", "raw", "-e", "signed-integer", "-b", "16", "-"],
+                          capture_output=True, check=True).stdout
+
+
+# ---------------------------------------------------------------------------------------
 # The kiosk
 
 def strip_frame(dump):

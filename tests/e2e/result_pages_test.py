@@ -116,7 +116,7 @@ PLAYED_GAIN = 10 ** ((80 - 100) * 0.3 / 20)
 
 
 def clip_seconds(content, lang, key):
-    path = os.path.join(content, "audio", lang, key + ".wav")
+    path = kd.clip_path(content, lang, key)
     return nonsilent_seconds([path], PLAYED_GAIN) if os.path.exists(path) else 0.0
 
 

@@ -28,7 +28,6 @@ import os
 import shutil
 import subprocess
 import sys
-import wave
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import kiosk_driver as kd  # noqa: E402
@@ -62,11 +61,12 @@ def envelope(samples):
     return env[loud[0]:loud[-1] + 1] if loud else []
 
 
-def wav_samples(path):
+def clip_samples(path):
+    """A pack clip (Ogg Vorbis) decoded by sox: its samples and its rate."""
     import array
-    with wave.open(path, "rb") as w:
-        data = w.readframes(w.getnframes())
-        rate = w.getframerate()
+    rate = int(subprocess.run(["soxi", "-r", path], capture_output=True, text=True, check=True).stdout)
+    data = subprocess.run(["sox", path, "-t", "raw", "-e", "signed-integer", "-b", "16", "-c", "1", "-"],
+                          capture_output=True, check=True).stdout
     a = array.array("h")
     a.frombytes(data[: len(data) - len(data) % 2])
     return a, rate
@@ -196,8 +196,8 @@ def language_screen(res, art, name, k, pack, x, with_sound):
     if with_sound:
         clips = {}
         for lang in LANGS:
-            path = os.path.join(pack, "audio", lang, "language.name.wav")
-            samples, rate = wav_samples(path)
+            path = kd.clip_path(pack, lang, "language.name")
+            samples, rate = clip_samples(path)
             res.check(rate == kd.AUDIO_RATE, "%s: the %s clip is at the kiosk's rate" % (name, lang), rate)
             clips[lang] = envelope(samples)
             stamp = open(os.path.join(pack, "audio", lang, "language.name.source"), encoding="utf-8").read()

@@ -4,7 +4,7 @@
 The real kiosk under Xvfb, walked from the language choice to the closing screen as a person who
 listens to everything: every page of every question is opened (the "Andere keuzes" card), and
 the speech the kiosk plays when a screen or page opens (the UI dump's "speech": the keys of the
-clips it was given) is measured in the content pack's WAV files with python's wave module. What
+clips it was given) is measured in the content pack's clips (their length, by soxi). What
 the kiosk says only once (the buttons' explanations, an answer set per part: "speech_once") counts
 the first time only, as for a person who listened to it then (the walk itself moves on sooner).
 
@@ -19,7 +19,6 @@ Prints per part the screens and seconds of speech, and the totals; exits non-zer
 import os
 import sys
 import time
-import wave
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import kiosk_driver as kd  # noqa: E402
@@ -34,12 +33,8 @@ GAP_S = 0.35  # the pause between two clips (app/sound/clip_player.cpp)
 
 def clip_seconds(content, key, cache={}):
     if key not in cache:
-        path = os.path.join(content, "audio", "nl", key + ".wav")
-        try:
-            with wave.open(path) as w:
-                cache[key] = w.getnframes() / float(w.getframerate())
-        except FileNotFoundError:
-            cache[key] = None
+        path = kd.clip_path(content, "nl", key)
+        cache[key] = kd.clip_seconds(path) if os.path.exists(path) else None
     return cache[key]
 
 

@@ -9,8 +9,9 @@ audio driver), the highlight read from the UI dump and from the pixels of a scre
      While an answer is said its card has the orange frame on the screen (pixels).
   2. A card's own speaker says that answer (its card highlighted) and chooses nothing.
   3. The next question has the same answers: only the question and how to go on are said.
-  4. A pack with one answer's clip missing: the highlight still reaches that card, a pause
-     stands in, and the log says so.
+  4. A pack whose answers' clips are missing, cut off and damaged: the highlight still reaches
+     each card, silence stands in (nothing of a damaged clip is played), the log says which and
+     why, and the operator status counts them.
   5. No sound device at all: the highlight still goes through the answers, each for about as
      long as its clip lasts, so a sound-off run looks the same.
 
@@ -48,7 +49,7 @@ def nonsilent_seconds(args, gain=1.0):
 
 
 def clip_seconds(content, key):
-    return nonsilent_seconds([os.path.join(content, "audio", "nl", key + ".wav")])
+    return nonsilent_seconds([kd.clip_path(content, "nl", key)])
 
 
 def recorded_seconds(k, start, end, work):
@@ -187,22 +188,49 @@ def first_question_unattended(res, args, x, art):
         kd.remove_dir(k.work_dir)
 
 
-def missing_clip(res, args, x):
+def damaged_clips(res, args, x, art):
+    """The three answers' clips: one missing, one cut off halfway, one with bytes overwritten."""
     work = kd.temp_dir("werkcheck-speech-pack-")
     content = os.path.join(work, "content")
     shutil.copytree(args.content, content)
-    os.unlink(os.path.join(content, "audio", "nl", "answers.faces3.weet_niet.wav"))
+    clip = {a: kd.clip_path(content, "nl", "answers.faces3." + a.split(":", 1)[1]) for a in ANSWERS}
+    os.unlink(clip["answer:weet_niet"])
+    with open(clip["answer:leuk"], "r+b") as f:
+        f.truncate(os.path.getsize(clip["answer:leuk"]) // 2)
+    with open(clip["answer:niet_leuk"], "r+b") as f:
+        f.seek(os.path.getsize(clip["answer:niet_leuk"]) // 2)
+        f.write(bytes(range(64)))
     k, data = start_kiosk(args, x, content)
     try:
         k.tap("start")
         k.wait_for(screen="language")
         k.tap("lang:nl")
-        k.wait_for(screen="question")
-        seen = follow_highlight(k, until=BUTTONS[0])  # the answers are past: no need to hear the rest
-        res.check(seen[:3] == ANSWERS, "a missing clip: the highlight still goes through every answer", seen)
+        d = k.wait_for(screen="question")
+        res.check(any("leuk" in t.lower() for t in d["texts"]), "damaged clips: the answers' words are shown",
+                  d["texts"])
+        lit = {}
+        seen = follow_highlight(k, until=BUTTONS[0],  # the answers are past: no need to hear the rest
+                                on_new=lambda t, dd: lit.setdefault(t, audio_now(k)))
+        res.check(seen[:3] == ANSWERS, "damaged clips: the highlight still goes through every answer", seen)
+        if seen[:4] == ANSWERS + BUTTONS[:1]:
+            # Nothing of the damaged clips is played: from the first answer to Listen, pauses only
+            # (0.1 s trimmed at either end for the device's buffer).
+            margin = int(0.1 * RATE) * 2
+            rms = kd.audio_rms(k.audio_path, lit[ANSWERS[0]] + margin, lit[BUTTONS[0]] - margin)
+            res.check(rms < 30, "damaged clips: silence while their answers are highlighted (RMS %.1f)" % rms, rms)
         log = k.log_text()
-        res.check("a pause stands in for" in log and "answers.faces3.weet_niet.wav" in log,
-                  "a missing clip: the log says which, and that a pause stands in")
+        for a, why in (("answer:weet_niet", "missing"), ("answer:leuk", "cut off"), ("answer:niet_leuk", "damaged")):
+            res.check("clip %s" % why in log and clip[a] in log and "a pause stands in for " + clip[a] in log,
+                      "damaged clips: the log says %s is %s, and that a pause stands in" % (os.path.basename(clip[a]),
+                                                                                           why))
+        k.tap("nav:stop")
+        d = k.tap("stop:yes")
+        res.check(d["screen"] == "attract", "damaged clips: the kiosk goes on to the start screen", kd.describe(d))
+        d = k.open_operator_menu()
+        kd.screenshot(x, os.path.join(art, "damaged-clips-operator.png"))
+        status = [line for t in d["texts"] for line in t.split("\n") if "spelen niet" in line]
+        res.check(status and status[0].startswith("Geluid: 3 clips spelen niet"),
+                  "damaged clips: the operator status counts them: %s" % (status[0] if status else "?"), d["texts"])
     finally:
         k.stop()
         kd.remove_dir(data)
@@ -238,8 +266,7 @@ def no_sound(res, args, x):
             total_held = total_clips = 0.0
             for a, b in zip(seen, seen[1:4]):
                 held = lit[b] - lit[a]
-                clip = soxi_seconds(os.path.join(args.content, "audio", "nl",
-                                                 "answers.faces3.%s.wav" % a.split(":", 1)[1])) + GAP_S
+                clip = kd.clip_seconds(kd.clip_path(args.content, "nl", "answers.faces3." + a.split(":", 1)[1])) + GAP_S
                 total_held, total_clips = total_held + held, total_clips + clip
                 res.check(abs(held - clip) < 0.5,
                           "no sound: %s is highlighted %.2f s, its clip and the pause after it last %.2f s"
@@ -251,10 +278,6 @@ def no_sound(res, args, x):
         k.stop()
         kd.remove_dir(data)
         kd.remove_dir(k.work_dir)
-
-
-def soxi_seconds(path):
-    return float(subprocess.run(["soxi", "-D", path], capture_output=True, text=True, check=True).stdout)
 
 
 def main():
@@ -273,7 +296,7 @@ def main():
     try:
         with kd.Xvfb(1920, 1080) as x:
             for name, fn in (("unattended", lambda: first_question_unattended(res, args, x, art)),
-                             ("missing clip", lambda: missing_clip(res, args, x)),
+                             ("damaged clips", lambda: damaged_clips(res, args, x, art)),
                              ("no sound", lambda: no_sound(res, args, x))):
                 try:
                     fn()

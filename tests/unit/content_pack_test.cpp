@@ -322,7 +322,7 @@ TEST_CASE("the linter reports a missing picture, and the pack still loads") {
 TEST_CASE("the linter reports a missing spoken clip, and the pack still loads") {
   TempDir dir;
   const std::string pack_dir = copy_content_pack(dir);
-  const std::string clip = pack_dir + "/audio/en/hulp.wie.wav";
+  const std::string clip = pack_dir + "/audio/en/hulp.wie.ogg";
   remove_file(clip);
   auto load = load_content_pack(pack_dir, kiosk_content_needs());
   REQUIRE_MESSAGE(load.pack.has_value(), load.error);

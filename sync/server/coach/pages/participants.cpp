@@ -39,9 +39,11 @@ json Participants::result_view(const Visitor& v, const std::string& code, const 
   options.lang = v.lang;
   options.region = site_.opt.region;
   json view = participant_view(*site_.versions, checks, options);
-  // The participant's language by its own name ("English"), from the pages' word files.
+  // The participant's language named in the coach's ("Turks"), from the pages' word files; a
+  // language they have no name for is shown by its code.
   const std::string loc = view["result"].value("locale", "");
-  view["result"]["locale_name"] = site_.templates->has_language(loc) ? site_.word(loc, "lang.name") : loc;
+  const std::string name = site_.word(v.lang, "language." + loc);
+  view["result"]["locale_name"] = name == "language." + loc ? loc : name;
   json notes = json::array();
   for (const auto& n : notes_audit_.notes(v.login->organisation_id, code))
     notes.push_back({{"username", n.username}, {"at", display_time(n.created_at)}, {"text", n.text}});

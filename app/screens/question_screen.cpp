@@ -9,6 +9,7 @@
 
 #include "platform/log.h"
 #include "screens/card_pages.h"
+#include "screens/language_button.h"
 #include "screens/page_parts.h"
 #include "screens/target_parts.h"
 #include "screens/screen_unit.h"
@@ -26,7 +27,8 @@ constexpr const char* kMoreKey = "ui.question.more";
 // Whether a person can reach the item's limit (more options to pick than it allows).
 // Said the first time a person meets each button, while it is highlighted (in screen order).
 const std::pair<const char*, const char*> kButtonExplanations[] = {
-    {"speak", "ui.explain.listen"}, {"nav:back", "ui.explain.back"}, {"nav:stop", "ui.explain.stop"}, {"nav:next", "ui.explain.next"}};
+    {"speak", "ui.explain.listen"}, {"nav:back", "ui.explain.back"}, {"nav:stop", "ui.explain.stop"}, {"nav:next", "ui.explain.next"},
+    {kLanguageButtonId, kLanguageExplainKey}};  // where the flow shows it (ScreenContext::language_button)
 std::string explained_tag(const std::string& target) { return "explained:" + target; }
 
 // An answer set is known by what is said for it (its options' words), within one part.
@@ -120,7 +122,8 @@ class QuestionScreen : public ScreenUnit {
     // who does not read knows there are more.
     if (shown.pages > 1) say(kMoreKey, "page:more");
     for (const auto& [target, key] : kButtonExplanations)
-      if (!ctx.heard(explained_tag(target))) say(key, target, explained_tag(target));
+      if (!ctx.heard(explained_tag(target)) && (target != std::string(kLanguageButtonId) || ctx.language_button()))
+        say(key, target, explained_tag(target));
     // How to go on ("... Tik dan op Verder."), said once per part for each kind of question: the
     // same sentence on every screen was one of the things that made the check long (issue 11:
     // "Kies één antwoord" 60 times). It stays on the screen, and the speaker says it again.
@@ -253,7 +256,8 @@ class QuestionScreen : public ScreenUnit {
   std::vector<std::string> text_keys(const ContentPack& content) const override {
     std::vector<std::string> keys = {"ui.question.pick_one", "ui.question.pick_many", "ui.speaker", "ui.back", "ui.stop",
                                      "ui.next", kNothingChosenKey, kMoreKey};
-    for (const auto& [target, key] : kButtonExplanations) keys.push_back(key);
+    for (const auto& [target, key] : kButtonExplanations)
+      if (target != std::string(kLanguageButtonId)) keys.push_back(key);  // the button's own keys: language_button.h
     std::set<int> limits;
     for (const auto& mod : content.modules)
       for (const auto& item : mod.items)

@@ -220,7 +220,9 @@ class QuestionScreen : public ScreenUnit {
 
     // The options, as many a page as fit (measured), with "other choices" to turn the page.
     s.pages = pages.pages;
-    s.page = page_position_ == ctx.position() ? page_ % pages.pages : 0;
+    // The page that shows the first option the person paged to: the same page after a change of
+    // language, even where the new words put more or fewer options on a page.
+    s.page = page_position_ == ctx.position() && pages.per_page > 0 ? std::min(page_first_ / pages.per_page, pages.pages - 1) : 0;
     const PageSpan span = page_span(pages, n, s.page);
     for (int i = 0; i < span.count; ++i) {
       const Option& o = item->options[span.first + i];
@@ -278,7 +280,7 @@ class QuestionScreen : public ScreenUnit {
   int notice_position_ = -1;  // the question the notice is about
   int nudged_position_ = -1;  // "nothing chosen" was said here on this visit: the next "next" skips
 
-  int page_ = 0;               // the page of options shown (view wraps it to the pages there are)
+  int page_first_ = 0;         // the first option (its index) on the page of options shown
   int page_position_ = -1;     // the question it belongs to
 
   // Every hint this question can show under it: how many to pick, and the notices.
@@ -290,9 +292,15 @@ class QuestionScreen : public ScreenUnit {
   }
 
   void turn_page(ScreenContext& ctx, double now) {
-    if (page_position_ != ctx.position()) page_ = 0;
+    // The next page starts after the last option shown; after the last page, the first again.
+    const Item* item = ctx.current_item();
+    const ScreenModel shown = view(ctx, ctx.metrics());
+    if (!item || shown.page_options.empty()) return;
+    const auto& options = item->options;
+    const auto last = std::find_if(options.begin(), options.end(), [&](const Option& o) { return o.id == shown.page_options.back(); });
+    const int next = static_cast<int>(last - options.begin()) + 1;
+    page_first_ = next < static_cast<int>(options.size()) ? next : 0;
     page_position_ = ctx.position();
-    ++page_;
     ctx.go(Screen::Question, now);
   }
 

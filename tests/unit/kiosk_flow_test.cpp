@@ -324,6 +324,47 @@ TEST_CASE("the language button: from any question to the language screen and bac
   CHECK(s.latest_answers().at("werk_plezier.handen") == std::vector<std::string>{"leuk"});
 }
 
+TEST_CASE("the language button keeps the page of the question's answers") {
+  // The 10-inch tablet pages the answers: on the second page, a change of language returns there.
+  const Metrics tablet = make_metrics(1280, 800, 1280 / 217.0f, 50);
+  Rig r;
+  r.flow->set_metrics(tablet);
+  r.start("nl");
+  while (r.flow->screen() == Screen::Question && r.flow->view(tablet).pages < 2) {
+    r.now += 1;
+    r.flow->tap("answer:" + r.flow->view(tablet).page_options.front(), r.now);  // no nudge: it moves the cards
+    r.now += 1;
+    r.flow->tap("nav:next", r.now);
+    r.flow->take_effects();
+  }
+  REQUIRE(r.flow->screen() == Screen::Question);
+  const int position = r.flow->position();
+  r.now += 1;
+  r.flow->tap("page:more", r.now);  // the view at the tablet's size has it
+  REQUIRE(r.flow->view(tablet).page == 1);
+  const std::vector<std::string> shown = r.flow->view(tablet).page_options;
+  r.now += 1;
+  r.flow->tap("language", r.now);
+  REQUIRE(r.flow->screen() == Screen::Language);
+  r.now += 1;
+  r.flow->tap("lang:en", r.now);
+  REQUIRE(r.flow->screen() == Screen::Question);
+  CHECK(r.flow->position() == position);
+  // The same page, or where the English words put more options on a page, the page that starts
+  // with what the person was looking at.
+  const ScreenModel v = r.flow->view(tablet);
+  CHECK(v.locale == "en");
+  REQUIRE_FALSE(v.page_options.empty());
+  CHECK(std::find(v.page_options.begin(), v.page_options.end(), shown.front()) != v.page_options.end());
+  // Back and again: Dutch pages as before the change.
+  r.now += 1;
+  r.flow->tap("language", r.now);
+  r.now += 1;
+  r.flow->tap("lang:nl", r.now);
+  CHECK(r.flow->view(tablet).page == 1);
+  CHECK(r.flow->view(tablet).page_options == shown);
+}
+
 TEST_CASE("the language button is only on question screens, and its tap does nothing elsewhere") {
   Rig r;
   r.tap("start");

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "platform/log.h"
+#include "screens/language_button.h"
 #include "screens/mirror.h"
 #include "screens/operator_enroll_screen.h"
 #include "screens/result_screen.h"
@@ -119,6 +120,13 @@ void KioskFlow::speech_progress(int index, double now) {
   const int started = std::min(index, static_cast<int>(speech_.size()) - 1);
   for (int i = 0; i <= started; ++i)
     if (!speech_[i].once.empty()) heard_.insert(speech_[i].once);
+}
+
+void KioskFlow::set_locale(const std::string& code) {
+  // A person who changes language during the check hears the buttons' explanations, the answer
+  // sets and how to go on again, now in the language they chose.
+  if (session_ && code != locale_) heard_.clear();
+  locale_ = code;
 }
 
 void KioskFlow::show(Screen s) {
@@ -317,6 +325,9 @@ void KioskFlow::tap(const std::string& id, double now) {
     log::info("sound", "participant volume " + std::to_string(volume_percent_) + " %");
     effects_.volume_changed = true;
     effects_.speak = std::vector<Clip>{{locale_, "ui.volume.sample"}};  // heard at once, at the new level
+  } else if (tap.is(kLanguageButtonId)) {
+    // The language screen returns to this question, on its page, with the answers kept.
+    if (language_button()) go(Screen::Language, now);
   } else {
     unit(screen_).tap(*this, tap, now);
     // The operator changed the level or the headphones: their sample and the next person use it.
@@ -350,6 +361,7 @@ ScreenModel KioskFlow::view(const Metrics& m) const {
   ScreenModel s = unit(screen_).view(*this, m);
   if (volume_screen() && content_) {
     add_volume_control(s, *this, m, volume_percent_);
+    if (language_button()) add_language_button(s, *this, m);
     // A right-to-left language mirrors every participant screen here; operator screens stay.
     if (const LocaleCatalog* cat = content_->locale(locale_); cat && cat->rtl()) mirror_for_rtl(s, m, content_->mirror_rtl);
   }

@@ -62,6 +62,10 @@ class KioskFlow : private ScreenContext {
 
   // Read-only state, for the shell and the tests.
   Screen screen() const override { return screen_; }
+  // Every question screen has the language button, where there is another language to choose.
+  bool language_button() const override {
+    return screen_ == Screen::Question && session_ && content_ && content_->locales.size() > 1;
+  }
   const std::string& locale() const override { return locale_; }
   const std::optional<SessionRef>& session() const override { return session_; }
   const std::map<std::string, std::vector<std::string>>& answers() const override { return answers_; }
@@ -111,7 +115,7 @@ class KioskFlow : private ScreenContext {
   SessionStore& store() const override { return *store_; }
   KioskConfig& config() const override { return *config_; }
   std::string t(const std::string& key) const override;
-  void set_locale(const std::string& code) override { locale_ = code; }
+  void set_locale(const std::string& code) override;
   void set_answer(const std::string& key, std::vector<std::string> chosen) override { answers_[key] = std::move(chosen); }
   void set_consent(bool yes) override { consent_ = yes; }
   const Item& follow_up_item() const override { return follow_up_item_; }

@@ -202,6 +202,11 @@ Rect volume_rect(const Metrics& m) {
   return {m.width - margin - side, margin, side, side};
 }
 
+Rect language_rect(const Metrics& m, float width) {
+  const Rect v = volume_rect(m);
+  return {v.x - m.mm(short_screen(m) ? 3 : 4) - width, v.y, width, v.h};
+}
+
 Rect operator_corner_rect(const Metrics& m) { return {0, 0, m.mm(20), m.mm(20)}; }
 
 }  // namespace wk

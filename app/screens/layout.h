@@ -66,6 +66,9 @@ Rect nav_next_rect(const Metrics& m);
 Rect speaker_rect(const Metrics& m);
 // The participant's volume button: the top right corner, above the speaker, 21 x 21 mm.
 Rect volume_rect(const Metrics& m);
+// The language button (screens/language_button.h), as wide as its word needs: left of the
+// volume button, as tall and on the same line.
+Rect language_rect(const Metrics& m, float width);
 Rect operator_corner_rect(const Metrics& m);
 
 }  // namespace wk

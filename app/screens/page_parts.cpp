@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "screens/language_button.h"
+
 namespace wk {
 
 FittedText fit_text(const Metrics& m, const std::string& text, TextRole preferred, float width, float max_h) {
@@ -13,9 +15,9 @@ FittedText fit_text(const Metrics& m, const std::string& text, TextRole preferre
 void add_progress(ScreenModel& s, const ScreenContext& ctx, const Metrics& m) {
   const ContentPack* content = ctx.content();
   if (!content) return;
-  // The step pictures leave the top right corner to the volume button.
+  // The step pictures leave the top right corner to the volume (and language) button.
   Rect area = page_regions(m).progress;
-  area.w = volume_rect(m).x - m.mm(4) - area.x;
+  area.w = header_buttons_left(ctx, m) - m.mm(4) - area.x;
   if (ctx.follow_up_of()) {
     // A follow-up: the steps taken, the repeated modules, then the comparison.
     std::vector<std::string> pics = {content->ui_picture("returning")};

@@ -9,6 +9,7 @@
 
 #include "platform/log.h"
 #include "screens/card_pages.h"
+#include "screens/language_button.h"
 #include "screens/page_parts.h"
 #include "screens/target_parts.h"
 #include "screens/screen_unit.h"
@@ -26,7 +27,8 @@ constexpr const char* kMoreKey = "ui.question.more";
 // Whether a person can reach the item's limit (more options to pick than it allows).
 // Said the first time a person meets each button, while it is highlighted (in screen order).
 const std::pair<const char*, const char*> kButtonExplanations[] = {
-    {"speak", "ui.explain.listen"}, {"nav:back", "ui.explain.back"}, {"nav:stop", "ui.explain.stop"}, {"nav:next", "ui.explain.next"}};
+    {"speak", "ui.explain.listen"}, {"nav:back", "ui.explain.back"}, {"nav:stop", "ui.explain.stop"}, {"nav:next", "ui.explain.next"},
+    {kLanguageButtonId, kLanguageExplainKey}};  // where the flow shows it (ScreenContext::language_button)
 std::string explained_tag(const std::string& target) { return "explained:" + target; }
 
 // An answer set is known by what is said for it (its options' words), within one part.
@@ -120,7 +122,8 @@ class QuestionScreen : public ScreenUnit {
     // who does not read knows there are more.
     if (shown.pages > 1) say(kMoreKey, "page:more");
     for (const auto& [target, key] : kButtonExplanations)
-      if (!ctx.heard(explained_tag(target))) say(key, target, explained_tag(target));
+      if (!ctx.heard(explained_tag(target)) && (target != std::string(kLanguageButtonId) || ctx.language_button()))
+        say(key, target, explained_tag(target));
     // How to go on ("... Tik dan op Verder."), said once in the check for each kind of question:
     // the same sentence on every screen was one of the things that made the check long (issue 11:
     // "Kies één antwoord" 60 times; once per part was still 9 times). It stays on the screen, and
@@ -218,7 +221,9 @@ class QuestionScreen : public ScreenUnit {
 
     // The options, as many a page as fit (measured), with "other choices" to turn the page.
     s.pages = pages.pages;
-    s.page = page_position_ == ctx.position() ? page_ % pages.pages : 0;
+    // The page that shows the first option the person paged to: the same page after a change of
+    // language, even where the new words put more or fewer options on a page.
+    s.page = page_position_ == ctx.position() && pages.per_page > 0 ? std::min(page_first_ / pages.per_page, pages.pages - 1) : 0;
     const PageSpan span = page_span(pages, n, s.page);
     for (int i = 0; i < span.count; ++i) {
       const Option& o = item->options[span.first + i];
@@ -254,7 +259,8 @@ class QuestionScreen : public ScreenUnit {
   std::vector<std::string> text_keys(const ContentPack& content) const override {
     std::vector<std::string> keys = {"ui.question.pick_one", "ui.question.pick_many", "ui.speaker", "ui.back", "ui.stop",
                                      "ui.next", kNothingChosenKey, kMoreKey};
-    for (const auto& [target, key] : kButtonExplanations) keys.push_back(key);
+    for (const auto& [target, key] : kButtonExplanations)
+      if (target != std::string(kLanguageButtonId)) keys.push_back(key);  // the button's own keys: language_button.h
     std::set<int> limits;
     for (const auto& mod : content.modules)
       for (const auto& item : mod.items)
@@ -275,7 +281,7 @@ class QuestionScreen : public ScreenUnit {
   int notice_position_ = -1;  // the question the notice is about
   int nudged_position_ = -1;  // "nothing chosen" was said here on this visit: the next "next" skips
 
-  int page_ = 0;               // the page of options shown (view wraps it to the pages there are)
+  int page_first_ = 0;         // the first option (its index) on the page of options shown
   int page_position_ = -1;     // the question it belongs to
 
   // Every hint this question can show under it: how many to pick, and the notices.
@@ -287,9 +293,15 @@ class QuestionScreen : public ScreenUnit {
   }
 
   void turn_page(ScreenContext& ctx, double now) {
-    if (page_position_ != ctx.position()) page_ = 0;
+    // The next page starts after the last option shown; after the last page, the first again.
+    const Item* item = ctx.current_item();
+    const ScreenModel shown = view(ctx, ctx.metrics());
+    if (!item || shown.page_options.empty()) return;
+    const auto& options = item->options;
+    const auto last = std::find_if(options.begin(), options.end(), [&](const Option& o) { return o.id == shown.page_options.back(); });
+    const int next = static_cast<int>(last - options.begin()) + 1;
+    page_first_ = next < static_cast<int>(options.size()) ? next : 0;
     page_position_ = ctx.position();
-    ++page_;
     ctx.go(Screen::Question, now);
   }
 

@@ -59,6 +59,8 @@ class ScreenContext {
   virtual std::vector<OccupationMatch> suggestions() const = 0;
 
   virtual Screen screen() const = 0;
+  // Whether this screen has the language button (screens/language_button.h; the flow adds it).
+  virtual bool language_button() const = 0;
   virtual Screen return_to() const = 0;  // where the idle prompt and the stop question go back to
   virtual bool after_questions(Screen s) const = 0;
   virtual double last_input() const = 0;

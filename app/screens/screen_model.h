@@ -17,7 +17,7 @@ enum class TargetStyle {
   Answer,      // an answer card: picture over its word
   Nav,         // back / stop
   Primary,     // next / done / continue
-  Speaker,     // "listen again"
+  Speaker,     // a header button: "listen again", the language button
   Volume,      // the participant's volume button: its picture shows the level, no word (none fits 21 mm)
   Listen,      // a card's own speaker, inside its card: hear that one answer without choosing it
   Key,         // keypad key (operator)

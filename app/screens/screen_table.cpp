@@ -5,6 +5,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "screens/language_button.h"
 #include "screens/volume_parts.h"
 
 namespace wk {
@@ -53,6 +54,8 @@ std::vector<std::string> kiosk_text_keys(const ContentPack& pack) {
       if (seen.insert(k).second) keys.push_back(std::move(k));
   for (auto& k : volume_text_keys())  // the volume button the flow adds to every participant screen
     if (seen.insert(k).second) keys.push_back(std::move(k));
+  for (auto& k : language_button_text_keys())  // and the language button, to every question screen
+    if (seen.insert(k).second) keys.push_back(std::move(k));
   return keys;
 }
 
@@ -63,6 +66,8 @@ std::vector<std::string> kiosk_picture_roles() {
     for (auto& r : u->picture_roles())
       if (seen.insert(r).second) roles.push_back(std::move(r));
   for (auto& r : volume_picture_roles())
+    if (seen.insert(r).second) roles.push_back(std::move(r));
+  for (auto& r : language_button_picture_roles())
     if (seen.insert(r).second) roles.push_back(std::move(r));
   return roles;
 }

@@ -23,6 +23,17 @@ TargetParts picture_over_word(const Metrics& m, const Target& t, float pad) {
   return p;
 }
 
+// A low, wide header button (the language button): the picture as tall as it, the word beside.
+TargetParts picture_beside_word(const Target& t, float pad) {
+  const Rect& r = t.rect;
+  TargetParts p;
+  const float side = std::max(0.0f, r.h - 2 * pad);
+  p.picture = {r.x + pad, r.y + pad, side, side};
+  p.label = {r.x + 2 * pad + side, r.y, std::max(0.0f, r.w - 3 * pad - side), r.h};
+  p.role = TextRole::Small;
+  return p;
+}
+
 // A button that shows only its picture (the volume button, a key whose word does not fit).
 TargetParts picture_filling(const Rect& r, float pad) {
   TargetParts p;
@@ -89,6 +100,7 @@ static TargetParts parts_ltr(const Metrics& m, const Target& t) {
       return picture_filling(r, pad);
     case TargetStyle::Speaker:
       if (t.picture_only) return picture_filling(r, pad);  // a keypad's Luister key
+      if (r.w >= r.h * 1.6f) return picture_beside_word(t, pad);
       return picture_over_word(m, t, pad);
     case TargetStyle::Nav:
     case TargetStyle::Primary:

@@ -17,7 +17,10 @@ Checked:
     green Next button's pixels lie in the left half, the question's ink ends at the right edge of
     its box, and the arrow on Next points left (its head, the widest column of arrow pixels, is
     left of its middle; in Dutch right of it);
-  - the answer given in Dutch is still chosen after the change to Arabic;
+  - the language button on the second question (at least 20 mm, beside the volume button; on
+    the other side of it in Arabic): it opens the language screen, Back returns unchanged, Arabic
+    returns to the same question mirrored with its answer kept; the answer given in Dutch on the
+    first question is still chosen there; the export has one session, locale ar, both answers;
   - the closing screen in Arabic: the participant code reads left to right (its drawn digits'
     order in the dump's text, and its ink centred in its card).
 Screenshots go to $WERKCHECK_ARTIFACTS (default <repo>/test-artifacts)/rtl/.
@@ -220,6 +223,40 @@ def language_screen(res, art, name, k, pack, x, with_sound):
     return k.dump()
 
 
+def language_button(res, art, name, k, x, d, item):
+    """On a question in the middle of the check: the language button (at least 20 mm, beside
+    the volume button) opens the language screen; Back returns unchanged; Arabic returns to the
+    same question, its answer kept, the screen mirrored."""
+    ppm = d["window"]["px_per_mm"]
+    b, vol = k.target("language", d), k.target("volume", d)
+    res.check(b["w"] / ppm >= 20 and b["h"] / ppm >= 20, "%s: the language button is %.1f x %.1f mm"
+              % (name, b["w"] / ppm, b["h"] / ppm))
+    res.check(b["x"] + b["w"] <= vol["x"] and abs(b["y"] - vol["y"]) < 1,
+              "%s: the language button stands left of the volume button (Dutch)" % name, (b, vol))
+    d = k.tap("language")
+    res.check(d["screen"] == "language", "%s: the language button opens the language screen" % name, kd.describe(d))
+    d = k.tap("nav:back")
+    res.check(d["screen"] == "question" and d.get("item") == item and d["locale"] == "nl"
+              and k.target("answer:niet_leuk", d)["selected"],
+              "%s: Back from it returns to the same question unchanged" % name, kd.describe(d))
+    d = k.tap("language")
+    while not any(t["id"] == "lang:ar" for t in d["targets"]):
+        d = k.tap("page:more")
+    d = k.tap("lang:ar")
+    d = k.wait_for(screen="question", pred=lambda dd: dd.get("locale") == "ar")
+    kd.screenshot(x, os.path.join(art, "%s-question2-ar.png" % name))
+    res.check(d.get("item") == item, "%s: Arabic returns to the same question (%s)" % (name, item), d.get("item"))
+    res.check(d["rtl"], "%s: the next screen after the change is mirrored" % name)
+    res.check(k.target("answer:niet_leuk", d)["selected"], "%s: the answer given there in Dutch is kept" % name)
+    b, vol = k.target("language", d), k.target("volume", d)
+    res.check(b["x"] >= vol["x"] + vol["w"], "%s: in Arabic the language button stands right of the volume button" % name,
+              (b, vol))
+    res.check(b["label"] == "اللغة", "%s: the button's word is Arabic" % name, b["label"])
+    p = fit.problems(d)
+    res.check(not p, "%s: the Arabic second question fits" % name, "; ".join(p[:6]))
+    return d
+
+
 def arabic_question(res, art, name, k, pack, x):
     d = k.dump()
     if not any(t["id"] == "lang:nl" for t in d["targets"]):
@@ -231,13 +268,15 @@ def arabic_question(res, art, name, k, pack, x):
     nl_img = size.load_rgb(nl_shot)
     nl_next = k.target("nav:next", d)
     res.check(arrow_head_side(nl_img, nl_next) == 1, "%s: in Dutch the arrow on Next points right" % name)
-    # Back from the first question to the language screen, then Arabic: the same session.
+    # The second question, answered in Dutch; there the language button changes to Arabic.
+    d = k.tap("nav:next")
+    second = d.get("item")
+    d = k.tap("answer:niet_leuk")
+    kd.screenshot(x, os.path.join(art, "%s-question2-nl.png" % name))
+    d = language_button(res, art, name, k, x, d, second)
+    # Back to the first question, in Arabic now.
     d = k.tap("nav:back")
-    res.check(d["screen"] == "language", "%s: back from the first question is the language choice" % name)
-    while not any(t["id"] == "lang:ar" for t in d["targets"]):
-        d = k.tap("page:more")
-    d = k.tap("lang:ar")
-    d = k.wait_for(screen="question", pred=lambda dd: dd.get("locale") == "ar")
+    d = k.wait_for(screen="question", pred=lambda dd: dd.get("item") == "werk_plezier.handen")
     shot = kd.screenshot(x, os.path.join(art, "%s-question-ar.png" % name))
     img = size.load_rgb(shot)
     W = d["window"]["w"]
@@ -297,6 +336,11 @@ def arabic_code(res, art, name, k, x):
     # The code's groups in the export's order: the drawn text is the code as stored, left to right.
     sessions = kd.export(k.binary, k.data_dir)
     stored = [s["code"] for s in sessions if s.get("locale") == "ar"]
+    res.check(len(sessions) == 1 and sessions[0].get("locale") == "ar",
+              "%s: one session, its locale ar in the export" % name, [s.get("locale") for s in sessions])
+    answers = sessions[0].get("answers", {}) if sessions else {}
+    res.check(answers.get("werk_plezier.handen") == ["leuk"] and answers.get("werk_plezier.zorgen") == ["niet_leuk"],
+              "%s: the answers given in Dutch before the change are in the export" % name, answers)
     res.check(code.replace(" ", "") in stored, "%s: the code shown is the stored code, in its order" % name,
               (code, stored))
     q = next((t for t in d.get("drawn_texts", []) if t["text"] == code), None)

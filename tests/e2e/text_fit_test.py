@@ -17,6 +17,8 @@ clipped). Checked on each screen:
   - drawn texts do not overlap each other, and a text either lies inside a target (its label)
     or touches none;
   - participant targets are at least 20 x 20 mm, inside the window and apart;
+  - every question screen has the language button; no picture (the step pictures) lies partly
+    over a target;
   - every answer card has its own listen target, at least 20 x 20 mm, inside the card and
     clear of the card's words;
   - nothing but the bottom bar lies below the bar's top edge.
@@ -116,6 +118,14 @@ def problems(d):
         for b in drawn[i + 1:]:
             if overlap(a["drawn"], b["drawn"]):
                 out.append("texts %r and %r overlap" % (a["text"], b["text"]))
+    # Every question screen has the language button (a person may change language at any question).
+    if d["screen"] == "question" and not any(t["id"] == "language" for t in targets):
+        out.append("the question screen has no language button")
+    # A picture of the screen (the step pictures, the question's) lies inside a target or clear of all.
+    for p in d.get("pictures", []):
+        for t in targets:
+            if overlap(rect(p), rect(t)) and not inside(rect(p), rect(t)):
+                out.append("picture %s overlaps target %s" % (p["picture"], t["id"]))
     nav = [t for t in targets if t["id"] in NAV_IDS]
     # The follow-up keypad has no bottom bar: its back key is one of the keys.
     if nav and d["screen"] != "code_entry":

@@ -7,6 +7,7 @@
 
 #include "flow/kiosk_flow.h"
 #include "platform/random_ids.h"
+#include "screens/target_parts.h"
 #include "test_support.h"
 
 using namespace wk;
@@ -141,6 +142,7 @@ TEST_CASE("attract -> start -> language -> lang:en starts a session on the first
                                        {"en", "ui.explain.back", "nav:back", "explained:nav:back"},
                                        {"en", "ui.explain.stop", "nav:stop", "explained:nav:stop"},
                                        {"en", "ui.explain.next", "nav:next", "explained:nav:next"},
+                                       {"en", "ui.explain.language", "language", "explained:language"},
                                        {"en", "ui.question.pick_one", "", "hint:ui.question.pick_one"}});
 
   SessionRecord s = r.only_session();
@@ -247,6 +249,137 @@ TEST_CASE("answers are stored before they show, spoken, and can be changed, skip
   CHECK(s.locale == "nl");
   CHECK(s.events.size() == 3);
   CHECK(r.flow->view(kMetrics).find_target("answer:niet_leuk")->label == "Niet leuk");
+}
+
+TEST_CASE("the language button: from any question to the language screen and back to that question, answers kept") {
+  Rig r;
+  r.start("nl");
+  r.tap("answer:leuk");
+  r.tap("nav:next");
+  r.tap("answer:niet_leuk");
+  Effects e = r.tap("nav:next");
+  REQUIRE(r.flow->position() == 2);
+  const std::string item = r.flow->current_item()->key;
+  // Its explanation was said once, on the first question: not here.
+  REQUIRE(e.speak);
+  for (const auto& c : *e.speak) CHECK(c.key != "ui.explain.language");
+
+  // On the question screen: the globe with its word, at least 20 mm, beside the volume button,
+  // clear of it and of the step pictures.
+  ScreenModel q = r.flow->view(kMetrics);
+  const Target* lang = q.find_target("language");
+  REQUIRE(lang);
+  CHECK(lang->label == "Taal");
+  CHECK(lang->picture == r.pack.ui_picture("language"));
+  CHECK(lang->rect.w >= kMetrics.mm(20) - 0.01f);
+  CHECK(lang->rect.h >= kMetrics.mm(20) - 0.01f);
+  const Target* volume = q.find_target("volume");
+  REQUIRE(volume);
+  CHECK_FALSE(lang->rect.overlaps(volume->rect));
+  CHECK(lang->rect.x + lang->rect.w < volume->rect.x);
+  for (const auto& p : q.pictures) CHECK_FALSE(p.rect.overlaps(lang->rect));
+  CHECK(target_fits(kMetrics, *lang));
+
+  // Back on the language screen returns unchanged.
+  r.tap("language");
+  CHECK(r.flow->screen() == Screen::Language);
+  CHECK(r.flow->view(kMetrics).find_target("lang:nl")->selected);
+  CHECK_FALSE(r.flow->view(kMetrics).find_target("language"));  // not on the language screen itself
+  r.tap("nav:back");
+  CHECK(r.flow->screen() == Screen::Question);
+  CHECK(r.flow->position() == 2);
+  CHECK(r.flow->locale() == "nl");
+  CHECK(r.only_session().locale == "nl");
+
+  // Another language: the same question, now in English; the session's locale is stored; the
+  // explanations are said again in the new language.
+  r.tap("language");
+  e = r.tap("lang:en");
+  CHECK(r.flow->screen() == Screen::Question);
+  CHECK(r.flow->position() == 2);
+  CHECK(r.flow->current_item()->key == item);
+  CHECK(r.flow->locale() == "en");
+  SessionRecord s = r.only_session();
+  CHECK(s.locale == "en");
+  CHECK(r.store->count_sessions() == 1);
+  CHECK(s.latest_answers().at("werk_plezier.handen") == std::vector<std::string>{"leuk"});
+  CHECK(s.latest_answers().at("werk_plezier.zorgen") == std::vector<std::string>{"niet_leuk"});
+  CHECK(speaks(e, {"en", item}));
+  CHECK(speaks(e, {"en", "ui.explain.language", "language", "explained:language"}));
+  q = r.flow->view(kMetrics);
+  CHECK(q.locale == "en");
+  CHECK(q.find_target("language")->label == "Language");
+  CHECK(q.find_target("answer:leuk")->label == "I like it");
+
+  // The earlier answers are still chosen, shown in the new language.
+  r.tap("nav:back");
+  CHECK(r.flow->view(kMetrics).find_target("answer:niet_leuk")->selected);
+  r.tap("nav:back");
+  CHECK(r.flow->position() == 0);
+  CHECK(r.flow->view(kMetrics).find_target("answer:leuk")->selected);
+  // The answers go on in English to the end, in the one session.
+  r.to_closing();
+  s = r.only_session();
+  CHECK(s.locale == "en");
+  CHECK(s.latest_answers().at("werk_plezier.handen") == std::vector<std::string>{"leuk"});
+}
+
+TEST_CASE("the language button keeps the page of the question's answers") {
+  // The 10-inch tablet pages the answers: on the second page, a change of language returns there.
+  const Metrics tablet = make_metrics(1280, 800, 1280 / 217.0f, 50);
+  Rig r;
+  r.flow->set_metrics(tablet);
+  r.start("nl");
+  while (r.flow->screen() == Screen::Question && r.flow->view(tablet).pages < 2) {
+    r.now += 1;
+    r.flow->tap("answer:" + r.flow->view(tablet).page_options.front(), r.now);  // no nudge: it moves the cards
+    r.now += 1;
+    r.flow->tap("nav:next", r.now);
+    r.flow->take_effects();
+  }
+  REQUIRE(r.flow->screen() == Screen::Question);
+  const int position = r.flow->position();
+  r.now += 1;
+  r.flow->tap("page:more", r.now);  // the view at the tablet's size has it
+  REQUIRE(r.flow->view(tablet).page == 1);
+  const std::vector<std::string> shown = r.flow->view(tablet).page_options;
+  r.now += 1;
+  r.flow->tap("language", r.now);
+  REQUIRE(r.flow->screen() == Screen::Language);
+  r.now += 1;
+  r.flow->tap("lang:en", r.now);
+  REQUIRE(r.flow->screen() == Screen::Question);
+  CHECK(r.flow->position() == position);
+  // The same page, or where the English words put more options on a page, the page that starts
+  // with what the person was looking at.
+  const ScreenModel v = r.flow->view(tablet);
+  CHECK(v.locale == "en");
+  REQUIRE_FALSE(v.page_options.empty());
+  CHECK(std::find(v.page_options.begin(), v.page_options.end(), shown.front()) != v.page_options.end());
+  // Back and again: Dutch pages as before the change.
+  r.now += 1;
+  r.flow->tap("language", r.now);
+  r.now += 1;
+  r.flow->tap("lang:nl", r.now);
+  CHECK(r.flow->view(tablet).page == 1);
+  CHECK(r.flow->view(tablet).page_options == shown);
+}
+
+TEST_CASE("the language button is only on question screens, and its tap does nothing elsewhere") {
+  Rig r;
+  r.tap("start");
+  CHECK_FALSE(r.flow->view(kMetrics).find_target("language"));  // the language screen before a check
+  r.tap("lang:nl");
+  REQUIRE(r.flow->view(kMetrics).find_target("language"));
+  r.tap("nav:stop");
+  REQUIRE(r.flow->screen() == Screen::StopConfirm);
+  CHECK_FALSE(r.flow->view(kMetrics).find_target("language"));
+  r.now += 1;
+  r.flow->tap("language", r.now);  // a stale tap from the question before
+  CHECK(r.flow->screen() == Screen::StopConfirm);
+  r.tap("stop:no");
+  r.to_consent();
+  CHECK_FALSE(r.flow->view(kMetrics).find_target("language"));
 }
 
 TEST_CASE("a multi-choice question: several answers, and the exclusive one clears the others") {

@@ -55,7 +55,7 @@ std::vector<std::string> keys(const std::vector<Clip>& clips) {
 
 using V = std::vector<std::string>;
 
-const V kExplanations = {"ui.explain.listen", "ui.explain.back", "ui.explain.stop", "ui.explain.next"};
+const V kExplanations = {"ui.explain.listen", "ui.explain.back", "ui.explain.stop", "ui.explain.next", "ui.explain.language"};
 
 V concat(std::initializer_list<V> parts) {
   V out;
@@ -80,7 +80,7 @@ TEST_CASE("a question opens with the question, each answer with its card, the bu
   V targets;
   for (const auto& c : clips) targets.push_back(c.target);
   CHECK(targets == V{"", "", "answer:leuk", "answer:weet_niet", "answer:niet_leuk", "speak", "nav:back", "nav:stop",
-                     "nav:next", ""});
+                     "nav:next", "language", ""});
   const ScreenModel v = r.flow->view(kMetrics);
   for (const auto& c : clips)
     if (!c.target.empty()) CHECK(v.find_target(c.target));
@@ -207,7 +207,7 @@ TEST_CASE("what was cut off is said again: only what started playing counts as h
   r.tap("answer:leuk");
   e = r.tap("nav:next");
   REQUIRE(e.speak);
-  CHECK(keys(*e.speak) == V{"werk_plezier.computer", "ui.explain.stop", "ui.explain.next", "ui.question.pick_one"});
+  CHECK(keys(*e.speak) == V{"werk_plezier.computer", "ui.explain.stop", "ui.explain.next", "ui.explain.language", "ui.question.pick_one"});
 }
 
 TEST_CASE("the next person hears every explanation again") {

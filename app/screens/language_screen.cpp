@@ -2,6 +2,7 @@
 // With headphones set, the start of a check first says to put them on (shown and spoken).
 #include <algorithm>
 
+#include "screens/languages_offered.h"
 #include "screens/page_parts.h"
 #include "screens/screen_unit.h"
 #include "screens/volume_parts.h"
@@ -16,7 +17,7 @@ class LanguageScreen : public ScreenUnit {
   Idle idle() const override { return Idle::Participant; }
 
   void tap(ScreenContext& ctx, const TapEvent& tap, double now) override {
-    if (tap.is("lang") && ctx.pack().locale(tap.arg)) {
+    if (tap.is("lang") && language_offered(ctx.pack(), ctx.config(), tap.arg)) {
       ctx.set_locale(tap.arg);
       if (!ctx.session()) {
         ctx.start_session(ctx.locale(), now);
@@ -46,9 +47,9 @@ class LanguageScreen : public ScreenUnit {
   std::vector<Clip> speech(const ScreenContext& ctx) const override {
     std::vector<Clip> clips;
     if (headphones_notice(ctx)) clips.push_back({ctx.locale(), "ui.headphones.put_on"});
-    for (const auto& cat : ctx.pack().locales) {
-      clips.push_back({cat.code, "ui.language.choose"});
-      clips.push_back({cat.code, "language.name"});
+    for (const auto* cat : offered_languages(ctx.pack(), ctx.config())) {
+      clips.push_back({cat->code, "ui.language.choose"});
+      clips.push_back({cat->code, "language.name"});
     }
     return clips;
   }
@@ -59,9 +60,10 @@ class LanguageScreen : public ScreenUnit {
     const PageRegions r = page_regions(m);
     // Title in every language, since the person has not chosen yet.
     std::string title;
-    for (const auto& cat : content.locales) {
+    const auto offered = offered_languages(content, ctx.config());  // not those switched off
+    for (const auto* cat : offered) {
       if (!title.empty()) title += "  /  ";
-      title += content.text(cat.code, "ui.language.choose");
+      title += content.text(cat->code, "ui.language.choose");
     }
     Rect speaker = speaker_rect(m);
     const float title_w = r.prompt.w - speaker.w - m.mm(5);
@@ -73,11 +75,11 @@ class LanguageScreen : public ScreenUnit {
     if (headphones_notice(ctx))  // in the top row, which has no step pictures here
       add_headphones_notice(s, ctx, {r.progress.x, r.progress.y, volume_rect(m).x - m.mm(5) - r.progress.x, r.progress.h},
                             m);
-    const int n = static_cast<int>(content.locales.size());
+    const int n = static_cast<int>(offered.size());
     const Rect body{r.body.x, r.body.y + prompt_h - r.prompt.h, r.body.w, r.body.h - (prompt_h - r.prompt.h)};
     auto cells = grid_cells(body, n, m.mm(10), m.mm(100), m.mm(100));
     for (int i = 0; i < n; ++i) {
-      const auto& cat = content.locales[i];
+      const auto& cat = *offered[i];
       s.targets.push_back({"lang:" + cat.code, content.text(cat.code, "language.name"), cat.flag_picture, cells[i],
                            TargetStyle::Answer, ctx.session() && cat.code == ctx.locale()});
     }

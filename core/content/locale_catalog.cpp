@@ -77,6 +77,8 @@ std::optional<LocaleCatalog> LocaleCatalog::load(const std::string& path, std::s
   cat.code = header_field(header, "Language");
   cat.flag_picture = header_field(header, "X-Werkcheck-Flag");
   cat.voice = header_field(header, "X-Werkcheck-Voice");
+  cat.translator = header_field(header, "X-Werkcheck-Translator");
+  cat.reviewed = header_field(header, "X-Werkcheck-Reviewed");
 
   std::string bad;
   po_message_iterator_t it = po_message_iterator(file, nullptr);
@@ -93,6 +95,7 @@ std::optional<LocaleCatalog> LocaleCatalog::load(const std::string& path, std::s
     e.source = msgid;
     e.text = po_message_msgstr(m) ? po_message_msgstr(m) : "";
     e.fuzzy = po_message_is_fuzzy(m) != 0;
+    e.file = path;
     if (e.fuzzy) e.text.clear();  // gettext convention: fuzzy entries are not used
     cat.entries[ctxt] = std::move(e);
   }
@@ -143,6 +146,10 @@ LoadedLocales load_locales(const std::string& dir, const std::string& source_loc
     }
     if (same->flag_picture.empty()) same->flag_picture = cat->flag_picture;
     if (same->voice.empty()) same->voice = cat->voice;
+    if (same->translator.empty()) same->translator = cat->translator;
+    // The least reviewed file speaks for the language: one unreviewed file makes it unreviewed.
+    if (same->reviewed.empty() || (same->reviewed_by_native_speaker() && !cat->reviewed_by_native_speaker()))
+      same->reviewed = cat->reviewed;
   }
   std::stable_sort(out.catalogs.begin(), out.catalogs.end(), [&](const auto& a, const auto& b) {
     return (a.code == source_locale) > (b.code == source_locale);

@@ -3,8 +3,8 @@
 // Convention: msgctxt is the stable key (also the audio clip's name), msgid is the Dutch
 // source text, msgstr the translation. Dutch is the source language: nl.po carries
 // msgstr == msgid. A translator edits these files with any PO tool (Poedit, Weblate).
-// Header fields name the flag picture and the espeak-ng voice, so adding a language
-// is adding one file.
+// Header fields name the espeak-ng voice, who translated and whether a native speaker
+// reviewed it (and, optionally, a flag picture), so adding a language is adding its files.
 #include <map>
 #include <optional>
 #include <string>
@@ -16,17 +16,23 @@ struct CatalogEntry {
   std::string source;  // msgid (Dutch)
   std::string text;    // msgstr (this language)
   bool fuzzy = false;
+  std::string file;    // the PO file it stands in (a language may have several)
 };
 
 struct LocaleCatalog {
   std::string code;          // "nl", from the Language header
   std::string flag_picture;  // X-Werkcheck-Flag: OpenMoji hexcode
   std::string voice;         // X-Werkcheck-Voice: espeak-ng voice name
+  std::string translator;    // X-Werkcheck-Translator: who translated
+  std::string reviewed;      // X-Werkcheck-Reviewed: "no", or "yes: <name>, <date>"
   std::string file;
   std::map<std::string, CatalogEntry> entries;
 
   // The text for key, or nullptr when the key is missing or untranslated.
   const std::string* find(const std::string& key) const;
+  // Whether a native speaker checked it: the Reviewed header says "yes" (the source
+  // language's own team counts).
+  bool reviewed_by_native_speaker() const { return reviewed == "yes" || reviewed.rfind("yes:", 0) == 0; }
 
   // Reads a PO file; on failure returns nullopt and sets error to "file:line: problem".
   static std::optional<LocaleCatalog> load(const std::string& path, std::string* error);

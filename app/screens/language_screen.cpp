@@ -4,6 +4,7 @@
 
 #include "screens/languages_offered.h"
 #include "screens/page_parts.h"
+#include "screens/target_parts.h"
 #include "screens/screen_unit.h"
 #include "screens/volume_parts.h"
 
@@ -77,12 +78,23 @@ class LanguageScreen : public ScreenUnit {
                             m);
     const int n = static_cast<int>(offered.size());
     const Rect body{r.body.x, r.body.y + prompt_h - r.prompt.h, r.body.w, r.body.h - (prompt_h - r.prompt.h)};
-    auto cells = grid_cells(body, n, m.mm(10), m.mm(100), m.mm(100));
-    for (int i = 0; i < n; ++i) {
-      const auto& cat = *offered[i];
-      s.targets.push_back({"lang:" + cat.code, content.text(cat.code, "language.name"), cat.flag_picture, cells[i],
-                           TargetStyle::Answer, ctx.session() && cat.code == ctx.locale()});
-    }
+    auto cards = [&](const std::vector<Rect>& cells) {
+      std::vector<Target> out;
+      for (int i = 0; i < n; ++i) {
+        const auto& cat = *offered[i];
+        out.push_back({"lang:" + cat.code, content.text(cat.code, "language.name"), cat.flag_picture, cells[i],
+                       TargetStyle::Answer, ctx.session() && cat.code == ctx.locale()});
+      }
+      return out;
+    };
+    auto all_fit = [&](const std::vector<Target>& ts) {
+      return std::all_of(ts.begin(), ts.end(), [&](const Target& t) { return target_fits(m, t); });
+    };
+    // The squarest grid; where a name would be cut (a long name on a small screen), fewer in a row.
+    auto langs = cards(grid_cells(body, n, m.mm(10), m.mm(100), m.mm(100)));
+    for (int cols = n; cols >= 1 && !all_fit(langs); --cols)
+      langs = cards(grid_cells_in(body, n, cols, m.mm(10), m.mm(100), m.mm(100)));
+    s.targets.insert(s.targets.end(), langs.begin(), langs.end());
     s.targets.push_back({"nav:back", ctx.t("ui.back"), content.ui_picture("back"), nav_back_rect(m), TargetStyle::Nav});
     s.targets.push_back({"nav:stop", ctx.t("ui.stop"), content.ui_picture("stop"), nav_stop_rect(m), TargetStyle::Nav});
     return s;

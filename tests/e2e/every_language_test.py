@@ -12,6 +12,8 @@ Checked on each screen, for each language:
   - the first question shows that language's words for it (not the Dutch, for a translation);
   - every clip the kiosk is given to play is in the pack for that language (audio/<lang>/<key>.wav).
 At the end `werkcheck export` has one finished session per language, each carrying its locale.
+At 24" the operator then switches the last language off in the menu: kiosk.json keeps it, the
+next person is not offered it, and its session is still exported.
 
 Sizes: 24" 1920x1080 (527 mm) for every language; 10" 1280x800 (217 mm) for every language but
 the source (text_fit_test walks the Dutch there), where longer words must still fit.
@@ -78,6 +80,7 @@ class LanguageWalk:
         k, res, label = self.k, self.res, self.label
         d = k.wait_for(screen="attract")
         d = k.tap("start")
+        self.walk.check(d, "the language choice (%s next)" % self.code, "language" if self.code == languages[0] else None)
         offered = {t["id"][5:]: t["label"] for t in d["targets"] if t["id"].startswith("lang:")}
         res.check(offered == names, "%s: the language choice offers every language by its own name" % label,
                   "%s != %s" % (offered, names))
@@ -115,6 +118,27 @@ class LanguageWalk:
         k.tap("done")
 
 
+def switch_off_by_operator(args, res, k, data, code, names, art):
+    """The operator switches a language off in the menu's languages screen: the next person is
+    not offered it, and kiosk.json keeps it. Its session made earlier is still exported."""
+    d = kd.open_operator_menu(k)
+    not_reviewed = [t for t in d["texts"] if "(%s)" % code in t]
+    res.check(d["screen"] == "operator_menu" and not_reviewed, "operator status has a line for %s" % code, d["texts"])
+    d = k.tap("op:languages")
+    res.check(d["screen"] == "operator_languages", "the menu opens the languages screen", kd.describe(d))
+    d = k.tap("language_switch:" + code)
+    kd.screenshot(k.xvfb, os.path.join(art, "operator-languages-%s-off.png" % code))
+    with open(os.path.join(data, "kiosk.json"), encoding="utf-8") as f:
+        off = json.load(f).get("languages_off")
+    res.check(off == [code], "kiosk.json keeps %s switched off" % code, off)
+    k.tap("op:back")
+    d = k.tap("op:back")
+    d = k.tap("start")
+    offered = sorted(t["id"][5:] for t in d["targets"] if t["id"].startswith("lang:"))
+    res.check(offered == sorted(c for c in names if c != code), "%s switched off is not offered" % code, offered)
+    k.tap("nav:back")
+
+
 def run(args, res):
     languages, source = pack_languages(args.content)
     print("languages in the pack: %s" % " ".join(languages), flush=True)
@@ -132,6 +156,8 @@ def run(args, res):
                     started = time.monotonic()
                     LanguageWalk(args, res, k, walk, size, code, words[code], words[source]).run(languages, names)
                     print("%s %s: walked to the closing screen in %.1f s" % (size, code, time.monotonic() - started), flush=True)
+                if with_source:
+                    switch_off_by_operator(args, res, k, data, walked[-1], names, art)
             sessions = kd.export(args.bin, data)
             got = sorted((s["locale"], s["status"]) for s in sessions)
             res.check(got == sorted((c, "finished") for c in walked),

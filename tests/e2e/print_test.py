@@ -77,13 +77,7 @@ def clip_voiced(content, key):
 
 def operator_status(k):
     """From the start screen: the hidden corner, the PIN, the menu; its texts."""
-    for _ in range(4):
-        k.tap("operator-corner", expect_change=False)
-    k.tap("operator-corner")
-    for digit in "2580":
-        k.tap("pin:" + digit)
-    d = k.tap("pin:ok")
-    return d
+    return kd.open_operator_menu(k)
 
 
 def write_settings(data, settings):

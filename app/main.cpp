@@ -27,6 +27,7 @@ const Command kCommands[] = {
     {"make-audio", wk::make_audio_command},
     {"set-pin", wk::set_pin_command},
     {"set-server", wk::set_server_command},
+    {"record", wk::record_command},
 };
 
 }  // namespace

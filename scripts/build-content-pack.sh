@@ -4,7 +4,7 @@
 #   CONTENT/modules/*.json ->  PACK/modules/
 #   CONTENT/history/       ->  PACK/history/  (earlier versions' questions, for their sessions)
 #   LOCALES/*.po           ->  PACK/locales/
-#   OpenMoji SVG (npm)     ->  PACK/pictures/<HEX>.png   (rsvg-convert)
+#   OpenMoji SVG (npm)     ->  PACK/pictures/<HEX>.png   (rsvg-convert; BASE-200D-THING composed)
 #   the words in each .po  ->  PACK/audio/<lang>/<key>.wav (espeak-ng; RECORDED/<lang>/<key>.wav wins)
 # Incremental: pictures and clips are only made again when their source changed.
 # usage: build-content-pack.sh WERKCHECK_BIN CONTENT_DIR LOCALES_DIR RECORDED_DIR SVG_DIR PACK_DIR
@@ -27,9 +27,31 @@ if [ ! -d "$svg_dir" ]; then
   echo "build-content-pack: OpenMoji is not installed ($svg_dir); run 'make deps' (npm ci)" >&2
   exit 1
 fi
+# A person doing a piece of work that OpenMoji does not draw is named in the content as the
+# person and the thing joined like an emoji role, BASE-200D-THING (1F9D1-200D-1F490: a person
+# with flowers): where OpenMoji has no such picture, the two OpenMoji drawings are put in one SVG,
+# the person large, the thing in front at the bottom right, and rsvg-convert draws it.
+svg_body() { sed -e '/<?xml/d' -e 's/<svg [^>]*>//' -e 's#</svg>##' "$1"; }
+compose_svg() {  # BASE_SVG THING_SVG -> one SVG on stdout
+  echo '<svg viewBox="0 0 72 72" xmlns="http://www.w3.org/2000/svg">'
+  echo '<svg x="-9" y="-4" width="68" height="68" viewBox="0 0 72 72">'; svg_body "$1"; echo '</svg>'
+  echo '<svg x="30" y="28" width="44" height="44" viewBox="0 0 72 72">'; svg_body "$2"; echo '</svg>'
+  echo '</svg>'
+}
 "$bin" list-pictures --content "$pack" | while read -r hex; do
   out="$pack/pictures/$hex.png"
   svg="$svg_dir/$hex.svg"
+  if [ ! -f "$svg" ] && [[ "$hex" == *-200D-* ]]; then
+    base_svg="$svg_dir/${hex%-200D-*}.svg" thing_svg="$svg_dir/${hex##*-200D-}.svg"
+    if [ -f "$base_svg" ] && [ -f "$thing_svg" ]; then
+      if [ ! -f "$out" ] || [ "$base_svg" -nt "$out" ] || [ "$thing_svg" -nt "$out" ] || [ "$0" -nt "$out" ]; then
+        compose_svg "$base_svg" "$thing_svg" >"$out.svg"
+        rsvg-convert -w "$picture_px" -h "$picture_px" "$out.svg" -o "$out.tmp" && mv "$out.tmp" "$out"
+        rm -f "$out.svg"
+      fi
+      continue
+    fi
+  fi
   if [ ! -f "$svg" ]; then
     echo "build-content-pack: OpenMoji has no picture $hex (the linter will report it)" >&2
     continue

@@ -28,6 +28,8 @@ const char* const kUsage = R"(werkcheck - career check kiosk
   werkcheck import-prospects --csv FILE --out FILE   check and normalise labour-market prospects
   werkcheck list-pictures --content DIR
   werkcheck make-audio --content DIR --recorded DIR
+  werkcheck record --lang LANG [--key KEY] [--content DIR] [--out audio/recorded]
+                                      record the texts of a language in a native voice (audio/README.md)
 
 Settings may also be kept in DIR/kiosk.json (see README.md). WERKCHECK_UI_DUMP=FILE makes the
 kiosk write the current screen as JSON after each change (for automated tests).
@@ -85,6 +87,10 @@ int parse_command_line(int argc, char** argv, CommandLine& out) {
       out.make_count = static_cast<int>(n);
     } else if (a == "--answers") {
       out.answers_path = value(a);
+    } else if (a == "--lang") {
+      out.lang = value(a);
+    } else if (a == "--key") {
+      out.key = value(a);
     } else if (a == "--region") {
       out.region = value(a);
     } else if (a == "--script") {

@@ -13,6 +13,7 @@ struct CommandLine {
   bool data_given = false;
   std::string content_dir;
   std::string recorded_dir, esco_dir, csv_path, out_path, server_url, enroll_code, script_path, answers_path;
+  std::string lang, key;  // record: the language and (optionally) the one text to record
   std::string region = "Nederland";  // result: the labour-market region of the prospects, as kiosk.json "region"
   int make_count = 0;
   // Kiosk settings given as flags, applied over kiosk.json in order (settings/kiosk_settings.h).

@@ -45,6 +45,10 @@ int set_pin_command(const CommandLine& cl);
 // set-server: stores the sync server's address in kiosk.json (the operator menu enrolls there).
 int set_server_command(const CommandLine& cl);
 
+// record: the native-voice recorder's window (cli/record_command.cpp, part of the executable:
+// it opens a window and the microphone). Exit 2 with the reason for a wrong language or key.
+int record_command(const CommandLine& cl);
+
 // enroll: writes DATA/device.json and remembers server_url in kiosk.json.
 int enroll_command(const CommandLine& cl);
 

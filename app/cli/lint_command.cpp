@@ -4,6 +4,7 @@
 
 #include "cli/layout_lint.h"
 #include "content/content_lint.h"
+#include "content/voice_coverage.h"
 #include "screens/screen_table.h"
 
 namespace wk {
@@ -15,8 +16,11 @@ int run_lint(const std::string& content_dir, const std::string& esco_dir, std::o
   // Words that do not fit a supported screen even when paged: only for a pack the kiosk can load.
   if (report.ok()) {
     auto loaded = load_content_pack(content_dir, kiosk_content_needs());
-    if (loaded.pack)
+    if (loaded.pack) {
       for (auto& problem : lint_layout(*loaded.pack)) report.errors.push_back("layout: " + problem);
+      // Which clips are a person's voice (audio/recorded) and which espeak-ng's: for information.
+      for (const auto& c : voice_coverage(*loaded.pack, kiosk_content_needs())) out << "spoken clips " << describe(c) << "\n";
+    }
   }
   for (const auto& e : report.errors) out << "lint: " << e << "\n";
   out << "content lint: " << (report.ok() ? "ok" : std::to_string(report.errors.size()) + " problem(s)") << " in "

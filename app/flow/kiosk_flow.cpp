@@ -5,6 +5,7 @@
 
 #include "platform/log.h"
 #include "screens/languages_offered.h"
+#include "screens/mirror.h"
 #include "screens/operator_enroll_screen.h"
 #include "screens/result_screen.h"
 #include "screens/slip_parts.h"
@@ -360,13 +361,18 @@ void KioskFlow::tick(double now) {
 
 ScreenModel KioskFlow::view(const Metrics& m) const {
   ScreenModel s = unit(screen_).view(*this, m);
-  if (volume_screen() && content_) add_volume_control(s, *this, m, volume_percent_);
+  if (volume_screen() && content_) {
+    add_volume_control(s, *this, m, volume_percent_);
+    // A right-to-left language mirrors every participant screen here; operator screens stay.
+    if (const LocaleCatalog* cat = content_->locale(locale_); cat && cat->rtl()) mirror_for_rtl(s, m, content_->mirror_rtl);
+  }
   s.id = screen_id(screen_);
   s.locale = locale_;
   s.has_audio = !screen_speech().empty();
   s.opening = openings_;
   for (const auto& c : speech_) {
     s.speech.push_back(c.key);
+    s.speech_locales.push_back(c.locale);
     s.speech_once.push_back(c.once);
   }
   s.speech_at = speech_at_;

@@ -142,7 +142,7 @@ class CodeEntryScreen : public ScreenUnit {
     s.texts.push_back({words, top_row.words, top_row.words_role, false});
     if (top_row.typed.w > 0) {
       s.panels.push_back(top_row.typed);
-      s.texts.push_back({code, top_row.typed, code_role(m, code, top_row.typed)});
+      s.texts.push_back(code_text(code, top_row.typed, code_role(m, code, top_row.typed)));
     }
 
     const float top = margin + top_row.words.h + m.mm(4);

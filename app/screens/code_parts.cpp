@@ -33,6 +33,12 @@ CodeCard card_size(const Metrics& m, const std::string& code, const Rect& area) 
 }
 }  // namespace
 
+TextBlock code_text(const std::string& code, const Rect& box, TextRole role) {
+  TextBlock b{code, box, role};
+  b.ltr = true;  // the groups keep their order on a right-to-left screen
+  return b;
+}
+
 TextRole code_role(const Metrics& m, const std::string& code, const Rect& box) {
   return card_size(m, code, box).role;
 }
@@ -49,14 +55,14 @@ float add_code_card(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, 
     const float h = std::max(size.h, words_height(words, beside, m));
     const Rect card{area.x, area.y + (h - size.h) / 2, size.w, size.h};
     s.panels.push_back(card);
-    s.texts.push_back({code, card, cc.role});
+    s.texts.push_back(code_text(code, card, cc.role));
     s.texts.push_back({words, {card.x + size.w + gap, area.y, beside, h}, TextRole::Body, false});
     return h;
   }
   // Narrow: the card on top, the words under it.
   const Rect card{area.x + (area.w - size.w) / 2, area.y, size.w, size.h};
   s.panels.push_back(card);
-  s.texts.push_back({code, card, cc.role});
+  s.texts.push_back(code_text(code, card, cc.role));
   const float y = card.y + size.h + m.mm(3);
   const float words_h = words_height(words, area.w, m);
   s.texts.push_back({words, {area.x, y, area.w, words_h}, TextRole::Body});
@@ -71,7 +77,7 @@ void add_code_alone(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, 
   card.x = area.x + (area.w - card.w) / 2;
   card.y = area.y + (area.h - card.h) / 2;
   s.panels.push_back(card);
-  s.texts.push_back({code, card, cc.role});
+  s.texts.push_back(code_text(code, card, cc.role));
 }
 
 std::vector<Clip> code_speech(const ScreenContext& ctx) {

@@ -17,6 +17,8 @@ namespace wk {
 float add_code_card(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Rect& area);
 // Only the card, centred in area (where the words are the page's title).
 void add_code_alone(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Rect& area);
+// The code as a text: left to right on any screen (a right-to-left one would swap its groups).
+TextBlock code_text(const std::string& code, const Rect& box, TextRole role);
 // The largest type (display, title, body) in which a code fits box on one line.
 TextRole code_role(const Metrics& m, const std::string& code, const Rect& box);
 // "This is your code. Give this code to your coach.", then the digits in groups.

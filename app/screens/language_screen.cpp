@@ -1,21 +1,30 @@
-// Language choice: a flag and the language's own name per language, spoken in that language.
+// Language choice: each language by its own name in its own script (language.name of its PO),
+// never a flag (a flag names a country, not a language; Arabic has no one flag). Each name is
+// said in its own voice in turn while its card is framed, and again on its card's own speaker.
+// As many languages a page as fit at 20 mm (card_pages), with "Andere keuzes" to turn the page.
 // With headphones set, the start of a check first says to put them on (shown and spoken).
 #include <algorithm>
 
+#include "screens/card_pages.h"
 #include "screens/languages_offered.h"
 #include "screens/page_parts.h"
-#include "screens/target_parts.h"
 #include "screens/screen_unit.h"
+#include "screens/target_parts.h"
 #include "screens/volume_parts.h"
 
 namespace wk {
 
 namespace {
 
+constexpr const char* kMoreKey = "ui.question.more";
+
 class LanguageScreen : public ScreenUnit {
  public:
   Screen id() const override { return Screen::Language; }
   Idle idle() const override { return Idle::Participant; }
+
+  void enter(ScreenContext&, Screen) override { page_ = 0; }
+  void reset() override { page_ = 0; }
 
   void tap(ScreenContext& ctx, const TapEvent& tap, double now) override {
     if (tap.is("lang") && language_offered(ctx.pack(), ctx.config(), tap.arg)) {
@@ -31,6 +40,12 @@ class LanguageScreen : public ScreenUnit {
         return;
       }
       ctx.go(Screen::Question, now);
+    } else if (tap.is("listen") && language_offered(ctx.pack(), ctx.config(), tap.arg)) {
+      // The name again, in its own voice, without choosing it.
+      ctx.effects().speak = std::vector<Clip>{{tap.arg, "language.name", "lang:" + tap.arg}};
+    } else if (tap.is("page", "more")) {
+      ++page_;
+      ctx.go(Screen::Language, now);
     } else if (tap.is("nav", "back")) {
       // Changing the language during a check returns to the question; before one, to the start.
       if (ctx.session())
@@ -45,13 +60,19 @@ class LanguageScreen : public ScreenUnit {
     }
   }
 
+  // For each language on the page: "Kies je taal." and its name, in its own voice, its card
+  // framed; then, on a page of several, "Andere keuzes".
   std::vector<Clip> speech(const ScreenContext& ctx) const override {
     std::vector<Clip> clips;
     if (headphones_notice(ctx)) clips.push_back({ctx.locale(), "ui.headphones.put_on"});
-    for (const auto* cat : offered_languages(ctx.pack(), ctx.config())) {
-      clips.push_back({cat->code, "ui.language.choose"});
-      clips.push_back({cat->code, "language.name"});
+    const ScreenModel shown = view(ctx, ctx.metrics());
+    for (const auto& t : shown.targets) {
+      if (t.id.rfind("lang:", 0) != 0) continue;
+      const std::string code = t.id.substr(5);
+      clips.push_back({code, "ui.language.choose", t.id});
+      clips.push_back({code, "language.name", t.id});
     }
+    if (shown.pages > 1) clips.push_back({ctx.locale(), kMoreKey, "page:more"});
     return clips;
   }
 
@@ -59,13 +80,9 @@ class LanguageScreen : public ScreenUnit {
     const ContentPack& content = ctx.pack();
     ScreenModel s;
     const PageRegions r = page_regions(m);
-    // Title in every language, since the person has not chosen yet.
-    std::string title;
-    const auto offered = offered_languages(content, ctx.config());  // not those switched off
-    for (const auto* cat : offered) {
-      if (!title.empty()) title += "  /  ";
-      title += content.text(cat->code, "ui.language.choose");
-    }
+    // The title in the language of the screen; each card is in its own language and script,
+    // and each prompt is said in each language.
+    const std::string title = ctx.t("ui.language.choose");
     Rect speaker = speaker_rect(m);
     const float title_w = r.prompt.w - speaker.w - m.mm(5);
     const FittedText f = fit_text(m, title, TextRole::Title, title_w, r.prompt.h);
@@ -76,36 +93,46 @@ class LanguageScreen : public ScreenUnit {
     if (headphones_notice(ctx))  // in the top row, which has no step pictures here
       add_headphones_notice(s, ctx, {r.progress.x, r.progress.y, volume_rect(m).x - m.mm(5) - r.progress.x, r.progress.h},
                             m);
-    const int n = static_cast<int>(offered.size());
     const Rect body{r.body.x, r.body.y + prompt_h - r.prompt.h, r.body.w, r.body.h - (prompt_h - r.prompt.h)};
-    auto cards = [&](const std::vector<Rect>& cells) {
-      std::vector<Target> out;
-      for (int i = 0; i < n; ++i) {
-        const auto& cat = *offered[i];
-        out.push_back({"lang:" + cat.code, content.text(cat.code, "language.name"), cat.flag_picture, cells[i],
-                       TargetStyle::Answer, ctx.session() && cat.code == ctx.locale()});
-      }
-      return out;
-    };
-    auto all_fit = [&](const std::vector<Target>& ts) {
-      return std::all_of(ts.begin(), ts.end(), [&](const Target& t) { return target_fits(m, t); });
-    };
-    // The squarest grid; where a name would be cut (a long name on a small screen), fewer in a row.
-    auto langs = cards(grid_cells(body, n, m.mm(10), m.mm(100), m.mm(100)));
-    for (int cols = n; cols >= 1 && !all_fit(langs); --cols)
-      langs = cards(grid_cells_in(body, n, cols, m.mm(10), m.mm(100), m.mm(100)));
-    s.targets.insert(s.targets.end(), langs.begin(), langs.end());
+    const auto offered = offered_languages(content, ctx.config());  // not those switched off
+    std::vector<std::string> names;
+    for (const auto* cat : offered) names.push_back(content.text(cat->code, "language.name"));
+    const int n = static_cast<int>(names.size());
+    const CardPages pages = card_pages(m, body, names, ctx.t(kMoreKey), true, m.mm(short_screen(m) ? 3 : 6), m.mm(100), m.mm(60));
+    s.pages = pages.pages;
+    s.page = page_ % pages.pages;
+    const PageSpan span = page_span(pages, n, s.page);
+    for (int i = 0; i < span.count; ++i) {
+      const auto& cat = *offered[span.first + i];
+      Target card{"lang:" + cat.code, names[span.first + i], "", pages.cells[i], TargetStyle::Answer,
+                  ctx.session() && cat.code == ctx.locale()};
+      card.own_listen = true;
+      s.targets.push_back(card);
+      s.page_options.push_back(cat.code);
+    }
+    // Each card's own speaker, where its card keeps room for it; after the cards: hit first.
+    const size_t first_card = s.targets.size() - span.count;
+    for (int i = 0; i < span.count; ++i) {
+      const TargetParts parts = target_parts(m, s.targets[first_card + i]);
+      if (parts.listen.w > 0)
+        s.targets.push_back({"listen:" + offered[span.first + i]->code, ctx.t("ui.speaker"),
+                             content.ui_picture("speaker"), parts.listen, TargetStyle::Listen});
+    }
+    if (pages.pages > 1)
+      s.targets.push_back({"page:more", ctx.t(kMoreKey), content.ui_picture("more"), pages.more(), TargetStyle::Answer});
     s.targets.push_back({"nav:back", ctx.t("ui.back"), content.ui_picture("back"), nav_back_rect(m), TargetStyle::Nav});
     s.targets.push_back({"nav:stop", ctx.t("ui.stop"), content.ui_picture("stop"), nav_stop_rect(m), TargetStyle::Nav});
     return s;
   }
 
   std::vector<std::string> text_keys(const ContentPack&) const override {
-    return {"language.name", "ui.language.choose", "ui.speaker", "ui.back", "ui.stop"};
+    return {"language.name", "ui.language.choose", "ui.speaker", "ui.back", "ui.stop", kMoreKey};
   }
-  std::vector<std::string> picture_roles() const override { return {"speaker", "back", "stop"}; }
+  std::vector<std::string> picture_roles() const override { return {"speaker", "back", "stop", "more"}; }
 
  private:
+  int page_ = 0;  // the page of languages shown (view wraps it to the pages there are)
+
   // At the start of a check (not when changing the language midway), on a kiosk with headphones.
   static bool headphones_notice(const ScreenContext& ctx) { return ctx.config().headphones && !ctx.session(); }
 };

@@ -89,6 +89,7 @@ class OperatorMenuScreen : public ScreenUnit {
         "operator.status.printer", "operator.status.printer_none", "operator.status.print_problem",
         "operator.languages", "operator.status.language", "operator.language.on", "operator.language.off",
         "operator.language.reviewed", "operator.language.not_reviewed",
+        "operator.status.voices",
     };
   }
 };

@@ -52,6 +52,7 @@ std::string builtin_operator_text(const std::string& key) {
       {"operator.language.not_reviewed", "niet nagekeken door een moedertaalspreker"},
       {"operator.status.language", "Taal {name} ({code}): {state}, {review}"},
       {"operator.credits.translation", "Vertaling {name}: {translator}; {review}"},
+      {"operator.status.voices", "Stemmen {lang}: {recorded} opgenomen, {generated} computerstem, {missing} ontbreken"},
   };
   auto it = texts.find(key);
   return it == texts.end() ? key : it->second;

@@ -121,11 +121,12 @@ class QuestionScreen : public ScreenUnit {
     if (shown.pages > 1) say(kMoreKey, "page:more");
     for (const auto& [target, key] : kButtonExplanations)
       if (!ctx.heard(explained_tag(target))) say(key, target, explained_tag(target));
-    // How to go on ("... Tik dan op Verder."), said once per part for each kind of question: the
-    // same sentence on every screen was one of the things that made the check long (issue 11:
-    // "Kies één antwoord" 60 times). It stays on the screen, and the speaker says it again.
+    // How to go on ("... Tik dan op Verder."), said once in the check for each kind of question:
+    // the same sentence on every screen was one of the things that made the check long (issue 11:
+    // "Kies één antwoord" 60 times; once per part was still 9 times). It stays on the screen, and
+    // the speaker says it again.
     const std::string hint = item->max_choices > 1 ? "ui.question.pick_many" : "ui.question.pick_one";
-    const std::string hint_tag = "hint:" + part + ":" + hint;
+    const std::string hint_tag = "hint:" + hint;
     if (!ctx.heard(hint_tag) || ctx.listening_again()) say(hint, "", hint_tag);
     return clips;
   }

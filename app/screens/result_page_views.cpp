@@ -278,9 +278,11 @@ constexpr int kScaleMarks = 5;
 // (when the occupation has one); the chance of work as a row of full and empty marks with its
 // words. On a wide card the marks and their words go to the right of the name (the card is
 // one row of the page), on a narrow one under it. Laid out from the top of `at` (its height is
-// ignored); returns the height the card needs. Draws it `h` tall into out when given.
+// ignored); returns the height the card needs. Draws it `h` tall into out when given. "Kans op
+// werk:" is shown and said on the first card of a page only (first_on_page), the later cards
+// give their marks and words under it: five times on one page was words said for nothing.
 float work_card(const ScreenContext& ctx, const Metrics& m, const OccupationMatch& match, const Rect& at, float h,
-                ScreenModel* out, const Said& say) {
+                ScreenModel* out, const Said& say, bool first_on_page = true) {
   const float pad = m.mm(2), gap = m.mm(4), mark_gap = m.mm(1.5f);
   const float pic = std::min(at.w * 0.2f, m.mm(30));
   const float tx = at.x + 2 * pad + pic, tw = at.x + at.w - pad - tx;
@@ -293,7 +295,7 @@ float work_card(const ScreenContext& ctx, const Metrics& m, const OccupationMatc
   }
   const int marks = prospect_marks(match.prospect_label);
   const std::string label_key = marks ? "prospect." + match.prospect_label : "ui.result.prospect_unknown";
-  const std::string prospect = ctx.t("ui.result.prospect") + " " + ctx.t(label_key);
+  const std::string prospect = first_on_page ? ctx.t("ui.result.prospect") + " " + ctx.t(label_key) : ctx.t(label_key);
   const float mark = m.line_height(TextRole::Body) * 0.8f;
   const float marks_w = marks ? kScaleMarks * mark + (kScaleMarks - 1) * mark_gap : 0;
   // Wide: the name and the fit on their lines where they fit (at most half the words' room).
@@ -335,7 +337,7 @@ float work_card(const ScreenContext& ctx, const Metrics& m, const OccupationMatc
     for (auto& p : scale) out->pictures.push_back(std::move(p));
     for (auto& t : texts) out->texts.push_back(std::move(t));
     for (const auto& k : keys) say(k);
-    say("ui.result.prospect");
+    if (first_on_page) say("ui.result.prospect");
     say(label_key);
   }
   return need;
@@ -424,7 +426,8 @@ int page_work(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, int pa
   for (int row = first; row < last; row += l.cols) {
     const int end = std::min(last, row + l.cols);
     const float h = *std::max_element(l.heights.begin() + row, l.heights.begin() + end);
-    for (int i = row; i < end; ++i) work_card(ctx, m, list[i], {l.area.x + (i - row) * (w + gap), y, w, h}, h, &s, say);
+    for (int i = row; i < end; ++i)
+      work_card(ctx, m, list[i], {l.area.x + (i - row) * (w + gap), y, w, h}, h, &s, say, i == first);
     y += h + gap;
   }
   if (!apart) add_small_print(body, TextRole::Small);

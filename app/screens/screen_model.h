@@ -42,6 +42,10 @@ struct Target {
   // Its word does not fit (a keypad key on a small screen): the picture fills the button; the
   // word stays in the model (the UI dump) and is spoken, as the volume button's is.
   bool picture_only = false;
+  // Laid out right to left (screens/mirror.h): its picture, words and speaker change sides
+  // inside it (target_parts), and a picture with a direction is drawn mirrored.
+  bool rtl = false;
+  bool mirror_picture = false;
 };
 
 struct TextBlock {
@@ -50,6 +54,7 @@ struct TextBlock {
   TextRole role = TextRole::Body;
   bool centered = true;
   bool vcenter = true;  // false: from the top of the box
+  bool ltr = false;     // left to right on any screen: the participant code
 };
 
 enum class PictureState { Plain, Todo, Current, Done };
@@ -58,12 +63,14 @@ struct PictureBlock {
   std::string picture;
   Rect rect;
   PictureState state = PictureState::Plain;
+  bool mirror_picture = false;  // a picture with a direction, on a right-to-left screen
 };
 
 struct ScreenModel {
   std::string id;      // attract, language, question, result, idle_prompt, stop_confirm, operator_pin, ...
   std::string locale;
   std::string item;    // <module>.<item> on a question screen
+  bool rtl = false;    // a right-to-left language: mirrored, text from the right (screens/mirror.h)
   std::vector<Rect> panels;  // plain cards behind groups of pictures and words
   std::vector<TextBlock> texts;
   std::vector<PictureBlock> pictures;
@@ -77,6 +84,7 @@ struct ScreenModel {
   // person hears who listens to the end (the UI dump shows it; tests sum the clips' lengths),
   // and which of them plays now (-1: none yet; its size: all said).
   std::vector<std::string> speech;
+  std::vector<std::string> speech_locales;  // each clip's language: whose voice says it
   std::vector<std::string> speech_once;  // each clip's "once" tag ("" for none): said once, then left out
   int speech_at = -1;
   long opening = 0;  // counts screens and pages opened; taps are held for a moment after each

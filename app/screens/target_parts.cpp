@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "screens/mirror.h"
+
 namespace wk {
 
 namespace {
@@ -9,9 +11,11 @@ constexpr float kPadMm = 2.5f;
 constexpr float kListenInsetMm = 1.5f;  // between a card's own speaker and the card's edge
 
 // A square button (the speaker, a square bar or keypad button): the picture above its word.
-TargetParts picture_over_word(const Metrics& m, const Rect& r, float pad) {
+TargetParts picture_over_word(const Metrics& m, const Target& t, float pad) {
+  const Rect& r = t.rect;
   TargetParts p;
-  const float label_h = m.line_height(TextRole::Small);
+  // The word's own height: an Arabic line is taller than a Latin one.
+  const float label_h = std::max(m.line_height(TextRole::Small), m.measure(t.label, TextRole::Small, 0).height);
   const float side = std::max(0.0f, std::min(r.w - 2 * pad, r.h - label_h - 2 * pad));
   p.picture = {r.x + (r.w - side) / 2, r.y + pad, side, side};
   p.label = {r.x + 2, r.y + r.h - label_h - pad / 2, r.w - 4, label_h};
@@ -28,7 +32,8 @@ TargetParts picture_filling(const Rect& r, float pad) {
 }
 }  // namespace
 
-TargetParts target_parts(const Metrics& m, const Target& t) {
+// Laid out left to right; target_parts mirrors it inside the target for a right-to-left screen.
+static TargetParts parts_ltr(const Metrics& m, const Target& t) {
   TargetParts p;
   const Rect& r = t.rect;
   const float pad = m.mm(kPadMm);
@@ -49,8 +54,9 @@ TargetParts target_parts(const Metrics& m, const Target& t) {
         auto words_box = [&](float side) {
           return Rect{r.x + 2 * pad + side, r.y + pad, std::max(0.0f, words_right - (r.x + 2 * pad + side)), r.h - 2 * pad};
         };
-        float side = std::max(0.0f, std::min(r.h - 2 * pad, r.w * 0.3f));
-        if (!m.fits(t.label, TextRole::Body, words_box(side))) {
+        // A card without a picture (a language's name): the words take its room.
+        float side = t.picture.empty() ? 0.0f : std::max(0.0f, std::min(r.h - 2 * pad, r.w * 0.3f));
+        if (side > 0 && !m.fits(t.label, TextRole::Body, words_box(side))) {
           const float one_line = m.measure(t.label, TextRole::Body, 0).width;
           side = std::max(std::min(side, words_right - (r.x + 2 * pad) - one_line - 2), std::min(side, m.mm(kMinCardPictureMm)));
         }
@@ -67,7 +73,7 @@ TargetParts target_parts(const Metrics& m, const Target& t) {
       const float label_w = std::max(0.0f, r.w - 2 * pad);
       const float label_h = std::max(m.line_height(TextRole::Body), m.measure(t.label, TextRole::Body, label_w).height);
       const float pic_left = t.own_listen ? r.x + 2 * inset + listen : r.x + pad;
-      float side = std::max(0.0f, std::min(r.x + r.w - pad - pic_left, r.h - label_h - 3 * pad));
+      float side = t.picture.empty() ? 0.0f : std::max(0.0f, std::min(r.x + r.w - pad - pic_left, r.h - label_h - 3 * pad));
       if (t.picture_max > 0) side = std::min(side, t.picture_max);
       const float band = std::max(side, listen);  // the picture and the speaker side by side
       const float block = band + pad + label_h;
@@ -83,14 +89,14 @@ TargetParts target_parts(const Metrics& m, const Target& t) {
       return picture_filling(r, pad);
     case TargetStyle::Speaker:
       if (t.picture_only) return picture_filling(r, pad);  // a keypad's Luister key
-      return picture_over_word(m, r, pad);
+      return picture_over_word(m, t, pad);
     case TargetStyle::Nav:
     case TargetStyle::Primary:
     case TargetStyle::Operator:
     case TargetStyle::Key: {
       const bool primary = t.style == TargetStyle::Primary;
       if (t.picture_only && !t.picture.empty()) return picture_filling(r, pad);
-      if (!t.picture.empty() && r.w < r.h * 1.6f) return picture_over_word(m, r, pad);  // a square button
+      if (!t.picture.empty() && r.w < r.h * 1.6f) return picture_over_word(m, t, pad);  // a square button
       float x = r.x + pad;
       if (!t.picture.empty()) {
         // The picture gives way to the word (down to kMinCardPictureMm); then the word wraps.
@@ -107,6 +113,15 @@ TargetParts target_parts(const Metrics& m, const Target& t) {
       if (p.role == TextRole::Title && !m.fits(t.label, TextRole::Title, p.label)) p.role = TextRole::Body;
       return p;
     }
+  }
+  return p;
+}
+
+TargetParts target_parts(const Metrics& m, const Target& t) {
+  TargetParts p = parts_ltr(m, t);
+  if (t.rtl) {
+    for (Rect* r : {&p.picture, &p.label, &p.listen})
+      if (r->w > 0) *r = mirrored_in(*r, t.rect.x, t.rect.w);
   }
   return p;
 }

@@ -199,6 +199,7 @@ std::vector<std::string> KioskShell::status_lines() const {
   facts.printer = config_.printer;
   facts.slips_printed = slips_printed_;
   facts.print_problem = print_problem_;
+  if (content()) facts.voices = voice_coverage(*content(), kiosk_content_needs());
   // In the menu's language, like every other word on it.
   const ContentPack* content = this->content();
   const std::string locale = flow_->locale();

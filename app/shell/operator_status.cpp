@@ -47,6 +47,9 @@ std::vector<std::string> operator_status_lines(const StatusFacts& f, const Statu
   } else {
     line("sync_off");
   }
+  for (const auto& v : f.voices)
+    line("voices", {{"lang", v.locale}, {"recorded", std::to_string(v.recorded)},
+                    {"generated", std::to_string(v.generated)}, {"missing", std::to_string(v.missing)}});
   if (f.pictures && f.clips)
     line("caches", {{"pictures", megabytes(f.pictures->bytes)}, {"pictures_budget", megabytes(f.pictures->budget)},
                     {"clips", megabytes(f.clips->bytes)}, {"clips_budget", megabytes(f.clips->budget)}});

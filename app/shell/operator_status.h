@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "content/content_pack.h"
+#include "content/voice_coverage.h"
 #include "platform/lru_cache.h"
 #include "screens/layout.h"
 #include "sync/client/sync_client.h"
@@ -26,6 +27,7 @@ struct StatusFacts {
   std::string printer;        // the CUPS queue of the take-home slip; empty: none
   int slips_printed = 0;      // since the kiosk started
   std::string print_problem;  // why the last slip that failed did not print; empty: none failed
+  std::vector<VoiceCoverage> voices;  // per language: clips recorded, generated, missing
 };
 
 // The text of an operator.status.* key in the menu's language.

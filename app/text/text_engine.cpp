@@ -50,6 +50,25 @@ std::string script_name(gunichar c) {
   return s;
 }
 
+// Whether the text has a letter of a right-to-left script. On a right-to-left screen such a
+// text is a right-to-left paragraph (also when it starts with a Latin word or a digit); one
+// without (a Dutch text standing in for a missing translation) keeps its own order, right-aligned.
+bool has_rtl_letter(const std::string& text) {
+  for (const char* p = text.c_str(); *p; p = g_utf8_next_char(p)) {
+    switch (g_unichar_get_script(g_utf8_get_char(p))) {
+      case G_UNICODE_SCRIPT_ARABIC:
+      case G_UNICODE_SCRIPT_HEBREW:
+      case G_UNICODE_SCRIPT_SYRIAC:
+      case G_UNICODE_SCRIPT_THAANA:
+      case G_UNICODE_SCRIPT_NKO:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 std::string hex_code(gunichar c) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
@@ -62,6 +81,9 @@ struct TextEngine::Impl {
   std::string family;
   PangoFontMap* font_map = nullptr;
   PangoContext* context = nullptr;
+  // A context per fixed base direction (a layout takes its base direction from its context).
+  PangoContext* context_ltr = nullptr;
+  PangoContext* context_rtl = nullptr;
   std::map<std::pair<int, int>, float> font_px_cache;  // (cap in 1/64 px, weight) -> font px
   std::set<std::string> logged_scripts;
 
@@ -86,28 +108,42 @@ struct TextEngine::Impl {
     cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
     cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
     cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_ON);
-    pango_cairo_context_set_font_options(context, options);
+    context_ltr = pango_font_map_create_context(font_map);
+    context_rtl = pango_font_map_create_context(font_map);
+    pango_context_set_base_dir(context_ltr, PANGO_DIRECTION_LTR);
+    pango_context_set_base_dir(context_rtl, PANGO_DIRECTION_RTL);
+    for (PangoContext* c : {context, context_ltr, context_rtl}) {
+      pango_cairo_context_set_font_options(c, options);
+      pango_cairo_context_set_resolution(c, 96);
+    }
     cairo_font_options_destroy(options);
-    pango_cairo_context_set_resolution(context, 96);
   }
   ~Impl() {
     lru.clear();
     index.clear();
     g_object_unref(context);
+    g_object_unref(context_ltr);
+    g_object_unref(context_rtl);
     g_object_unref(font_map);
   }
 
-  PangoLayout* make(const std::string& text, float font_px, TextWeight weight, float width_px, TextAlign align) {
-    PangoLayout* layout = pango_layout_new(context);
+  PangoLayout* make(const std::string& text, float font_px, TextWeight weight, float width_px, TextAlign align,
+                    TextDirection direction = TextDirection::Auto) {
+    const bool rtl_base = direction == TextDirection::Rtl && has_rtl_letter(text);
+    PangoLayout* layout = pango_layout_new(rtl_base ? context_rtl : direction == TextDirection::Auto ? context : context_ltr);
     PangoFontDescription* desc = pango_font_description_new();
     pango_font_description_set_family(desc, family.c_str());
     pango_font_description_set_weight(desc, weight == TextWeight::Bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_font_description_set_absolute_size(desc, font_px * kScale);
     pango_layout_set_font_description(layout, desc);
     pango_font_description_free(desc);
-    pango_layout_set_auto_dir(layout, TRUE);  // each paragraph's direction from its first strong letter
-    // With auto_dir, LEFT means "start": right-aligned in a right-to-left paragraph.
-    pango_layout_set_alignment(layout, align == TextAlign::Center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+    // Auto: each paragraph's direction from its first strong letter; else the context's.
+    pango_layout_set_auto_dir(layout, direction == TextDirection::Auto);
+    // Start: with auto_dir, Pango takes LEFT as the start (right in a right-to-left paragraph);
+    // without it LEFT is left, so a right-to-left base direction starts at the RIGHT.
+    pango_layout_set_alignment(layout, align == TextAlign::Center         ? PANGO_ALIGN_CENTER
+                                       : direction == TextDirection::Rtl ? PANGO_ALIGN_RIGHT
+                                                                         : PANGO_ALIGN_LEFT);
     if (width_px > 0) {
       pango_layout_set_width(layout, static_cast<int>(std::floor(width_px * kScale)));
       pango_layout_set_wrap(layout, PANGO_WRAP_WORD);  // never inside a word
@@ -239,14 +275,14 @@ struct TextEngine::Impl {
   TextLayout layout(const std::string& raw, const TextStyle& style) {
     const std::string text = valid_utf8(raw);
     const float font_px = font_px_for_cap(style.cap_px, style.weight);
-    LayoutPtr l(make(text, font_px, style.weight, style.width_px, style.align));
+    LayoutPtr l(make(text, font_px, style.weight, style.width_px, style.align, style.direction));
     return describe(l.get(), text, font_px, style);
   }
 
   std::shared_ptr<const RenderedText> draw(const std::string& raw, const TextStyle& style, std::uint32_t colour) {
     const std::string text = valid_utf8(raw);
     const float font_px = font_px_for_cap(style.cap_px, style.weight);
-    LayoutPtr l(make(text, font_px, style.weight, style.width_px, style.align));
+    LayoutPtr l(make(text, font_px, style.weight, style.width_px, style.align, style.direction));
     auto block = std::make_shared<RenderedText>();
     block->layout = describe(l.get(), text, font_px, style);
     PangoRectangle ink, logical;
@@ -292,7 +328,7 @@ struct TextEngine::Impl {
                        std::uint32_t colour) {
     const std::string text = valid_utf8(raw);
     const float font_px = font_px_for_cap(style.cap_px, style.weight);
-    LayoutPtr l(make(text, font_px, style.weight, style.width_px, style.align));
+    LayoutPtr l(make(text, font_px, style.weight, style.width_px, style.align, style.direction));
     TextLayout out = describe(l.get(), text, font_px, style);
     cairo_save(cr);
     cairo_translate(cr, x, y);
@@ -305,8 +341,8 @@ struct TextEngine::Impl {
 
   std::shared_ptr<const RenderedText> render(const std::string& text, const TextStyle& style, std::uint32_t colour) {
     char head[160];
-    std::snprintf(head, sizeof head, "%.3f|%.3f|%d|%d|%08x|", style.cap_px, style.width_px,
-                  static_cast<int>(style.weight), static_cast<int>(style.align), colour);
+    std::snprintf(head, sizeof head, "%.3f|%.3f|%d|%d|%d|%08x|", style.cap_px, style.width_px,
+                  static_cast<int>(style.weight), static_cast<int>(style.align), static_cast<int>(style.direction), colour);
     std::string key = head + text;
     if (auto it = index.find(key); it != index.end()) {
       ++hits;

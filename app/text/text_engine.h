@@ -1,8 +1,9 @@
 #pragma once
 // The text engine: lays out and draws text in any script with Pango and Cairo. Shaping
 // (HarfBuzz, so Arabic letters join), bidirectional runs (the base direction comes from the
-// text; a right-to-left paragraph is right-aligned and keeps Latin words and digits in their
-// order), font fallback through fontconfig and line breaking at word boundaries.
+// text, or from the style on a right-to-left screen; a right-to-left paragraph is right-aligned
+// and keeps Latin words and digits in their order), font fallback through fontconfig and line
+// breaking at word boundaries.
 //
 // Text is sized by real font metrics: the caller asks for the cap height it needs (EN 301 549
 // 5.1.4: a capital H subtends 0.7 degrees at the viewing distance; Metrics in
@@ -23,12 +24,19 @@ namespace wk {
 enum class TextWeight { Regular, Bold };
 // Start: left in a left-to-right paragraph, right in a right-to-left one.
 enum class TextAlign { Start, Center };
+// The paragraph's base direction. Auto: from its first strong letter. Rtl: the screen of a
+// right-to-left language: aligned right, and a text with Arabic letters is a right-to-left
+// paragraph even where it starts with a Latin word or a digit (Pango's bidi puts the runs in
+// Arabic order); one without any keeps its own order. Ltr: the participant code, which reads
+// left to right on any screen.
+enum class TextDirection { Auto, Ltr, Rtl };
 
 struct TextStyle {
   float cap_px = 20;    // wanted height of a capital H, pixels
   float width_px = 0;   // lines wrap at word boundaries to fit this width; 0: no wrapping
   TextWeight weight = TextWeight::Regular;
   TextAlign align = TextAlign::Start;
+  TextDirection direction = TextDirection::Auto;
 };
 
 // One glyph as drawn, in visual order within its run.

@@ -52,14 +52,14 @@ void note_cut(const Metrics& m, const std::string& text, const Rect& r, const Te
 // text is), wrapping at words, at the role's cap height: never smaller. What does not fit is
 // clipped at the rect and reported; fitting and paging are the layout's job.
 void draw_text(ImDrawList* dl, DrawContext& ctx, const std::string& text, const Rect& r, TextRole role, bool centered,
-               ImU32 colour, bool vcenter = true) {
+               ImU32 colour, bool vcenter = true, TextDirection direction = TextDirection::Auto) {
   if (text.empty() || r.w <= 0 || r.h <= 0) return;
   const Metrics& m = ctx.metrics;
   const std::uint32_t rgba = (static_cast<std::uint32_t>(colour & 0xff) << 24) |
                              (static_cast<std::uint32_t>((colour >> 8) & 0xff) << 16) |
                              (static_cast<std::uint32_t>((colour >> 16) & 0xff) << 8) | ((colour >> 24) & 0xff);
   const TextStyle style{m.cap_px(role), r.w, role_bold(role) ? TextWeight::Bold : TextWeight::Regular,
-                        centered ? TextAlign::Center : TextAlign::Start};
+                        centered ? TextAlign::Center : TextAlign::Start, direction};
   auto block = ctx.text.render(text, style, rgba);
   const TextLayout& l = block->layout;
   const bool cut = l.height > r.h + 1 || l.overflows;
@@ -79,7 +79,9 @@ void draw_text(ImDrawList* dl, DrawContext& ctx, const std::string& text, const 
   dl->PopClipRect();
 }
 
-void draw_picture(ImDrawList* dl, DrawContext& ctx, const std::string& picture, const Rect& box, float alpha = 1.0f) {
+// mirror: drawn mirrored left to right (a picture with a direction on a right-to-left screen).
+void draw_picture(ImDrawList* dl, DrawContext& ctx, const std::string& picture, const Rect& box, float alpha = 1.0f,
+                  bool mirror = false) {
   // On whole pixels, at the size the texture was scaled to: drawn pixel for pixel, not resampled.
   const float x0 = std::round(box.x), y0 = std::round(box.y);
   const Rect r{x0, y0, std::round(box.x + box.w) - x0, std::round(box.y + box.h) - y0};
@@ -91,9 +93,12 @@ void draw_picture(ImDrawList* dl, DrawContext& ctx, const std::string& picture, 
     dl->AddRectFilled({r.x + inset, r.y + inset}, {r.x + r.w - inset, r.y + r.h - inset}, kPlaceholder, r.w * 0.1f);
     return;
   }
-  dl->AddImage(tex, tl(r), br(r), {0, 0}, {1, 1},
+  dl->AddImage(tex, tl(r), br(r), {mirror ? 1.0f : 0.0f, 0}, {mirror ? 0.0f : 1.0f, 1},
                IM_COL32(255, 255, 255, static_cast<int>(alpha * 255)));
 }
+
+// The base direction of a screen's words: from the right on a right-to-left screen.
+TextDirection direction(bool rtl) { return rtl ? TextDirection::Rtl : TextDirection::Auto; }
 
 // A check mark in a circle: selection is shown by shape as well as colour.
 void draw_check_badge(ImDrawList* dl, ImVec2 centre, float radius) {
@@ -123,7 +128,7 @@ void draw_target(ImDrawList* dl, DrawContext& ctx, const Target& t) {
     dl->AddCircleFilled(c, t.rect.w / 2, kSpeaker);
     dl->AddCircle(c, t.rect.w / 2, kSelected, 0, m.mm(0.6f));
     const float side = t.rect.w * 0.7f;
-    draw_picture(dl, ctx, t.picture, {c.x - side / 2, c.y - side / 2, side, side});
+    draw_picture(dl, ctx, t.picture, {c.x - side / 2, c.y - side / 2, side, side}, 1.0f, t.mirror_picture);
     if (pressed) dl->AddCircleFilled(c, t.rect.w / 2, kPressed);
     return;
   }
@@ -151,16 +156,18 @@ void draw_target(ImDrawList* dl, DrawContext& ctx, const Target& t) {
     if (primary)
       dl->AddCircleFilled({parts.picture.x + parts.picture.w / 2, parts.picture.y + parts.picture.h / 2}, parts.picture.w / 2,
                           kCard);
-    draw_picture(dl, ctx, t.picture, parts.picture);
+    draw_picture(dl, ctx, t.picture, parts.picture, 1.0f, t.mirror_picture);
   }
-  if (parts.label.w > 0) draw_text(dl, ctx, t.label, parts.label, parts.role, parts.centered, text_colour, parts.vcenter);
-  // The check mark: in the card's corner, or on a wide card on its picture's corner, so the
-  // words keep the card's whole width.
+  if (parts.label.w > 0)
+    draw_text(dl, ctx, t.label, parts.label, parts.role, parts.centered, text_colour, parts.vcenter, direction(t.rtl));
+  // The check mark: in the card's (end) corner, or on a wide card on its picture's corner, so
+  // the words keep the card's whole width.
   if (t.style == TargetStyle::Answer && t.selected) {
     if (parts.wide)
-      draw_check_badge(dl, {parts.picture.x + m.mm(4), parts.picture.y + m.mm(4)}, m.mm(5.5f));
+      draw_check_badge(dl, {t.rtl ? parts.picture.x + parts.picture.w - m.mm(4) : parts.picture.x + m.mm(4), parts.picture.y + m.mm(4)},
+                       m.mm(5.5f));
     else
-      draw_check_badge(dl, {t.rect.x + t.rect.w - m.mm(7), t.rect.y + m.mm(7)}, m.mm(5.5f));
+      draw_check_badge(dl, {t.rtl ? t.rect.x + m.mm(7) : t.rect.x + t.rect.w - m.mm(7), t.rect.y + m.mm(7)}, m.mm(5.5f));
   }
   if (pressed) dl->AddRectFilled(tl(t.rect), br(t.rect), kPressed, round);
 }
@@ -178,14 +185,14 @@ void draw_screen(const ScreenModel& s, DrawContext& ctx) {
   for (const auto& p : s.pictures) {
     switch (p.state) {
       case PictureState::Plain:
-        draw_picture(dl, ctx, p.picture, p.rect);
+        draw_picture(dl, ctx, p.picture, p.rect, 1.0f, p.mirror_picture);
         break;
       case PictureState::Todo:
-        draw_picture(dl, ctx, p.picture, p.rect, 0.4f);
+        draw_picture(dl, ctx, p.picture, p.rect, 0.4f, p.mirror_picture);
         break;
       case PictureState::Done:
-        draw_picture(dl, ctx, p.picture, p.rect, 0.75f);
-        draw_check_badge(dl, {p.rect.x + p.rect.w * 0.85f, p.rect.y + p.rect.h * 0.85f}, p.rect.w * 0.22f);
+        draw_picture(dl, ctx, p.picture, p.rect, 0.75f, p.mirror_picture);
+        draw_check_badge(dl, {p.rect.x + p.rect.w * (s.rtl ? 0.15f : 0.85f), p.rect.y + p.rect.h * 0.85f}, p.rect.w * 0.22f);
         break;
       case PictureState::Current: {
         // The current step: framed and underlined, not only coloured.
@@ -194,13 +201,14 @@ void draw_screen(const ScreenModel& s, DrawContext& ctx) {
                           m.mm(2));
         dl->AddRect({p.rect.x - g, p.rect.y - g}, {p.rect.x + p.rect.w + g, p.rect.y + p.rect.h + g}, kSelected, m.mm(2),
                     0, m.mm(0.8f));
-        draw_picture(dl, ctx, p.picture, p.rect);
+        draw_picture(dl, ctx, p.picture, p.rect, 1.0f, p.mirror_picture);
         break;
       }
     }
   }
   for (const auto& t : s.texts)
-    draw_text(dl, ctx, t.text, t.rect, t.role, t.centered, kText, t.vcenter && t.role != TextRole::Small);
+    draw_text(dl, ctx, t.text, t.rect, t.role, t.centered, kText, t.vcenter && t.role != TextRole::Small,
+              t.ltr ? TextDirection::Ltr : direction(s.rtl));
   for (const auto& t : s.targets) draw_target(dl, ctx, t);
 }
 

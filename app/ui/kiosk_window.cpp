@@ -22,6 +22,7 @@
 #include "text/text_engine.h"
 #include "ui/draw_screen.h"
 #include "ui/fonts.h"
+#include "ui/screen_window.h"
 #include "ui/text_textures.h"
 #include "ui/textures.h"
 
@@ -89,40 +90,6 @@ struct TapTracker {
     return t && Rect{t->rect.x - slack, t->rect.y - slack, t->rect.w + 2 * slack, t->rect.h + 2 * slack}.contains(x, y);
   }
 };
-
-// The renderer. SDL's software renderer unless SDL_RENDER_DRIVER says otherwise: the kiosk
-// draws a still screen that changes on a tap, which the CPU draws in a few milliseconds, and
-// on a machine without a GPU an OpenGL renderer means Mesa's llvmpipe, whose libLLVM alone is
-// 37 MB of the 100 MB the kiosk may use. An installation with a GPU can set
-// SDL_RENDER_DRIVER=opengl (or opengles2). Nothing here assumes X11: under Wayland, where SDL
-// 2.26 has no software window surface, SDL falls back to an EGL renderer by itself.
-SDL_Renderer* make_renderer(SDL_Window* window) {
-  // Both hints at normal priority: the environment's SDL_RENDER_DRIVER and
-  // SDL_FRAMEBUFFER_ACCELERATION win. The second keeps the software renderer's frame from
-  // being shown through an OpenGL texture, which would load the GL driver after all.
-  SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-  SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-  SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, 0);
-  if (!renderer) {
-    log::error("kiosk", std::string("no renderer: ") + SDL_GetError());
-    return nullptr;
-  }
-  SDL_RendererInfo info{};
-  SDL_GetRendererInfo(renderer, &info);
-  log::info("kiosk", std::string("drawing with SDL's ") + info.name + " renderer on " + SDL_GetCurrentVideoDriver());
-  return renderer;
-}
-
-// SDL's software renderer fills a pixel when its corner is inside a triangle, OpenGL when its
-// centre is. ImGui places its lines and frames for the latter, so without this half-pixel shift
-// every frame and circle lands half a pixel up and left and smears over one pixel more.
-void shift_to_pixel_centres(ImDrawData* data) {
-  for (int n = 0; n < data->CmdListsCount; ++n)
-    for (ImDrawVert& v : data->CmdLists[n]->VtxBuffer) {
-      v.pos.x += 0.5f;
-      v.pos.y += 0.5f;
-    }
-}
 
 }  // namespace
 
@@ -313,17 +280,8 @@ int run_kiosk_window(KioskShell& shell) {
     redraw = false;
     last_model = model_json;
 
-    ImGui_ImplSDLRenderer_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
-    ImGui::NewFrame();
     DrawContext ctx{metrics, fonts, textures, shell.content(), taps.pressed, text, text_textures};
-    draw_screen(model, ctx);
-    ImGui::Render();
-    SDL_SetRenderDrawColor(renderer, 247, 245, 240, 255);
-    SDL_RenderClear(renderer);
-    if (software) shift_to_pixel_centres(ImGui::GetDrawData());
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
-    SDL_RenderPresent(renderer);
+    present_screen(renderer, software, model, ctx);
     textures.end_frame();  // the frame is drawn: textures that had to go can be freed now
     text_textures.end_frame();
     shell.set_cache_use(textures.use(), player.cache_use());
@@ -351,12 +309,7 @@ int run_kiosk_window(KioskShell& shell) {
 
   shell.stop();
   player.stop();
-  ImGui_ImplSDLRenderer_Shutdown();
-  ImGui_ImplSDL2_Shutdown();
-  ImGui::DestroyContext();
-  SDL_DestroyRenderer(renderer);
-  SDL_DestroyWindow(window);
-  SDL_Quit();
+  close_window(renderer, window);
   return 0;
 }
 

@@ -97,6 +97,9 @@ LintReport lint_content_pack(const std::string& dir, const ShellNeeds& shell, co
   for (const auto& cat : pack.locales) {
     // Every key, placeholders, no Dutch left, short sentences (content/locale_lint.h).
     for (auto& e : lint_translation(source, cat, keys, kMaxWordsPerSentence)) report.errors.push_back(std::move(e));
+    if (cat.direction != "ltr" && cat.direction != "rtl")
+      report.errors.push_back(cat.file + ": header X-Werkcheck-Direction is \"" + cat.direction +
+                              "\"; write ltr (left to right, the default) or rtl (right to left, as Arabic)");
     for (const auto& [key, entry] : cat.entries) {
       if (!used.count(key)) report.errors.push_back(entry.file + ": key \"" + key + "\" is not used by any screen or item");
       if (entry.fuzzy) report.errors.push_back(entry.file + ": \"" + key + "\" is marked fuzzy (needs review)");

@@ -256,8 +256,6 @@ std::vector<std::string> ContentPack::used_pictures() const {
   for (const auto& o : occupations) s.insert(o.picture);
   for (const auto& st : stories) s.insert(st.picture);
   for (const auto& [role, pic] : ui_pictures) s.insert(pic);
-  for (const auto& c : locales)
-    if (!c.flag_picture.empty()) s.insert(c.flag_picture);
   for (const auto& m : modules) {
     s.insert(m.picture);
     for (const auto& i : m.items) {
@@ -270,6 +268,19 @@ std::vector<std::string> ContentPack::used_pictures() const {
 }
 
 namespace {
+
+// The pictures pictures.json marks "mirror_rtl": true. A missing or broken file mirrors none:
+// the linter (picture_meanings) names what is wrong with it.
+std::set<std::string> mirrored_pictures(const std::string& path) {
+  std::set<std::string> out;
+  auto text = files::read_all(path);
+  if (!text) return out;
+  const json j = json::parse(*text, nullptr, false);
+  if (!j.is_object() || !j.contains("pictures") || !j.at("pictures").is_object()) return out;
+  for (const auto& [hex, entry] : j.at("pictures").items())
+    if (entry.is_object() && entry.value("mirror_rtl", json(false)) == json(true)) out.insert(hex);
+  return out;
+}
 
 const std::regex kIdPattern("[a-z0-9_]{1,40}");
 
@@ -591,6 +602,7 @@ ContentLoad load_content_pack(const std::string& dir, const ShellNeeds& shell) {
       return result;
     }
   }
+  pack.mirror_rtl = mirrored_pictures(dir + "/pictures.json");
   const std::string prospects_path = dir + "/prospects.csv";
   if (files::exists(prospects_path)) {
     std::string err = parse_prospects_csv(files::read_all(prospects_path).value_or(""), prospects_path, pack.prospects);

@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,9 @@ struct ContentPack {
   std::vector<Story> stories;
   std::vector<ProspectRow> prospects;
   std::vector<LocaleCatalog> locales;  // source language first
+  // Pictures with a direction (arrows), drawn mirrored on a right-to-left screen: those
+  // pictures.json marks "mirror_rtl": true (the linter checks the file itself).
+  std::set<std::string> mirror_rtl;
   std::vector<std::string> warnings;   // problems that skipped an item or fell back; for the log and the linter
 
   const LocaleCatalog* locale(const std::string& code) const;

@@ -75,10 +75,10 @@ std::optional<LocaleCatalog> LocaleCatalog::load(const std::string& path, std::s
   cat.file = path;
   const char* header = po_file_domain_header(file, nullptr);
   cat.code = header_field(header, "Language");
-  cat.flag_picture = header_field(header, "X-Werkcheck-Flag");
   cat.voice = header_field(header, "X-Werkcheck-Voice");
   cat.translator = header_field(header, "X-Werkcheck-Translator");
   cat.reviewed = header_field(header, "X-Werkcheck-Reviewed");
+  cat.direction = header_field(header, "X-Werkcheck-Direction");
 
   std::string bad;
   po_message_iterator_t it = po_message_iterator(file, nullptr);
@@ -144,13 +144,15 @@ LoadedLocales load_locales(const std::string& dir, const std::string& source_loc
       }
       same->entries.emplace(key, std::move(entry));
     }
-    if (same->flag_picture.empty()) same->flag_picture = cat->flag_picture;
     if (same->voice.empty()) same->voice = cat->voice;
     if (same->translator.empty()) same->translator = cat->translator;
     // The least reviewed file speaks for the language: one unreviewed file makes it unreviewed.
     if (same->reviewed.empty() || (same->reviewed_by_native_speaker() && !cat->reviewed_by_native_speaker()))
       same->reviewed = cat->reviewed;
+    if (same->direction.empty()) same->direction = cat->direction;
   }
+  for (auto& c : out.catalogs)
+    if (c.direction.empty()) c.direction = "ltr";
   std::stable_sort(out.catalogs.begin(), out.catalogs.end(), [&](const auto& a, const auto& b) {
     return (a.code == source_locale) > (b.code == source_locale);
   });

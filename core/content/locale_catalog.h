@@ -3,8 +3,10 @@
 // Convention: msgctxt is the stable key (also the audio clip's name), msgid is the Dutch
 // source text, msgstr the translation. Dutch is the source language: nl.po carries
 // msgstr == msgid. A translator edits these files with any PO tool (Poedit, Weblate).
-// Header fields name the espeak-ng voice, who translated and whether a native speaker
-// reviewed it (and, optionally, a flag picture), so adding a language is adding its files.
+// Header fields name the espeak-ng voice, the writing direction, who translated and whether a
+// native speaker reviewed it, so adding a language is adding its files. A language is shown by its
+// own name in its own script (language.name), never by a flag: a flag names a country, not a
+// language (an X-Werkcheck-Flag header is ignored).
 #include <map>
 #include <optional>
 #include <string>
@@ -21,10 +23,13 @@ struct CatalogEntry {
 
 struct LocaleCatalog {
   std::string code;          // "nl", from the Language header
-  std::string flag_picture;  // X-Werkcheck-Flag: OpenMoji hexcode
   std::string voice;         // X-Werkcheck-Voice: espeak-ng voice name
   std::string translator;    // X-Werkcheck-Translator: who translated
   std::string reviewed;      // X-Werkcheck-Reviewed: "no", or "yes: <name>, <date>"
+  // X-Werkcheck-Direction: "ltr" (the default when absent) or "rtl" (Arabic): the participant
+  // screens mirror for rtl. Anything else is kept as written, for the linter to name.
+  std::string direction = "ltr";
+  bool rtl() const { return direction == "rtl"; }
   std::string file;
   std::map<std::string, CatalogEntry> entries;
 

@@ -35,6 +35,9 @@ PictureMeaningsLoad load_picture_meanings(const std::string& pack_dir) {
       if (!is_picture_code(hex)) throw std::runtime_error(w + " is not an OpenMoji hexcode like 1F600");
       if (!entry.is_object()) throw std::runtime_error(w + " must be an object with meaning, why and uses");
       PictureMeaning p{hex, entry.value("meaning", ""), entry.value("why", ""), {}};
+      if (entry.contains("mirror_rtl") && !entry.at("mirror_rtl").is_boolean())
+        throw std::runtime_error(w + ": \"mirror_rtl\" must be true (a picture with a direction, mirrored right to left) or false");
+      p.mirror_rtl = entry.value("mirror_rtl", false);
       if (!entry.contains("uses") || !entry.at("uses").is_array())
         throw std::runtime_error(w + ": \"uses\" must be a list of places");
       for (const auto& use : entry.at("uses")) {
@@ -80,13 +83,20 @@ std::map<std::string, PictureUse> picture_uses(const ContentPack& pack) {
   for (const auto& [type, picture] : pack.riasec_pictures) add("riasec." + type, picture, "riasec." + type);
   for (const auto& o : pack.occupations) add("occupation." + o.id, o.picture, o.plain_key());
   for (const auto& s : pack.stories) add("story." + s.id, s.picture, s.title_key());
-  for (const auto& c : pack.locales) add("flag." + c.code, c.flag_picture, "");
   return uses;
 }
 
+// A forbidden code matches with any skin tone or variant after it, and also as a part joined by
+// 200D (ZWJ): the build composes a person with a thing that way (scripts/build-content-pack.sh).
 const std::string* forbidden_reason(const PictureMeanings& meanings, const std::string& picture) {
   for (const auto& [hex, why] : meanings.forbidden)
-    if (picture == hex || picture.rfind(hex + "-", 0) == 0) return &why;
+    for (size_t at = 0; at != std::string::npos;) {
+      if (picture.compare(at, hex.size(), hex) == 0 &&
+          (at + hex.size() == picture.size() || picture[at + hex.size()] == '-'))
+        return &why;
+      at = picture.find("-200D-", at);
+      if (at != std::string::npos) at += 6;
+    }
   return nullptr;
 }
 

@@ -5,7 +5,9 @@
 //   {"pictures": {"1F9D1-200D-1F373": {"meaning": "...", "why": "...", "uses": ["kunnen.koken"]}},
 //    "forbidden": {"1F44C": "OK-hand: reads as 'perfect'; rude in Turkey, Brazil, ..."}}
 // A use names the place: <module>.<item>, <module>.<item>.<option>, answers.<set>.<answer>,
-// module.<module>, screen.<ui role>, riasec.<type>, occupation.<id>, story.<id>, flag.<language>.
+// module.<module>, screen.<ui role>, riasec.<type>, occupation.<id>, story.<id>.
+// A picture with a direction (an arrow) says "mirror_rtl": true; right-to-left screens draw it
+// mirrored (ContentPack::mirror_rtl).
 #include <map>
 #include <optional>
 #include <string>
@@ -18,6 +20,7 @@ namespace wk {
 struct PictureMeaning {
   std::string picture, meaning, why;
   std::vector<std::string> uses;
+  bool mirror_rtl = false;  // it has a direction (an arrow): mirrored on a right-to-left screen
 };
 
 struct PictureMeanings {
@@ -35,7 +38,7 @@ struct PictureMeaningsLoad {
 PictureMeaningsLoad load_picture_meanings(const std::string& pack_dir);
 
 // A place the pack shows a participant a picture, and the key of the words shown with it
-// (empty for a screen's own pictures and flags).
+// (empty for a screen's own pictures).
 struct PictureUse {
   std::string picture, text_key;
 };

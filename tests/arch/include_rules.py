@@ -18,7 +18,7 @@ import tempfile
 # Layers, by the path of a file; the first pattern that matches wins.
 LAYERS = [
     ("core", r"^core/"),
-    ("window", r"^app/(ui/|sound/clip_player\.|main\.cpp$|cli/kiosk_command\.cpp$)"),  # it opens the window
+    ("window", r"^app/(ui/|sound/clip_player\.|main\.cpp$|cli/(kiosk|record)_command\.cpp$)"),  # it opens the window
     ("shell", r"^app/(shell|cli)/"),
     ("text", r"^app/text/"),  # the text engine: Pango and Cairo, no screen
     ("print", r"^app/print/"),  # the take-home slip: a PDF (Cairo) and CUPS

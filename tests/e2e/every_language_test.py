@@ -121,7 +121,7 @@ class LanguageWalk:
 def switch_off_by_operator(args, res, k, data, code, names, art):
     """The operator switches a language off in the menu's languages screen: the next person is
     not offered it, and kiosk.json keeps it. Its session made earlier is still exported."""
-    d = kd.open_operator_menu(k)
+    d = k.open_operator_menu()
     not_reviewed = [t for t in d["texts"] if "(%s)" % code in t]
     res.check(d["screen"] == "operator_menu" and not_reviewed, "operator status has a line for %s" % code, d["texts"])
     d = k.tap("op:languages")

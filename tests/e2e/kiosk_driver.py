@@ -271,7 +271,7 @@ class Kiosk:
     """One run of the real kiosk binary on a given X server."""
 
     def __init__(self, binary, content, data_dir, xvfb, screen_width_mm=527, idle_timeout=None, extra_args=(),
-                 work_dir=None, audio=True):
+                 work_dir=None, audio=True, command=(), env=None):
         self.binary, self.content, self.data_dir, self.xvfb = binary, content, data_dir, xvfb
         self.screen_width_mm, self.idle_timeout, self.extra_args = screen_width_mm, idle_timeout, list(extra_args)
         self.work_dir = work_dir or tempfile.mkdtemp(prefix="werkcheck-run-")
@@ -279,6 +279,7 @@ class Kiosk:
         self.audio_path = os.path.join(self.work_dir, "audio.raw")
         self.output_path = os.path.join(self.work_dir, "kiosk-output.txt")
         self.audio = audio
+        self.command, self.extra_env = list(command), dict(env or {})  # e.g. ["record", ...]: another subcommand
         self.proc = None
         self.offset = (0, 0)
         self.last = None  # the last dump read
@@ -291,7 +292,7 @@ class Kiosk:
         for p in (self.dump_path, self.dump_path + ".tmp"):
             if os.path.exists(p):
                 os.unlink(p)
-        args = [self.binary, "--data", self.data_dir, "--content", self.content]
+        args = [self.binary, *self.command, "--data", self.data_dir, "--content", self.content]
         if self.screen_width_mm:
             args += ["--screen-width-mm", str(self.screen_width_mm)]
         if self.idle_timeout is not None:
@@ -302,6 +303,7 @@ class Kiosk:
         if self.audio:
             env["SDL_AUDIODRIVER"] = "disk"
             env["SDL_DISKAUDIOFILE"] = self.audio_path
+        env.update(self.extra_env)
         self._out = open(self.output_path, "ab")
         self.proc = subprocess.Popen(args, env=env, stdin=subprocess.DEVNULL, stdout=self._out,
                                      stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)
@@ -431,6 +433,15 @@ class Kiosk:
     def key(self, keys):
         xdotool(self.xvfb, "key", keys)
 
+    def open_operator_menu(self, pin="2580"):
+        """From the start screen: the hidden corner, the PIN, the menu; its dump (the status texts)."""
+        for _ in range(4):
+            self.tap("operator-corner", expect_change=False)
+        self.tap("operator-corner")
+        for digit in pin:
+            self.tap("pin:" + digit)
+        return self.tap("pin:ok")
+
     def log_text(self):
         try:
             with open(os.path.join(self.data_dir, "werkcheck.log"), encoding="utf-8", errors="replace") as f:
@@ -444,16 +455,6 @@ class Kiosk:
                 return "".join(f.readlines()[-n:])
         except OSError:
             return ""
-
-
-def open_operator_menu(k, pin="2580"):
-    """From the start screen: five taps in the hidden corner, the PIN; the menu's dump."""
-    for _ in range(4):
-        k.tap("operator-corner", expect_change=False)
-    k.tap("operator-corner")
-    for digit in pin:
-        k.tap("pin:" + digit)
-    return k.tap("pin:ok")
 
 
 def po_text(content, name, key):

@@ -75,11 +75,6 @@ def clip_voiced(content, key):
     return speech.voiced_seconds(speech.clip_samples(content, "nl", key), speech.VOICED_FULL / 2)
 
 
-def operator_status(k):
-    """From the start screen: the hidden corner, the PIN, the menu; its texts."""
-    return kd.open_operator_menu(k)
-
-
 def write_settings(data, settings):
     os.makedirs(data, exist_ok=True)
     with open(os.path.join(data, "kiosk.json"), "w", encoding="utf-8") as f:
@@ -110,7 +105,7 @@ def fail_and_check(args, res, x, art, data, why_pattern, name, before=None):
         d = k.tap("nav:stop")
         d = k.tap("stop:yes")
         res.check(d["screen"] == "attract", "%s: stop -> attract" % name, kd.describe(d))
-        d = operator_status(k)
+        d = k.open_operator_menu()
         res.check(d["screen"] == "operator_menu", "%s: the operator menu opens" % name, kd.describe(d))
         kd.screenshot(x, os.path.join(art, "%s-operator.png" % name))
         problem = [t for t in d["texts"] if re.search(why_pattern, t)]

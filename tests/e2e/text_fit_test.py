@@ -72,9 +72,10 @@ def problems(d):
         if not inside(rect(t), screen):
             out.append("target %s is outside the window" % t["id"])
     def own_listen(a, b):
-        """A card's own speaker (listen:X) sits inside its card (answer:X): that is by design."""
+        """A card's own speaker (listen:X) sits inside its card (answer:X, or a language's lang:X):
+        that is by design."""
         for card, listen in ((a, b), (b, a)):
-            if (listen["id"].startswith("listen:") and card["id"] == "answer:" + listen["id"][7:]
+            if (listen["id"].startswith("listen:") and card["id"] in ("answer:" + listen["id"][7:], "lang:" + listen["id"][7:])
                     and inside(rect(listen), rect(card), 0)):
                 return True
         return False

@@ -402,7 +402,20 @@ TEST_CASE("the linter reports a fuzzy translation, which falls back to Dutch") {
   CHECK(load.pack->text("en", "ui.stop") == "Stoppen");
 }
 
-TEST_CASE("the linter reports a language without flag or voice") {
+TEST_CASE("the linter names a direction that is neither ltr nor rtl") {
+  TempDir dir;
+  const std::string pack_dir = copy_content_pack(dir);
+  const std::string en = pack_dir + "/locales/en.po";
+  CHECK_FALSE(any_contains(lint_content_pack(pack_dir, kiosk_content_needs()).errors, {"X-Werkcheck-Direction"}));
+  replace_in_file(en, "\"X-Werkcheck-Voice: en-gb\\n\"\n", "\"X-Werkcheck-Voice: en-gb\\n\"\n\"X-Werkcheck-Direction: right\\n\"\n");
+  auto report = lint_content_pack(pack_dir, kiosk_content_needs());
+  CHECK_MESSAGE(any_contains(report.errors, {en, "X-Werkcheck-Direction", "\"right\""}), join(report.errors));
+  auto load = load_content_pack(pack_dir, kiosk_content_needs());  // the kiosk still runs, left to right
+  REQUIRE(load.pack.has_value());
+  CHECK_FALSE(load.pack->locale("en")->rtl());
+}
+
+TEST_CASE("the linter reports a language without voice; a flag is not needed") {
   TempDir dir;
   const std::string pack_dir = copy_content_pack(dir);
   const std::string en = pack_dir + "/locales/en.po";

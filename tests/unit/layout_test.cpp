@@ -132,7 +132,12 @@ void check_screen(const ScreenModel& s, const Metrics& m) {
       CHECK(t.rect.h / m.px_per_mm >= 20.0f);
       if (t.style != TargetStyle::Hidden) {
         CHECK_FALSE(t.label.empty());
-        if (t.style != TargetStyle::Key) CHECK_FALSE(t.picture.empty());  // a keypad key shows its character
+        // A keypad key shows its character; a language its own name in its own script (no
+        // flag: a flag names a country), with its own speaker's picture beside it.
+        if (t.id.rfind("lang:", 0) == 0)
+          CHECK(s.find_target("listen:" + t.id.substr(5)) != nullptr);
+        else if (t.style != TargetStyle::Key)
+          CHECK_FALSE(t.picture.empty());
       }
     }
     CHECK(t.rect.w > 0);
@@ -152,8 +157,12 @@ void check_screen(const ScreenModel& s, const Metrics& m) {
       auto inside = [](const Rect& in, const Rect& out) {
         return in.x >= out.x && in.y >= out.y && in.x + in.w <= out.x + out.w && in.y + in.h <= out.y + out.h;
       };
-      if ((b.style == TargetStyle::Listen && inside(b.rect, a.rect) && a.id == "answer:" + b.id.substr(7)) ||
-          (a.style == TargetStyle::Listen && inside(a.rect, b.rect) && b.id == "answer:" + a.id.substr(7)))
+      auto own = [](const Target& card, const Target& listen) {
+        const std::string x = listen.id.substr(7);
+        return card.id == "answer:" + x || card.id == "lang:" + x;
+      };
+      if ((b.style == TargetStyle::Listen && inside(b.rect, a.rect) && own(a, b)) ||
+          (a.style == TargetStyle::Listen && inside(a.rect, b.rect) && own(b, a)))
         continue;
       INFO(a.id << " " << describe(a.rect) << " and " << b.id << " " << describe(b.rect));
       CHECK_FALSE(a.rect.overlaps(b.rect));

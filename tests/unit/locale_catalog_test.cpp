@@ -18,7 +18,7 @@ const char* kGoodHeader =
     "\"MIME-Version: 1.0\\n\"\n"
     "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
     "\"Content-Transfer-Encoding: 8bit\\n\"\n"
-    "\"X-Werkcheck-Flag: 1F1E9-1F1EA\\n\"\n"
+    "\"X-Werkcheck-Flag: 1F1E9-1F1EA\\n\"\n"  // an older file's flag: ignored
     "\"X-Werkcheck-Voice: de\\n\"\n"
     "\n";
 
@@ -52,8 +52,8 @@ TEST_CASE("a good PO file gives its header fields and its entries") {
   REQUIRE_MESSAGE(cat.has_value(), error);
   CHECK(error.empty());
   CHECK(cat->code == "de");
-  CHECK(cat->flag_picture == "1F1E9-1F1EA");
   CHECK(cat->voice == "de");
+  CHECK_FALSE(cat->rtl());  // no X-Werkcheck-Direction: left to right
   CHECK(cat->file == path);
   CHECK(cat->entries.size() == 4);  // the header entry is not a text
 
@@ -122,6 +122,22 @@ TEST_CASE("an entry without msgctxt is an error") {
   CHECK_MESSAGE(error.find(path) != std::string::npos, error);
   CHECK_MESSAGE(error.find("msgctxt") != std::string::npos, error);
   CHECK_MESSAGE(error.find("Een tekst zonder sleutel") != std::string::npos, error);
+}
+
+TEST_CASE("X-Werkcheck-Direction: rtl makes a language right to left; a second file of it may say so") {
+  TempDir dir;
+  const std::string ar_header = "msgid \"\"\nmsgstr \"\"\n\"Language: ar\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n";
+  write_file(dir.file("ar.po"), ar_header + "\"X-Werkcheck-Voice: ar\\n\"\n\n" + kGoodEntries);
+  write_file(dir.file("screens-ar.po"), ar_header + "\"X-Werkcheck-Direction: rtl\\n\"\n\nmsgctxt \"ui.speaker\"\nmsgid \"Luister\"\nmsgstr \"\xd8\xa7\xd8\xb3\xd8\xaa\xd9\x85\xd8\xb9\"\n");
+  write_file(dir.file("nl.po"), std::string(kGoodHeader).replace(std::string(kGoodHeader).find("Language: de"), 12, "Language: nl") + kGoodEntries);
+  auto loaded = load_locales(dir.path(), "nl");
+  REQUIRE_MESSAGE(loaded.errors.empty(), loaded.errors.front());
+  REQUIRE(loaded.catalogs.size() == 2);
+  CHECK(loaded.catalogs[0].code == "nl");
+  CHECK(loaded.catalogs[0].direction == "ltr");
+  CHECK(loaded.catalogs[1].code == "ar");
+  CHECK(loaded.catalogs[1].direction == "rtl");
+  CHECK(loaded.catalogs[1].rtl());
 }
 
 TEST_CASE("a PO file without a Language header is an error") {

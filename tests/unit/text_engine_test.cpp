@@ -183,6 +183,75 @@ TEST_CASE("a mixed Arabic, Latin and digits line keeps the order of its runs") {
   CHECK(span_of(ltr, nl, a1).right <= span_of(ltr, nl, "goed").left + 0.5f);
 }
 
+TEST_CASE("on a right-to-left screen a line that starts with a Latin word or digits still reads from the right") {
+  TextEngine engine;
+  // "Werkcheck: choose 1 of 3 answers." starts with a Latin word; on an Arabic screen (base
+  // direction Rtl) it is an Arabic sentence: the Latin word at the right, then the Arabic to its
+  // left, the digits inside it left to right.
+  const std::string latin = "Werkcheck:", a1 = "اختر", one = "1", a2 = "من", three = "3", a3 = "إجابات.";
+  const std::string text = latin + " " + a1 + " " + one + " " + a2 + " " + three + " " + a3;
+  const float width = 1200;
+  const TextLayout automatic = engine.layout(text, {24, width, TextWeight::Regular, TextAlign::Start});
+  CHECK_FALSE(automatic.rtl);  // from its first letter: left to right, the Latin word at the left
+  const TextLayout l =
+      engine.layout(text, {24, width, TextWeight::Regular, TextAlign::Start, TextDirection::Rtl});
+  REQUIRE(l.lines.size() == 1);
+  CHECK(l.rtl);
+  // Right-aligned: the line ends at the right edge of its box.
+  CHECK(l.lines[0].x + l.lines[0].width == doctest::Approx(width).epsilon(0.002));
+  // The visual order, right to left: Werkcheck:, a1, 1, a2, 3, a3 (the middle of each piece).
+  std::vector<float> middles;
+  for (const std::string& piece : {latin, a1, one, a2, three, a3}) {
+    const Span sp = span_of(l, text, piece);
+    REQUIRE_MESSAGE(sp.found(), piece);
+    middles.push_back((sp.left + sp.right) / 2);
+  }
+  for (size_t i = 0; i + 1 < middles.size(); ++i) CHECK_MESSAGE(middles[i] > middles[i + 1], "piece " << i);
+  // Inside it the Latin word runs left to right: W before e.
+  const int w_byte = static_cast<int>(text.find(latin));
+  CHECK(x_of_byte(l, w_byte) < x_of_byte(l, w_byte + 1));
+}
+
+TEST_CASE("on a right-to-left screen a text without Arabic (Dutch standing in) keeps its order, aligned right") {
+  TextEngine engine;
+  const std::string text = "Klaar! Goed gedaan.";
+  const float width = 900;
+  const TextLayout l = engine.layout(text, {24, width, TextWeight::Regular, TextAlign::Start, TextDirection::Rtl});
+  REQUIRE(l.lines.size() == 1);
+  CHECK_FALSE(l.rtl);
+  CHECK(l.lines[0].x + l.lines[0].width == doctest::Approx(width).epsilon(0.002));
+  CHECK(l.lines[0].x > width / 2);
+  CHECK(x_of_byte(l, 0) < x_of_byte(l, static_cast<int>(text.size()) - 1));  // K before the full stop
+}
+
+TEST_CASE("the participant code keeps its order on a right-to-left screen as Ltr") {
+  TextEngine engine;
+  const std::string code = "123 456 7890";
+  const TextLayout rtl = engine.layout(code, {30, 800, TextWeight::Bold, TextAlign::Center, TextDirection::Rtl});
+  const TextLayout ltr = engine.layout(code, {30, 800, TextWeight::Bold, TextAlign::Center, TextDirection::Ltr});
+  auto x = [&](const TextLayout& l, const std::string& group) { return x_of_byte(l, static_cast<int>(code.find(group))); };
+  // Within Arabic words a right-to-left paragraph shows the groups from the right (7890 456
+  // 123). That is why the screens draw the code as Ltr (TextBlock::ltr), whatever its letters.
+  const std::string in_words = "رمز " + code;
+  const TextLayout sentence = engine.layout(in_words, {30, 800, TextWeight::Bold, TextAlign::Center, TextDirection::Rtl});
+  auto xs = [&](const std::string& group) { return x_of_byte(sentence, static_cast<int>(in_words.find(group))); };
+  CHECK(xs("123") > xs("456"));
+  CHECK(xs("456") > xs("7890"));
+  CHECK(x(rtl, "123") < x(rtl, "456"));  // digits alone: no Arabic letter, their own order
+  CHECK(x(ltr, "123") < x(ltr, "456"));
+  CHECK(x(ltr, "456") < x(ltr, "7890"));
+  for (int i = 0; i + 1 < 3; ++i) CHECK(x_of_byte(ltr, i) < x_of_byte(ltr, i + 1));
+}
+
+TEST_CASE("Arabic and Ukrainian draw with the installed Noto fonts, nothing missing") {
+  TextEngine engine;
+  for (const std::string text : {"اختر لغتك.", "Виберіть свою мову. Українська", "Wybierz swój język. Türkçe"}) {
+    const TextLayout l = engine.layout(text, {24, 0, TextWeight::Regular, TextAlign::Start});
+    CHECK_MESSAGE(l.missing_glyphs == 0, text);
+    for (const auto& run : l.runs) CHECK_MESSAGE(run.font.rfind("Noto", 0) == 0, text << ": " << run.font);
+  }
+}
+
 TEST_CASE("a right-to-left paragraph is right-aligned, a left-to-right one left-aligned (in the pixels)") {
   TextEngine engine;
   const float width = 900;

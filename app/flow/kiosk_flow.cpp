@@ -5,6 +5,7 @@
 
 #include "platform/log.h"
 #include "screens/language_button.h"
+#include "screens/languages_offered.h"
 #include "screens/mirror.h"
 #include "screens/operator_enroll_screen.h"
 #include "screens/result_screen.h"
@@ -23,10 +24,7 @@ SlipState slip_before_asked(const KioskConfig& config) {
 
 KioskFlow::KioskFlow(const ContentPack* content, SessionStore* store, KioskConfig* config, std::string reason)
     : content_(content), store_(store), config_(config), out_of_order_reason_(std::move(reason)) {
-  locale_ = config_->default_locale;
-  if (content_) {
-    if (!content_->locale(locale_)) locale_ = content_->source_locale;
-  }
+  locale_ = content_ ? starting_language(*content_, *config_) : config_->default_locale;
   if (!content_ && out_of_order_reason_.empty()) out_of_order_reason_ = "no content";
   if (!store_ && out_of_order_reason_.empty()) out_of_order_reason_ = "no database";
   screen_ = out_of_order_reason_.empty() ? Screen::Attract : Screen::OutOfOrder;
@@ -40,7 +38,23 @@ void KioskFlow::reset_volume() {
   volume_percent_ = start;
 }
 
-std::string KioskFlow::t(const std::string& key) const { return content_ ? content_->text(locale_, key) : key; }
+std::string KioskFlow::t(const std::string& key) const {
+  if (!content_) return key;
+  note_stand_in(locale_, key);
+  return content_->text(locale_, key);
+}
+
+std::string KioskFlow::clip_path(const Clip& clip) const {
+  note_stand_in(clip.locale, clip.key);
+  return content_->clip_path(clip.locale, clip.key);
+}
+
+void KioskFlow::note_stand_in(const std::string& code, const std::string& key) const {
+  // A key missing in a language: the Dutch text and clip stand in; said once per key, not per frame.
+  if (code == content_->source_locale || content_->has_text(code, key) || !content_->locale(code)) return;
+  if (stand_ins_logged_.insert(code + " " + key).second)
+    log::warn("content", code + ": no text for \"" + key + "\", the Dutch text and clip stand in");
+}
 
 std::vector<KioskFlow::Step> KioskFlow::steps() const {
   std::vector<Step> out;
@@ -250,8 +264,7 @@ void KioskFlow::reset_to_attract(SessionStatus end_status) {
   follow_up_item_ = Item{};
   heard_.clear();  // the next person hears every explanation again
   for (const auto& u : screens_.units()) u->reset();
-  locale_ = (content_ && content_->locale(config_->default_locale)) ? config_->default_locale
-                                                                      : (content_ ? content_->source_locale : "nl");
+  locale_ = content_ ? starting_language(*content_, *config_) : config_->default_locale;
   reset_volume();  // the next person starts at the operator's level
   // A print still running finishes for nobody: what it reports goes to the operator status only.
   slip_state_ = slip_before_asked(*config_);

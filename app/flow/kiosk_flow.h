@@ -55,6 +55,8 @@ class KioskFlow : private ScreenContext {
   // The volume the kiosk plays at now: the participant's own level (their volume button), which
   // starts at the operator's level (capped with headphones) and goes back to it for the next person.
   int volume_percent() const { return volume_percent_; }
+  // The file a clip plays from: its language's, or the Dutch one standing in (logged once per key).
+  std::string clip_path(const Clip& clip) const;
   // The player reports which clip of the sequence last handed out (take_effects) plays now:
   // its target is shown as speaking; index >= its size: all has played; < 0: nothing plays.
   // While it plays, the person is listening: the idle time counts from when it stopped.
@@ -172,6 +174,8 @@ class KioskFlow : private ScreenContext {
   double last_spoken_ = 0;    // when a clip was last reported playing
   std::set<std::string> heard_;
   bool listening_again_ = false;
+  mutable std::set<std::string> stand_ins_logged_;  // "<lang> <key>" whose Dutch stand-in was logged
+  void note_stand_in(const std::string& code, const std::string& key) const;
   Metrics metrics_;
   SlipState slip_state_ = SlipState::NoPrinter;
 };

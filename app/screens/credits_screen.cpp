@@ -1,4 +1,5 @@
-// The credits, from the operator menu: who made the pictures, words and data, and their licences.
+// The credits, from the operator menu: who made the pictures, words and data, and their licences;
+// who translated each language and whether a native speaker reviewed it.
 #include "screens/operator_parts.h"
 #include "screens/screen_unit.h"
 
@@ -23,6 +24,14 @@ class CreditsScreen : public ScreenUnit {
     std::string text;
     if (ctx.content())
       for (const auto& c : ctx.content()->credits) text += c.name + " - " + c.what + " - " + c.licence + "\n";
+    // Who translated each language, and whether a native speaker reviewed it.
+    if (ctx.content())
+      for (const auto& cat : ctx.content()->locales)
+        text += fill_placeholders(op("operator.credits.translation"),
+                                  {{"name", ctx.content()->text(cat.code, "language.name")},
+                                   {"translator", cat.translator},
+                                   {"review", language_review_words(ctx, cat)}}) +
+                "\n";
     s.texts.push_back({text, {m.mm(6), m.mm(10) + m.title_px * 1.5f, m.width - m.mm(12), m.height - m.mm(50)},
                        TextRole::Small, false});
     s.targets.push_back(operator_target("op:back", op("operator.back"),
@@ -31,7 +40,10 @@ class CreditsScreen : public ScreenUnit {
     return s;
   }
 
-  std::vector<std::string> text_keys(const ContentPack&) const override { return {"operator.credits", "operator.back"}; }
+  std::vector<std::string> text_keys(const ContentPack&) const override {
+    return {"operator.credits", "operator.back", "operator.credits.translation", "operator.language.reviewed",
+            "operator.language.not_reviewed"};
+  }
 };
 
 }  // namespace

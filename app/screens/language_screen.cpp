@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "screens/card_pages.h"
+#include "screens/languages_offered.h"
 #include "screens/page_parts.h"
 #include "screens/screen_unit.h"
 #include "screens/target_parts.h"
@@ -26,7 +27,7 @@ class LanguageScreen : public ScreenUnit {
   void reset() override { page_ = 0; }
 
   void tap(ScreenContext& ctx, const TapEvent& tap, double now) override {
-    if (tap.is("lang") && ctx.pack().locale(tap.arg)) {
+    if (tap.is("lang") && language_offered(ctx.pack(), ctx.config(), tap.arg)) {
       ctx.set_locale(tap.arg);
       if (!ctx.session()) {
         ctx.start_session(ctx.locale(), now);
@@ -39,7 +40,7 @@ class LanguageScreen : public ScreenUnit {
         return;
       }
       ctx.go(Screen::Question, now);
-    } else if (tap.is("listen") && ctx.pack().locale(tap.arg)) {
+    } else if (tap.is("listen") && language_offered(ctx.pack(), ctx.config(), tap.arg)) {
       // The name again, in its own voice, without choosing it.
       ctx.effects().speak = std::vector<Clip>{{tap.arg, "language.name", "lang:" + tap.arg}};
     } else if (tap.is("page", "more")) {
@@ -93,15 +94,16 @@ class LanguageScreen : public ScreenUnit {
       add_headphones_notice(s, ctx, {r.progress.x, r.progress.y, volume_rect(m).x - m.mm(5) - r.progress.x, r.progress.h},
                             m);
     const Rect body{r.body.x, r.body.y + prompt_h - r.prompt.h, r.body.w, r.body.h - (prompt_h - r.prompt.h)};
+    const auto offered = offered_languages(content, ctx.config());  // not those switched off
     std::vector<std::string> names;
-    for (const auto& cat : content.locales) names.push_back(content.text(cat.code, "language.name"));
+    for (const auto* cat : offered) names.push_back(content.text(cat->code, "language.name"));
     const int n = static_cast<int>(names.size());
     const CardPages pages = card_pages(m, body, names, ctx.t(kMoreKey), true, m.mm(short_screen(m) ? 3 : 6), m.mm(100), m.mm(60));
     s.pages = pages.pages;
     s.page = page_ % pages.pages;
     const PageSpan span = page_span(pages, n, s.page);
     for (int i = 0; i < span.count; ++i) {
-      const auto& cat = content.locales[span.first + i];
+      const auto& cat = *offered[span.first + i];
       Target card{"lang:" + cat.code, names[span.first + i], "", pages.cells[i], TargetStyle::Answer,
                   ctx.session() && cat.code == ctx.locale()};
       card.own_listen = true;
@@ -113,7 +115,7 @@ class LanguageScreen : public ScreenUnit {
     for (int i = 0; i < span.count; ++i) {
       const TargetParts parts = target_parts(m, s.targets[first_card + i]);
       if (parts.listen.w > 0)
-        s.targets.push_back({"listen:" + content.locales[span.first + i].code, ctx.t("ui.speaker"),
+        s.targets.push_back({"listen:" + offered[span.first + i]->code, ctx.t("ui.speaker"),
                              content.ui_picture("speaker"), parts.listen, TargetStyle::Listen});
     }
     if (pages.pages > 1)

@@ -1,4 +1,5 @@
-// The operator menu: exit, volume, headphones, default language, credits, enrollment, and the
+// The operator menu: exit, volume, headphones, default language, the languages on or off, credits,
+// enrollment, and the
 // kiosk's status (volume, headphones, PIN, out-of-order reason and the lines the shell reports).
 #include <algorithm>
 
@@ -35,12 +36,13 @@ class OperatorMenuScreen : public ScreenUnit {
         {"op:volume_up", op("operator.volume") + " +"},
         {"op:headphones", op(config.headphones ? "operator.headphones_on" : "operator.headphones_off")},
         {"op:language", op("operator.language") + ": " + lang},
+        {"op:languages", op("operator.languages")},
         {"op:credits", op("operator.credits")},
         {"op:enroll", op("operator.enroll")},
         {"op:back", op("operator.back")},
         {"op:exit", op("operator.exit")},
     };
-    if (!ctx.content()) buttons.erase(buttons.begin() + 3);  // no languages to choose from
+    if (!ctx.content()) buttons.erase(buttons.begin() + 3, buttons.begin() + 5);  // no languages to choose from
     // 22 mm buttons where they fit; on a short screen the column shrinks to stay on screen.
     const float n = static_cast<float>(buttons.size());
     float bh = m.mm(22), gap = m.mm(4);
@@ -64,6 +66,7 @@ class OperatorMenuScreen : public ScreenUnit {
     if (config.operator_pin_hash.empty()) status += op("operator.demo_pin_warning") + "\n";
     if (!ctx.out_of_order_reason().empty())
       status += fill_placeholders(op("operator.status.out_of_order"), {{"reason", ctx.out_of_order_reason()}}) + "\n";
+    for (const auto& line : language_status_lines(ctx)) status += line + "\n";
     for (const auto& line : ctx.status_lines()) status += line + "\n";
     const float sx = x + bw + m.mm(8);
     const float status_y = m.mm(10) + m.title_px * 1.5f;
@@ -84,6 +87,8 @@ class OperatorMenuScreen : public ScreenUnit {
         "operator.status.last_sync", "operator.status.last_sync_never", "operator.status.pending",
         "operator.status.content_ready", "operator.status.sync_problem", "operator.status.caches", "operator.status.log",
         "operator.status.printer", "operator.status.printer_none", "operator.status.print_problem",
+        "operator.languages", "operator.status.language", "operator.language.on", "operator.language.off",
+        "operator.language.reviewed", "operator.language.not_reviewed",
         "operator.status.voices",
     };
   }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "platform/log.h"
+#include "screens/languages_offered.h"
 
 namespace wk {
 
@@ -46,6 +47,12 @@ std::string builtin_operator_text(const std::string& key) {
       {"operator.status.printer_none", "Printer: geen (geen printer in kiosk.json)"},
       {"operator.status.print_problem", "Printprobleem: {problem}"},
       {"operator.status.log", "Logboek: {file}"},
+      {"operator.languages", "Talen"}, {"operator.language.on", "aan"}, {"operator.language.off", "uit"},
+      {"operator.language.last_on", "Eén taal blijft altijd aan."},
+      {"operator.language.reviewed", "nagekeken door een moedertaalspreker"},
+      {"operator.language.not_reviewed", "niet nagekeken door een moedertaalspreker"},
+      {"operator.status.language", "Taal {name} ({code}): {state}, {review}"},
+      {"operator.credits.translation", "Vertaling {name}: {translator}; {review}"},
       {"operator.status.voices", "Stemmen {lang}: {recorded} opgenomen, {generated} computerstem, {missing} ontbreken"},
   };
   auto it = texts.find(key);
@@ -78,22 +85,42 @@ void operator_action(ScreenContext& ctx, const std::string& action) {
     ctx.effects().settings_changed = true;
     ctx.effects().speak = std::vector<Clip>{{ctx.locale(), "ui.attract.title"}};  // a sample at the level it gives
   } else if (action == "language" && ctx.content()) {
-    auto& cats = ctx.content()->locales;
+    const auto cats = offered_languages(*ctx.content(), config);  // the default is one that is offered
     size_t i = 0;
-    while (i < cats.size() && cats[i].code != config.default_locale) ++i;
-    config.default_locale = cats[(i + 1) % cats.size()].code;
+    while (i < cats.size() && cats[i]->code != config.default_locale) ++i;
+    config.default_locale = cats[(i + 1) % cats.size()]->code;
     ctx.set_locale(config.default_locale);
     ctx.effects().settings_changed = true;
   } else if (action == "credits") {
     ctx.show(Screen::Credits);
   } else if (action == "enroll") {
     ctx.show(Screen::OperatorEnroll);
+  } else if (action == "languages") {
+    ctx.show(Screen::OperatorLanguages);
   } else if (action == "back") {
-    if (ctx.screen() == Screen::Credits || ctx.screen() == Screen::OperatorEnroll)
+    if (ctx.screen() == Screen::Credits || ctx.screen() == Screen::OperatorEnroll ||
+        ctx.screen() == Screen::OperatorLanguages)
       ctx.show(Screen::OperatorMenu);
     else
       ctx.leave_operator();
   }
+}
+
+std::string language_review_words(const ScreenContext& ctx, const LocaleCatalog& cat) {
+  return operator_text(ctx, cat.reviewed_by_native_speaker() ? "operator.language.reviewed" : "operator.language.not_reviewed");
+}
+
+std::vector<std::string> language_status_lines(const ScreenContext& ctx) {
+  std::vector<std::string> lines;
+  if (!ctx.content()) return lines;
+  for (const auto& cat : ctx.content()->locales)
+    lines.push_back(fill_placeholders(
+        operator_text(ctx, "operator.status.language"),
+        {{"name", ctx.content()->text(cat.code, "language.name")},
+         {"code", cat.code},
+         {"state", operator_text(ctx, ctx.config().language_off(cat.code) ? "operator.language.off" : "operator.language.on")},
+         {"review", language_review_words(ctx, cat)}}));
+  return lines;
 }
 
 }  // namespace wk

@@ -2,6 +2,7 @@
 // What the staff screens (PIN, menu, credits, enrollment) share: their words, also when the
 // content pack could not be loaded, their keys and buttons, and the menu's actions.
 #include <string>
+#include <vector>
 
 #include "screens/screen_context.h"
 #include "screens/screen_model.h"
@@ -19,5 +20,9 @@ std::string builtin_operator_text(const std::string& key);
 Target operator_target(const std::string& id, const std::string& label, const Rect& r, TargetStyle style);
 // An "op:..." button of the menu (the credits and enrollment screens share "back").
 void operator_action(ScreenContext& ctx, const std::string& action);
+// Whether a native speaker reviewed a language, in staff words ("niet nagekeken door een moedertaalspreker").
+std::string language_review_words(const ScreenContext& ctx, const LocaleCatalog& cat);
+// The operator status's line per language: on or off on this kiosk, and reviewed or not.
+std::vector<std::string> language_status_lines(const ScreenContext& ctx);
 
 }  // namespace wk

@@ -2,6 +2,7 @@
 // check. Participants see a picture and "ask for help"; the operator sees the reason.
 #include <algorithm>
 
+#include "screens/languages_offered.h"
 #include "screens/operator_parts.h"
 #include "screens/screen_unit.h"
 
@@ -17,7 +18,7 @@ class OutOfOrderScreen : public ScreenUnit {
 
   std::vector<Clip> speech(const ScreenContext& ctx) const override {
     std::vector<Clip> clips;
-    for (const auto& cat : ctx.pack().locales) clips.push_back({cat.code, "ui.out_of_order"});
+    for (const auto* cat : offered_languages(ctx.pack(), ctx.config())) clips.push_back({cat->code, "ui.out_of_order"});
     return clips;
   }
 
@@ -29,8 +30,8 @@ class OutOfOrderScreen : public ScreenUnit {
       const float pic = std::min(m.height * 0.3f, m.mm(60));
       s.pictures.push_back({content->ui_picture("out_of_order"), {(m.width - pic) / 2, y, pic, pic}});
       y += pic + m.mm(6);
-      for (const auto& cat : content->locales) {
-        s.texts.push_back({content->text(cat.code, "ui.out_of_order"),
+      for (const auto* cat : offered_languages(*content, ctx.config())) {
+        s.texts.push_back({content->text(cat->code, "ui.out_of_order"),
                            {m.mm(10), y, m.width - m.mm(20), m.title_px * 2.6f}, TextRole::Title});
         y += m.title_px * 2.6f + m.mm(3);
       }

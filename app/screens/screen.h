@@ -14,7 +14,7 @@ class Screen {
   bool operator==(const Screen& o) const { return std::string_view(id_) == o.id_; }
 
   static const Screen Attract, CodeEntry, Language, Question, Result, Consent, Closing, IdlePrompt, StopConfirm,
-      OperatorPin, OperatorMenu, Credits, OperatorEnroll, OutOfOrder;
+      OperatorPin, OperatorMenu, Credits, OperatorEnroll, OperatorLanguages, OutOfOrder;
 
  private:
   const char* id_;
@@ -33,6 +33,7 @@ inline constexpr Screen Screen::OperatorPin{"operator_pin"};
 inline constexpr Screen Screen::OperatorMenu{"operator_menu"};
 inline constexpr Screen Screen::Credits{"credits"};
 inline constexpr Screen Screen::OperatorEnroll{"operator_enroll"};
+inline constexpr Screen Screen::OperatorLanguages{"operator_languages"};
 inline constexpr Screen Screen::OutOfOrder{"out_of_order"};
 
 inline const char* screen_id(Screen s) { return s.id(); }

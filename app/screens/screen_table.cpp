@@ -24,12 +24,14 @@ std::unique_ptr<ScreenUnit> make_operator_pin_screen();
 std::unique_ptr<ScreenUnit> make_operator_menu_screen();
 std::unique_ptr<ScreenUnit> make_credits_screen();
 std::unique_ptr<ScreenUnit> make_operator_enroll_screen();
+std::unique_ptr<ScreenUnit> make_operator_languages_screen();
 
 ScreenTable::ScreenTable() {
   for (auto make : {make_attract_screen, make_code_entry_screen, make_language_screen, make_question_screen,
                     make_result_screen, make_consent_screen, make_closing_screen, make_idle_prompt_screen,
                     make_stop_confirm_screen, make_out_of_order_screen, make_operator_pin_screen,
-                    make_operator_menu_screen, make_credits_screen, make_operator_enroll_screen})
+                    make_operator_menu_screen, make_credits_screen, make_operator_enroll_screen,
+                    make_operator_languages_screen})
     units_.push_back(make());
 }
 

@@ -32,6 +32,10 @@ bool update_file(const std::string& data_dir, const std::function<void(nlohmann:
 
 std::string kiosk_settings_path(const std::string& data_dir) { return data_dir + "/kiosk.json"; }
 
+bool KioskConfig::language_off(const std::string& code) const {
+  return std::find(languages_off.begin(), languages_off.end(), code) != languages_off.end();
+}
+
 std::optional<std::string> load_kiosk_settings(KioskConfig& config) {
   const std::string path = kiosk_settings_path(config.data_dir);
   auto text = files::read_all(path);
@@ -63,6 +67,16 @@ std::optional<std::string> load_kiosk_settings(KioskConfig& config) {
       config.headphones = j.at("headphones").get<bool>();
     }
     if (j.contains("default_locale")) config.default_locale = j.at("default_locale").get<std::string>();
+    if (j.contains("languages_off")) {
+      const auto& off = j.at("languages_off");
+      if (!off.is_array()) throw std::runtime_error("languages_off must be a list of language codes, e.g. [\"tr\"]");
+      config.languages_off.clear();
+      for (const auto& code : off) {
+        if (!code.is_string() || code.get<std::string>().empty())
+          throw std::runtime_error("languages_off must be a list of language codes, e.g. [\"tr\"]");
+        config.languages_off.push_back(code.get<std::string>());
+      }
+    }
     if (j.contains("region")) config.region = j.at("region").get<std::string>();
     double retention = config.retention_days;
     num("retention_days", retention, 0, 3650);
@@ -118,6 +132,7 @@ bool save_operator_settings(const KioskConfig& config) {
     j["volume_percent"] = config.volume_percent;
     j["headphones"] = config.headphones;
     j["default_locale"] = config.default_locale;
+    j["languages_off"] = config.languages_off;
   });
 }
 

@@ -4,6 +4,7 @@
 // (20 mm targets, text size by viewing distance), so it belongs to the installation, not the code.
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace wk {
 
@@ -20,6 +21,10 @@ struct KioskConfig {
   double idle_timeout_s = 60;      // no touch for this long -> "Ben je er nog?"
   double idle_prompt_s = 30;       // how long that prompt waits (>= 20 s, WCAG 2.2.1)
   std::string default_locale = "nl";
+  // Languages (PO Language codes) this kiosk never offers, e.g. {"tr"}: switched off by the
+  // operator (menu or kiosk.json "languages_off"). Their sessions still reach the coach.
+  std::vector<std::string> languages_off;
+  bool language_off(const std::string& code) const;
   std::string region = "Nederland";  // labour-market region for prospects (a row of prospects.csv)
   int volume_percent = 80;         // the operator's level; each participant starts here
   // Sound goes to headphones or a handset (private listening, EN 301 549 5.1.3.9): the
@@ -52,7 +57,7 @@ std::optional<std::string> apply_setting_flag(KioskConfig& config, const std::st
 std::optional<std::string> parse_setting_number(const std::string& flag, const std::string& text, double lo, double hi,
                                                 double& out);
 
-// Writes what an operator can change on the kiosk (volume, headphones, language); the rest of the file stays.
+// Writes what an operator can change on the kiosk (volume, headphones, languages); the rest of the file stays.
 bool save_operator_settings(const KioskConfig& config);
 // `werkcheck set-pin`: stores the hash, keeping the other settings. Returns an error text.
 std::optional<std::string> save_operator_pin_hash(const std::string& data_dir, const std::string& hash);

@@ -140,7 +140,7 @@ WindowWork KioskShell::update(double now) {
   }
   if (fx.speak && content()) {
     std::vector<std::string> paths;
-    for (const auto& c : *fx.speak) paths.push_back(c.is_pause() ? "" : content()->audio_path(c.locale, c.key));
+    for (const auto& c : *fx.speak) paths.push_back(c.is_pause() ? "" : flow_->clip_path(c));
     work.play = std::move(paths);
   }
   switch_content_if_ready(work);

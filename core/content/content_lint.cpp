@@ -9,6 +9,7 @@
 
 #include "content/content_history.h"
 #include "content/content_pack.h"
+#include "content/locale_lint.h"
 #include "content/picture_meanings.h"
 #include "platform/files.h"
 
@@ -94,36 +95,24 @@ LintReport lint_content_pack(const std::string& dir, const ShellNeeds& shell, co
   const LocaleCatalog& source = pack.locales.front();
 
   for (const auto& cat : pack.locales) {
+    // Every key, placeholders, no Dutch left, short sentences (content/locale_lint.h).
+    for (auto& e : lint_translation(source, cat, keys, kMaxWordsPerSentence)) report.errors.push_back(std::move(e));
     if (cat.direction != "ltr" && cat.direction != "rtl")
       report.errors.push_back(cat.file + ": header X-Werkcheck-Direction is \"" + cat.direction +
                               "\"; write ltr (left to right, the default) or rtl (right to left, as Arabic)");
-    if (cat.voice.empty()) report.errors.push_back(cat.file + ": header lacks X-Werkcheck-Voice (espeak-ng voice)");
     for (const auto& [key, entry] : cat.entries) {
-      if (!used.count(key)) report.errors.push_back(cat.file + ": key \"" + key + "\" is not used by any screen or item");
-      if (entry.fuzzy) report.errors.push_back(cat.file + ": \"" + key + "\" is marked fuzzy (needs review)");
+      if (!used.count(key)) report.errors.push_back(entry.file + ": key \"" + key + "\" is not used by any screen or item");
+      if (entry.fuzzy) report.errors.push_back(entry.file + ": \"" + key + "\" is marked fuzzy (needs review)");
       // A translation made from older Dutch text is out of date.
       auto src = source.entries.find(key);
       if (&cat != &source && src != source.entries.end() && src->second.source != entry.source)
-        report.errors.push_back(cat.file + ": \"" + key + "\" was translated from older Dutch text");
+        report.errors.push_back(entry.file + ": \"" + key + "\" was translated from older Dutch text");
     }
     for (const auto& key : keys) {
-      if (is_operator_key(key)) continue;
+      if (is_operator_key(key) || !cat.find(key)) continue;  // a missing text is reported above
       if (!files::exists(pack.audio_path(cat.code, key)))
         report.errors.push_back(pack.audio_path(cat.code, key) + ": spoken clip is missing");
     }
-  }
-
-  for (const auto& key : keys) {
-    if (is_operator_key(key)) continue;
-    const std::string* text = source.find(key);
-    if (!text) continue;  // already reported as missing
-    auto counts = sentence_word_counts(*text);
-    for (int n : counts)
-      if (n > kMaxWordsPerSentence) {
-        report.errors.push_back(source.file + ": \"" + key + "\" has a sentence of " + std::to_string(n) +
-                                " words (at most " + std::to_string(kMaxWordsPerSentence) + ")");
-        break;
-      }
   }
 
   // Occupations and stories may only name things the modules ask about.

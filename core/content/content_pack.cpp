@@ -9,6 +9,7 @@
 #include <regex>
 #include <set>
 
+#include "content/locale_lint.h"
 #include "platform/files.h"
 #include "platform/log.h"
 
@@ -62,6 +63,10 @@ std::string ContentPack::picture_path(const std::string& picture) const { return
 
 std::string ContentPack::audio_path(const std::string& code, const std::string& key) const {
   return dir + "/audio/" + code + "/" + key + ".ogg";
+}
+
+std::string ContentPack::clip_path(const std::string& code, const std::string& key) const {
+  return audio_path(has_text(code, key) ? code : source_locale, key);
 }
 
 int ContentPack::item_count() const {
@@ -638,10 +643,23 @@ ContentLoad load_content_pack(const std::string& dir, const ShellNeeds& shell) {
     return result;
   }
 
-  // Other languages: a missing translation falls back to Dutch at runtime, and is reported.
+  // A missing text: in the source language each is reported; in a translation the Dutch stands
+  // in at run time (logged once per key when it does), reported here in one line per language
+  // (the linter names each key and its file).
+  const auto keys = required_text_keys(pack, shell);
   for (const auto& cat : pack.locales) {
-    for (const auto& key : required_text_keys(pack, shell))
-      if (!cat.find(key)) pack.warnings.push_back(cat.file + ": no text for \"" + key + "\"");
+    std::vector<std::string> missing;
+    for (const auto& key : keys)
+      if (language_needs_key(pack.source_locale, cat.code, key) && !cat.find(key)) missing.push_back(key);
+    if (missing.empty()) continue;
+    if (cat.code == pack.source_locale) {
+      for (const auto& key : missing) pack.warnings.push_back(cat.file + ": no text for \"" + key + "\"");
+      continue;
+    }
+    std::string line = cat.file + ": no text for " + std::to_string(missing.size()) + " key(s), the Dutch stands in: \"" +
+                       missing.front() + "\"";
+    if (missing.size() > 1) line += " ...";
+    pack.warnings.push_back(line);
   }
   result.pack = std::move(pack);
   return result;

@@ -127,6 +127,9 @@ struct ContentPack {
   std::string picture_for_tag(const std::string& tag, const std::string& value) const;
   std::string picture_path(const std::string& picture) const;
   std::string audio_path(const std::string& locale, const std::string& key) const;
+  // The clip that plays for key: the language's own, or the source language's where the
+  // language has no text for it (the Dutch text stands in on screen, so the Dutch clip is said).
+  std::string clip_path(const std::string& locale, const std::string& key) const;
   int item_count() const;
   const Item* find_item(const std::string& module_id, const std::string& item_id) const;
   // The item an answer key belongs to: a choice item's key, or a per-choice item's

@@ -76,6 +76,8 @@ std::optional<LocaleCatalog> LocaleCatalog::load(const std::string& path, std::s
   const char* header = po_file_domain_header(file, nullptr);
   cat.code = header_field(header, "Language");
   cat.voice = header_field(header, "X-Werkcheck-Voice");
+  cat.translator = header_field(header, "X-Werkcheck-Translator");
+  cat.reviewed = header_field(header, "X-Werkcheck-Reviewed");
   cat.direction = header_field(header, "X-Werkcheck-Direction");
 
   std::string bad;
@@ -93,6 +95,7 @@ std::optional<LocaleCatalog> LocaleCatalog::load(const std::string& path, std::s
     e.source = msgid;
     e.text = po_message_msgstr(m) ? po_message_msgstr(m) : "";
     e.fuzzy = po_message_is_fuzzy(m) != 0;
+    e.file = path;
     if (e.fuzzy) e.text.clear();  // gettext convention: fuzzy entries are not used
     cat.entries[ctxt] = std::move(e);
   }
@@ -142,6 +145,10 @@ LoadedLocales load_locales(const std::string& dir, const std::string& source_loc
       same->entries.emplace(key, std::move(entry));
     }
     if (same->voice.empty()) same->voice = cat->voice;
+    if (same->translator.empty()) same->translator = cat->translator;
+    // The least reviewed file speaks for the language: one unreviewed file makes it unreviewed.
+    if (same->reviewed.empty() || (same->reviewed_by_native_speaker() && !cat->reviewed_by_native_speaker()))
+      same->reviewed = cat->reviewed;
     if (same->direction.empty()) same->direction = cat->direction;
   }
   for (auto& c : out.catalogs)

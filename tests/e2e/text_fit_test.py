@@ -183,6 +183,19 @@ def pack_items(content):
     return out
 
 
+def first_answer_and_next(k, d, item, chosen=lambda d: None):
+    """Taps the first answer card (chosen(dump) sees the screen then), then Next; a question
+    without cards is skipped (a second Next after the nudge). Returns the dump after."""
+    ids = answer_ids(d)
+    if ids:
+        d = k.tap(ids[0])
+        chosen(d)
+    d = k.tap("nav:next")
+    if d["screen"] == "question" and d.get("item") == item and not ids:
+        d = k.tap("nav:next")  # the nudge: a second Next skips
+    return d
+
+
 def every_page(k, walk, d, what, shot=None):
     """Checks each page of the options, then comes back to the first; returns the dump."""
     walk.check(d, what, shot)
@@ -220,13 +233,7 @@ def walk_size(args, res, art, name, w, h, mm):
                     d2 = k.tap("nav:stop")
                     walk.check(d2, "the stop question", "stop")
                     d = k.tap("stop:no")
-                ids = answer_ids(d)
-                if ids:
-                    d = k.tap(ids[0])
-                    walk.check(d, "question %s with a choice" % item)
-                d = k.tap("nav:next")
-                if d["screen"] == "question" and d.get("item") == item and not ids:
-                    d = k.tap("nav:next")  # the nudge: a second Next skips
+                d = first_answer_and_next(k, d, item, lambda d: walk.check(d, "question %s with a choice" % item))
             res.check(d["screen"] == "result", "%s: the questions lead to the result" % name, kd.describe(d))
             p = 0
             while d["screen"] == "result" and p < 80:

@@ -1558,3 +1558,76 @@ TEST_CASE("consent must be answered before the closing screen; a stop or idle be
     CHECK(r.only_session().status == "finished");
   }
 }
+
+TEST_CASE("a language switched off is never offered; the operator switches it in the menu, not the last one") {
+  Rig r;
+  r.config.languages_off = {"en"};
+  r.tap("start");
+  ScreenModel v = r.flow->view(kMetrics);
+  CHECK(v.find_target("lang:nl") != nullptr);
+  CHECK(v.find_target("lang:en") == nullptr);
+  CHECK_FALSE(mentions(v, r.pack.text("en", "ui.language.choose")));
+  r.flow->tap("lang:en", r.now += 1);  // a stale tap on a language switched off does nothing
+  CHECK(r.flow->screen() == Screen::Language);
+  r.tap("nav:back");
+
+  r.open_operator_corner();
+  r.enter_pin(kDemoOperatorPin);
+  v = r.flow->view(kMetrics);
+  // The status says which languages are on and which no native speaker reviewed.
+  CHECK(mentions(v, "Taal English (en): uit, niet nagekeken door een moedertaalspreker"));
+  CHECK(mentions(v, "Taal Nederlands (nl): aan, nagekeken door een moedertaalspreker"));
+  r.tap("op:languages");
+  CHECK(r.flow->screen() == Screen::OperatorLanguages);
+  Effects e = r.tap("language_switch:en");
+  CHECK(e.settings_changed);
+  CHECK(r.config.languages_off.empty());
+  r.tap("language_switch:nl");
+  CHECK(r.config.languages_off == std::vector<std::string>{"nl"});
+  CHECK(r.config.default_locale == "en");  // the default moves to a language still offered
+  CHECK(r.flow->locale() == "en");  // the staff words follow the default language, as for op:language
+  r.tap("language_switch:en");  // the last one on stays on, and the screen says why
+  CHECK(r.config.languages_off == std::vector<std::string>{"nl"});
+  CHECK(mentions(r.flow->view(kMetrics), "One language always stays on."));
+  r.tap("op:back");
+  r.tap("op:credits");
+  CHECK(mentions(r.flow->view(kMetrics), "Translation English: werkcheck team (drafted, not by a native speaker); not reviewed"));
+  CHECK(mentions(r.flow->view(kMetrics), "Translation Nederlands: werkcheck team (source language); reviewed by a native speaker"));
+}
+
+TEST_CASE("languages_off in kiosk.json: read, saved by the operator menu, and refused when it is not a list") {
+  TempDir dir;
+  KioskConfig config;
+  config.data_dir = dir.path();
+  wktest::write_file(kiosk_settings_path(dir.path()), R"({"languages_off": ["tr", "ar"], "volume_percent": 70})");
+  REQUIRE_FALSE(load_kiosk_settings(config).has_value());
+  CHECK(config.languages_off == std::vector<std::string>{"tr", "ar"});
+  CHECK(config.language_off("tr"));
+  CHECK_FALSE(config.language_off("pl"));
+  config.languages_off = {"pl"};
+  REQUIRE(save_operator_settings(config));
+  KioskConfig again;
+  again.data_dir = dir.path();
+  REQUIRE_FALSE(load_kiosk_settings(again).has_value());
+  CHECK(again.languages_off == std::vector<std::string>{"pl"});
+  wktest::write_file(kiosk_settings_path(dir.path()), R"({"languages_off": "tr"})");
+  auto error = load_kiosk_settings(again);
+  REQUIRE(error.has_value());
+  CHECK(error->find("languages_off must be a list") != std::string::npos);
+}
+
+TEST_CASE("a key missing in the person's language: the Dutch text shows and its clip plays") {
+  // The built pack has every key; a pack whose English lacks one shows the Dutch.
+  TempDir dir;
+  const std::string pack_dir = wktest::copy_content_pack(dir);
+  wktest::replace_in_file(pack_dir + "/locales/en.po", "msgctxt \"ui.stop\"\nmsgid \"Stoppen\"\nmsgstr \"Stop\"\n", "");
+  auto load = load_content_pack(pack_dir, kiosk_content_needs());
+  REQUIRE(load.pack.has_value());
+  Rig r(*load.pack);
+  r.start("en");
+  const Target* stop = r.flow->view(kMetrics).find_target("nav:stop");
+  REQUIRE(stop);
+  CHECK(stop->label == "Stoppen");
+  CHECK(r.flow->clip_path({"en", "ui.stop"}) == pack_dir + "/audio/nl/ui.stop.wav");
+  CHECK(r.flow->clip_path({"en", "ui.back"}) == pack_dir + "/audio/en/ui.back.wav");
+}

@@ -1628,6 +1628,6 @@ TEST_CASE("a key missing in the person's language: the Dutch text shows and its 
   const Target* stop = r.flow->view(kMetrics).find_target("nav:stop");
   REQUIRE(stop);
   CHECK(stop->label == "Stoppen");
-  CHECK(r.flow->clip_path({"en", "ui.stop"}) == pack_dir + "/audio/nl/ui.stop.wav");
-  CHECK(r.flow->clip_path({"en", "ui.back"}) == pack_dir + "/audio/en/ui.back.wav");
+  CHECK(r.flow->clip_path({"en", "ui.stop"}) == pack_dir + "/audio/nl/ui.stop.ogg");
+  CHECK(r.flow->clip_path({"en", "ui.back"}) == pack_dir + "/audio/en/ui.back.ogg");
 }

@@ -114,7 +114,7 @@ TEST_CASE("a key missing in a language: the pack's linter names file and key; th
   auto load = load_content_pack(pack_dir, kiosk_content_needs());
   REQUIRE_MESSAGE(load.pack.has_value(), load.error);
   CHECK(load.pack->text("en", "ui.stop") == "Stoppen");
-  CHECK(load.pack->clip_path("en", "ui.stop") == pack_dir + "/audio/nl/ui.stop.wav");
-  CHECK(load.pack->clip_path("en", "ui.back") == pack_dir + "/audio/en/ui.back.wav");
+  CHECK(load.pack->clip_path("en", "ui.stop") == pack_dir + "/audio/nl/ui.stop.ogg");
+  CHECK(load.pack->clip_path("en", "ui.back") == pack_dir + "/audio/en/ui.back.ogg");
   CHECK(any_contains(load.pack->warnings, {en, "the Dutch stands in", "ui.stop"}));
 }

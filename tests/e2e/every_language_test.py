@@ -61,6 +61,23 @@ def texts_of(content, code):
     return out
 
 
+def language_choice(k, d, want=None):
+    """The languages offered on every page of the language choice (a small screen pages them behind
+    "Andere keuzes"), as {code: name}; with want, turns the pages until that language is shown."""
+    offered = {}
+    for _ in range(12):
+        page = {t["id"][5:]: t["label"] for t in d["targets"] if t["id"].startswith("lang:")}
+        if want and want in page:
+            return offered | page, d
+        if page and set(page) <= set(offered) and not want:
+            break  # back at a page already seen
+        offered.update(page)
+        if not any(t["id"] == "page:more" for t in d["targets"]):
+            break
+        d = k.tap("page:more")
+    return offered, d
+
+
 class LanguageWalk:
     def __init__(self, args, res, k, walk, size, code, words, source_words):
         self.args, self.res, self.k, self.walk = args, res, k, walk
@@ -82,9 +99,10 @@ class LanguageWalk:
         d = k.wait_for(screen="attract")
         d = k.tap("start")
         self.walk.check(d, "the language choice (%s next)" % self.code, "language" if self.code == languages[0] else None)
-        offered = {t["id"][5:]: t["label"] for t in d["targets"] if t["id"].startswith("lang:")}
+        offered, d = language_choice(k, d)
         res.check(offered == names, "%s: the language choice offers every language by its own name" % label,
                   "%s != %s" % (offered, names))
+        _, d = language_choice(k, d, self.code)
         d = k.tap("lang:" + self.code)
         question = d.get("item", "")
         want = self.words.get(question)
@@ -135,7 +153,7 @@ def switch_off_by_operator(args, res, k, data, code, names, art):
     k.tap("op:back")
     d = k.tap("op:back")
     d = k.tap("start")
-    offered = sorted(t["id"][5:] for t in d["targets"] if t["id"].startswith("lang:"))
+    offered = sorted(language_choice(k, d)[0])
     res.check(offered == sorted(c for c in names if c != code), "%s switched off is not offered" % code, offered)
     k.tap("nav:back")
 

@@ -32,7 +32,9 @@ TEST_CASE("new participant codes are ten digits without the look-alike and sound
     codes.insert(code);
   }
   CHECK(seen.size() == std::strlen(ids::kCodeAlphabet));  // every digit is used: random, not fixed
-  CHECK(codes.size() == 3000);                            // 8^10 codes: a repeat in 3000 is one in 240,000
+  // 8^10 codes: by the birthday bound, 3000 draws hold one repeat about once in 240 runs (this test
+  // failed so once), three or more about once in 80 million. A weak generator repeats far more.
+  CHECK(codes.size() >= 2998);
 }
 
 TEST_CASE("display_code groups a code 3 + 3 + 4 with spaces; earlier codes keep their dash") {

@@ -32,10 +32,11 @@ TOLERANCE = 0.15
 GAP_S = 0.35  # the pause between two clips (app/sound/clip_player.cpp)
 SPEAKING_RGB = (176, 78, 0)  # the "now speaking" frame (app/ui/draw_screen.cpp)
 ANSWERS = ["answer:leuk", "answer:weet_niet", "answer:niet_leuk"]
-BUTTONS = ["speak", "nav:back", "nav:stop", "nav:next"]
+# The language button is explained last, once per check, where the pack has more than one language.
+BUTTONS = ["speak", "nav:back", "nav:stop", "nav:next", "language"]
 FIRST_SEQUENCE = ["werk_plezier.title", "werk_plezier.handen", "answers.faces3.leuk", "answers.faces3.weet_niet",
                   "answers.faces3.niet_leuk", "ui.explain.listen", "ui.explain.back", "ui.explain.stop",
-                  "ui.explain.next", "ui.question.pick_one"]
+                  "ui.explain.next", "ui.explain.language", "ui.question.pick_one"]
 
 
 def nonsilent_seconds(args, gain=1.0):
@@ -145,7 +146,7 @@ def first_question_unattended(res, args, x, art):
                   "the card being said is framed on the screen, the others not (orange pixels %s)" % framed, framed)
         end = audio_now(k)
         res.check(seen == ANSWERS + BUTTONS,
-                  "the highlight goes through the answers in order, then Listen, Back, Stop, Next", seen)
+                  "the highlight goes through the answers in order, then Listen, Back, Stop, Next, Language", seen)
         heard = recorded_seconds(k, start, end, k.work_dir)
         clips = {key: clip_seconds(args.content, key) for key in FIRST_SEQUENCE}
         expected = sum(clips.values())

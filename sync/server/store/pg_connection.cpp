@@ -103,17 +103,12 @@ void Connection::exec_script(const std::string& sql) { check(PQexec(c_, sql.c_st
 
 bool Connection::healthy() {
   if (broken_ || PQstatus(c_) != CONNECTION_OK) return false;
-  // An idle connection has nothing to read. Something readable means the server said goodbye
-  // (it shut down or restarted, or an administrator ended the backend), or closed the socket.
+  // An idle connection has nothing to read. Anything readable means the server said goodbye
+  // ("terminating connection": it shut down or restarted, or an administrator ended the
+  // backend) or closed the socket. libpq would only notice at the next query, which would then
+  // fail; such a connection is dropped here instead and the caller gets a fresh one.
   pollfd p{PQsocket(c_), POLLIN, 0};
-  if (poll(&p, 1, 0) > 0) {
-    if (!PQconsumeInput(c_) || PQstatus(c_) != CONNECTION_OK) return false;
-    if (PGresult* r = PQgetResult(c_)) {  // an unsolicited error such as "terminating connection"
-      PQclear(r);
-      return false;
-    }
-  }
-  return true;
+  return poll(&p, 1, 0) == 0;
 }
 
 // ---- Pool ----

@@ -7,7 +7,6 @@ stopped and started under a running server. The SQLite paths are server_api_test
     server_api_postgres_test.py --server build/werkcheck-server --verifier build/server_verify_manifest
 
 Prints "N passed, M failed" last; exits non-zero on any failure."""
-import argparse
 import copy
 import os
 import shutil
@@ -20,15 +19,12 @@ import time
 sys.dont_write_bytecode = True  # keep the source tree clean
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pg_cluster import PgCluster  # noqa: E402
-from server_api_test import TALLY, Server, admin, check, is_json_error, request  # noqa: E402
+from server_api_test import TALLY, Server, admin, check, command_line, is_json_error, request  # noqa: E402
 from sessions_fixture import make_session  # noqa: E402
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--server", required=True)
-    ap.add_argument("--verifier", required=True)
-    args = ap.parse_args()
+    args = command_line()
     started = time.monotonic()
     work = tempfile.mkdtemp(prefix="werkcheck-server-pg-test-")
     servers = []

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """werkcheck-server on PostgreSQL, end to end: a throw-away cluster (pg_cluster.py), the admin
 CLI with --db postgresql://… and --signing-key, two server processes on the one database
-(enrollment, upload, duplicate, 409 conflict, the same batch raced to both), and PostgreSQL
-stopped and started under a running server. The SQLite paths are server_api_test.py's.
+(enrollment, upload, duplicate, 409 conflict, the same batch raced to both, a coach's login
+and CSRF token from one valid on the other), and PostgreSQL stopped and started under them. The SQLite paths are server_api_test.py's.
 
     server_api_postgres_test.py --server build/werkcheck-server --verifier build/server_verify_manifest
 
@@ -21,6 +21,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pg_cluster import PgCluster  # noqa: E402
 from server_api_test import TALLY, Server, admin, check, command_line, is_json_error, request  # noqa: E402
 from sessions_fixture import make_session  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "coach"))
+from coach_fixture import Client, csrf_of, login  # noqa: E402
 
 
 def main():
@@ -107,6 +110,22 @@ def main():
             rc2, listed, err2 = admin(args.server, db, *key, "list-kiosks")
             check(rc == 0 and rc2 == 0 and '"group":"Utrecht"' in listed, "admin set-kiosk-group and list-kiosks",
                   err + err2)
+
+            # The coach pages on PostgreSQL: a login made on A is valid on B, and so is its CSRF token.
+            coach = Client(a.port)
+            r = login(coach, "coach1", "een-lang-wachtwoord")
+            check(r.status == 303 and "wk_coach" in coach.cookies, "coach logs in on A", repr(r))
+            coach.port = b.port
+            page = coach.get(f"/coach/participant/{s1['code']}")
+            check(page.status == 200 and s1["code"] in page.text, "B shows the participant to A's login",
+                  repr(page))
+            r = coach.post(f"/coach/participant/{s1['code']}/notes",
+                           {"csrf": csrf_of(page.text) or "", "text": "gesprek op dinsdag"})
+            check(r.status == 303 and pg.sql("werkcheck", "SELECT text FROM coach_notes") == "gesprek op dinsdag",
+                  "a note posted on B with the login's CSRF token is stored", repr(r))
+            coach.port = a.port
+            page = coach.get(f"/coach/participant/{s1['code']}")
+            check(page.status == 200 and "gesprek op dinsdag" in page.text, "A shows the note made on B")
 
             # PostgreSQL goes away under the running servers, and comes back.
             pg.stop()

@@ -38,6 +38,10 @@ PgCluster::PgCluster() : bin_(kBin) {
     fs::remove_all(dir_);
     throw std::runtime_error("initdb failed: " + text);
   }
+  // "e": close-on-exec, so that no child (postgres above all) holds the pipe open.
+  watchdog_ = popen(("exec >/dev/null 2>&1; cat; " + as_user(bin_ + "/pg_ctl -D " + data_ + " -m immediate -w stop") +
+                     "; rm -rf " + dir_).c_str(),
+                    "we");
   start();
 }
 
@@ -45,12 +49,14 @@ PgCluster::~PgCluster() {
   if (running_) run(bin_ + "/pg_ctl -D " + data_ + " -m immediate -w stop >/dev/null 2>&1");
   std::error_code ec;
   fs::remove_all(dir_, ec);
+  if (watchdog_) pclose(watchdog_);
 }
 
-int PgCluster::run(const std::string& command) const {
-  std::string as_user = geteuid() == 0 ? "runuser -u nobody -- sh -c '" + command + "'" : command;
-  return std::system(as_user.c_str());
+std::string PgCluster::as_user(const std::string& command) const {
+  return geteuid() == 0 ? "runuser -u nobody -- sh -c '" + command + "'" : command;
 }
+
+int PgCluster::run(const std::string& command) const { return std::system(as_user(command).c_str()); }
 
 void PgCluster::start() {
   // fsync off: a test cluster need not survive a power cut, and it starts in a fraction of the time.

@@ -18,6 +18,13 @@ class PgCluster:
         if os.geteuid() == 0:
             nobody = pwd.getpwnam("nobody")
             os.chown(self.dir, nobody.pw_uid, nobody.pw_gid)
+        # If this process dies without __exit__ (killed at ctest's timeout), a watchdog shell sees
+        # its stdin close and stops and removes the cluster.
+        stop = f"{BIN}/pg_ctl -D {self.data} -m immediate -w stop"
+        if os.geteuid() == 0:
+            stop = f"runuser -u nobody -- {stop}"
+        self.watchdog = subprocess.Popen(["sh", "-c", f"cat; {stop}; rm -rf {self.dir}"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self._run([f"{BIN}/initdb", "-D", self.data, "-U", "werkcheck", "-A", "trust", "-E", "UTF8", "--no-sync",
                    "--locale=C.UTF-8"])
         self.start()
@@ -50,3 +57,5 @@ class PgCluster:
     def __exit__(self, *exc):
         self.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
+        self.watchdog.stdin.close()
+        self.watchdog.wait(timeout=30)

@@ -59,7 +59,17 @@ std::optional<int64_t> Result::opt_int64(int row, int col) const {
 
 // ---- Connection ----
 
-Connection::Connection(const std::string& url) : c_(PQconnectdb(url.c_str())) {
+namespace {
+// Defaults the URL may override (its values come after these): give up connecting after 10 s
+// rather than hold a request, and name the program in pg_stat_activity.
+PGconn* connect(const std::string& url) {
+  const char* keys[] = {"connect_timeout", "application_name", "dbname", nullptr};
+  const char* values[] = {"10", "werkcheck-server", url.c_str(), nullptr};
+  return PQconnectdbParams(keys, values, 1);
+}
+}  // namespace
+
+Connection::Connection(const std::string& url) : c_(connect(url)) {
   if (!c_ || PQstatus(c_) != CONNECTION_OK) {
     std::string why = c_ ? trimmed(PQerrorMessage(c_)) : "out of memory";
     PQfinish(c_);

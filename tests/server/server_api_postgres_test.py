@@ -126,6 +126,15 @@ def main():
             coach.port = a.port
             page = coach.get(f"/coach/participant/{s1['code']}")
             check(page.status == 200 and "gesprek op dinsdag" in page.text, "A shows the note made on B")
+            # A NUL character in an answer (PostgreSQL's JSON functions refuse it) is data like any other.
+            nul = make_session()
+            nul["answers"][next(iter(nul["answers"]))] = ["a\u0000b"]
+            st, _, body = request(a.port, "POST", "/api/v1/sessions", {"sessions": [nul]}, token)
+            page = coach.get(f"/coach/participant/{nul['code']}")
+            totals = coach.get("/coach/totals")
+            check(st == 200 and page.status == 200 and totals.status == 200,
+                  "a session with \\u0000 in an answer: stored, its page and the totals page show",
+                  f"{st} {page.status} {totals.status}")
 
             # PostgreSQL goes away under the running servers, and comes back.
             pg.stop()

@@ -562,3 +562,27 @@ TEST_CASE("kiosks of an organisation: groups and revocation only within the orga
   CHECK(store.kiosk_by_token_hash("token-ka1")->revoked);
   CHECK_FALSE(store.kiosk_by_token_hash("token-ka2")->revoked);
 }
+
+TEST_CASE("a NUL character (\\u0000) in an answer: stored, shown, counted and forgotten like any other") {
+  // A kiosk may send one (answers are free strings); PostgreSQL's JSON functions refuse it.
+  TwoOrgs w;
+  auto& store = w.store;
+  const std::string json =
+      "{\"anonymous\":false,\"answers\":{\"intake.situatie\":[\"a\\u0000b\"]},\"code\":\"NUL111\",\"consent\":true,"
+      "\"ended_at\":\"2026-03-01T10:00:00.000Z\",\"status\":\"finished\",\"uuid\":\"nul-1\"}";
+  ingest(store, w.a, "ka1", {{"nul-1", std::string("NUL111"), json, sha256_hex(json)}}, "2026-03-02T10:00:00.000Z");
+  auto shown = store.shared_sessions(w.a, "NUL111");
+  REQUIRE(shown.size() == 1);
+  CHECK(shown[0].session_json == json);
+  CHECK(uuids(store.recent_shared(w.a, 10)) == std::vector<std::string>{"nul-1"});
+  auto counted = store.sessions_for_totals(w.a, "", "2026-03-01", "2026-04-01");
+  REQUIRE(counted.size() == 1);
+  auto slim = nlohmann::json::parse(counted[0].session_json);
+  CHECK(slim.at("answers").at("intake.situatie").at(0).get<std::string>() == std::string("a\0b", 3));
+  CHECK(slim.at("status") == "finished");
+  CHECK(slim.at("follow_up_of").is_null());
+  CHECK(store.forget_code(w.a, "NUL111") == 1);
+  CHECK(store.shared_sessions(w.a, "NUL111").empty());
+  CHECK(backend().raw_text("SELECT session_json FROM sessions WHERE uuid = 'nul-1'").find("a\\u0000b") !=
+        std::string::npos);
+}

@@ -1,3 +1,5 @@
+#include <nlohmann/json.hpp>
+
 #include "store/pg_server_store.h"
 
 // KioskSyncStore on PostgreSQL. Races between server instances are settled by PostgreSQL:
@@ -10,6 +12,27 @@ namespace wk::server {
 namespace {
 
 struct ConflictAbort {};
+
+// The columns taken out of a session's JSON at ingest (pg_schema.cpp): its ended_at (NULL when
+// it has none), and the slim row the totals count, as SQLite's sessions_for_totals builds it.
+struct Extracted {
+  std::optional<std::string> ended_at;
+  std::string totals_json;
+};
+
+Extracted extract(const std::string& uuid, const std::string& canonical_json) {
+  auto j = nlohmann::json::parse(canonical_json);
+  Extracted out;
+  if (j.contains("ended_at") && j["ended_at"].is_string()) out.ended_at = j["ended_at"].get<std::string>();
+  auto field = [&](const char* k) { return j.contains(k) ? j[k] : nlohmann::json(nullptr); };
+  nlohmann::json answers = field("answers");
+  out.totals_json = nlohmann::json{{"uuid", uuid},
+                                   {"status", field("status")},
+                                   {"follow_up_of", field("follow_up_of")},
+                                   {"answers", answers.is_null() ? nlohmann::json::object() : answers}}
+                        .dump();
+  return out;
+}
 
 constexpr const char* kKioskColumns =
     "SELECT k.id, k.organisation_id, o.name, k.enrolled_at, k.revoked, k.last_heartbeat_at, k.app_version, "
@@ -121,11 +144,13 @@ IngestResult PgServerStore::ingest_sessions(const std::string& organisation_id, 
   try {
     pool_.transaction([&](pg::Connection& c) {
       for (const auto& in : sessions) {
+        Extracted x = extract(in.uuid, in.canonical_json);
         auto ins = c.exec(
             "INSERT INTO sessions(uuid, organisation_id, kiosk_id, code, anonymous, session_json, content_hash, "
-            "received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (uuid) DO NOTHING",
+            "received_at, ended_at, totals_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+            "ON CONFLICT (uuid) DO NOTHING",
             {in.uuid, organisation_id, kiosk_id, in.code, !in.code.has_value(), in.canonical_json, in.content_hash,
-             now});
+             now, x.ended_at, x.totals_json});
         if (ins.affected() == 1) {
           result.results.emplace_back(in.uuid, "stored");
           continue;

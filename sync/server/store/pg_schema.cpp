@@ -6,6 +6,9 @@
 // PostgreSQL types: the same tables and columns, times as ISO text in UTC (compared as text,
 // as the interfaces say), session JSON as the exact text the kiosk sent (its hash decides
 // "duplicate"), content as bytea. sessions.seq keeps the order of arrival (SQLite's rowid).
+// What SQLite's queries take out of the JSON (ended_at, and the slim row the totals count) is
+// taken out once, at ingest, into columns: PostgreSQL's JSON functions refuse a whole document
+// over one "\u0000" in any string, which a kiosk may send, and the totals then read no events.
 // Text columns collate as "C" (bytes, as SQLite compares), whatever the database's locale:
 // ISO times compare as text, and names sort the same on both backends.
 
@@ -64,7 +67,9 @@ CREATE TABLE sessions (
   anonymous boolean NOT NULL CHECK (anonymous = (code IS NULL)),
   session_json text COLLATE "C" NOT NULL,
   content_hash text COLLATE "C" NOT NULL,
-  received_at text COLLATE "C" NOT NULL
+  received_at text COLLATE "C" NOT NULL,
+  ended_at text COLLATE "C",
+  totals_json text COLLATE "C" NOT NULL
 );
 CREATE INDEX sessions_by_org_code ON sessions(organisation_id, code);
 CREATE INDEX sessions_by_org_received ON sessions(organisation_id, received_at);

@@ -27,7 +27,7 @@ std::vector<SharedSession> PgServerStore::shared_sessions(const std::string& org
     // NULLS FIRST: a session without ended_at sorts first, as SQLite sorts NULL.
     return read_shared(c.exec(std::string(kSharedColumns) +
                                   " WHERE s.organisation_id = $1 AND s.code = $2 AND NOT s.anonymous "
-                                  "ORDER BY (s.session_json::jsonb->>'ended_at') COLLATE \"C\" NULLS FIRST, "
+                                  "ORDER BY s.ended_at NULLS FIRST, "
                                   "s.received_at, s.seq",
                               {organisation_id, code}));
   });

@@ -8,12 +8,10 @@ std::vector<SessionForTotals> PgServerStore::sessions_for_totals(const std::stri
                                                                  const std::string& group, const std::string& from,
                                                                  const std::string& to) {
   return pool_.with([&](pg::Connection& c) {
-    // Only what the totals count: the events (most of a session's bytes) stay in the database.
+    // Only what the totals count (totals_json, made at ingest): the events stay in the database.
     auto r = c.exec(
-        "SELECT s.kiosk_id, k.group_name, "
-        "json_build_object('uuid', s.uuid, 'status', j.v->'status', 'follow_up_of', j.v->'follow_up_of', "
-        "'answers', coalesce(j.v->'answers', '{}'::jsonb))::text, s.received_at "
-        "FROM sessions s JOIN kiosks k ON k.id = s.kiosk_id CROSS JOIN LATERAL (SELECT s.session_json::jsonb) j(v) "
+        "SELECT s.kiosk_id, k.group_name, s.totals_json, s.received_at "
+        "FROM sessions s JOIN kiosks k ON k.id = s.kiosk_id "
         "WHERE s.organisation_id = $1 AND s.received_at >= $2 AND s.received_at < $3 "
         "AND ($4 = '' OR k.group_name = $4) ORDER BY s.received_at, s.seq",
         {organisation_id, from, to, group});

@@ -181,4 +181,12 @@ TEST_CASE("PostgreSQL restarted: the same store carries on; stopped mid-upload: 
   CHECK(store->session_count() == 4);
 }
 
+TEST_CASE("a NUL byte in a text value is refused, not cut off") {
+  auto store = backend().fresh();
+  std::string org = store->create_organisation("Org");
+  store->create_coach(org, "bert", "hash", "coach");
+  CHECK_THROWS_AS(store->add_note(org, "K7MR2X", "bert", std::string("voor\0na", 7), now_iso()), pg::PgError);
+  CHECK(store->notes(org, "K7MR2X").empty());
+}
+
 }  // TEST_SUITE

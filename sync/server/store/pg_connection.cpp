@@ -100,6 +100,9 @@ Result Connection::exec(const std::string& sql, const std::vector<Param>& params
   std::vector<const char*> values;
   std::vector<int> lengths, formats;
   for (const auto& p : params) {
+    // libpq sends text up to its first NUL: refuse rather than store a cut-off value.
+    if (!p.binary && p.value && p.value->find('\0') != std::string::npos)
+      throw PgError("22021", "a text value holds a NUL character, which PostgreSQL cannot store");
     values.push_back(p.value ? p.value->data() : nullptr);
     lengths.push_back(p.value ? static_cast<int>(p.value->size()) : 0);
     formats.push_back(p.binary ? 1 : 0);

@@ -1,6 +1,6 @@
 // werkcheck-server: the central server of werkcheck (sync/API.md).
-//   werkcheck-server --db FILE --listen 127.0.0.1:8080 [--cert FILE --key FILE]
-//   werkcheck-server admin --db FILE <command> ...
+//   werkcheck-server --db FILE|postgresql://… --listen 127.0.0.1:8080 [--cert FILE --key FILE]
+//   werkcheck-server admin --db FILE|postgresql://… <command> ...
 #include <signal.h>
 #include <sys/stat.h>
 #include <sodium.h>
@@ -15,7 +15,7 @@
 #include "coach/coach_pages.h"
 #include "front_door/front_door.h"
 #include "http_api.h"
-#include "store/sqlite_server_store.h"
+#include "store/open_store.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -31,6 +31,9 @@ int usage() {
                "                    until the head (default 10) and the whole request (default 60) have arrived)\n"
                "                   [--content PACK_DIR] [--web COACH_WEB_DIR] [--region NAME] [--coach-idle-seconds N]\n"
                "                   [--trust-forwarded-for] [--secure-cookies] [--timezone ZONE]\n"
+               "  --db is the SQLite file, or postgresql://USER:PASSWORD@HOST/DATABASE for PostgreSQL;\n"
+               "  with PostgreSQL, every command also needs --signing-key FILE (the content-signing key;\n"
+               "  with SQLite it is FILE.signing-key beside the database)\n"
                "  werkcheck-server admin --db FILE create-org NAME\n"
                "  werkcheck-server admin --db FILE enroll-code --org ID [--valid-days N]\n"
                "  werkcheck-server admin --db FILE create-coach --org ID --user NAME [--role coach|admin|employer | --admin]\n"
@@ -48,8 +51,7 @@ int usage() {
 // more places) then never carry the key that kiosks trust. Its public half is recorded in the
 // database so that a lost or swapped key file stops the server instead of silently breaking
 // every kiosk's pinned key.
-SigningKey open_key(KioskSyncStore& store, const std::string& db_path) {
-  const std::string path = key_path_for_db(db_path);
+SigningKey open_key(KioskSyncStore& store, const std::string& path) {
   auto recorded = store.recorded_public_key();
   if (recorded && !fs::exists(path))
     throw std::runtime_error("the signing key file " + path +
@@ -81,6 +83,16 @@ bool switch_flag(std::vector<std::string>& args, const std::string& name) {
   if (it == args.end()) return false;
   args.erase(it);
   return true;
+}
+
+// The signing key's file: --signing-key, or beside the SQLite file. A PostgreSQL database has
+// no "beside", and several instances must share one key, so there the flag is required.
+std::string signing_key_path(std::vector<std::string>& args, const std::string& db) {
+  std::string path = flag(args, "--signing-key");
+  if (!path.empty()) return path;
+  if (is_postgres_url(db))
+    throw std::runtime_error("a PostgreSQL --db needs --signing-key FILE (the same file on every server instance)");
+  return key_path_for_db(db);
 }
 
 std::string read_file(const fs::path& p) {
@@ -122,9 +134,12 @@ int publish_content(KioskSyncStore& store, const SigningKey& key, const fs::path
 int admin(std::vector<std::string> args) {
   std::string db = flag(args, "--db");
   if (db.empty() || args.empty()) return usage();
+  const std::string key_path = signing_key_path(args, db);
+  if (args.empty()) return usage();
   std::string cmd = args.front();
   args.erase(args.begin());
-  SqliteServerStore store(db);
+  auto opened = open_store(db);
+  ServerStore& store = *opened;
 
   if (cmd == "create-org") {
     if (args.size() != 1 || args[0].empty()) return usage();
@@ -202,10 +217,10 @@ int admin(std::vector<std::string> args) {
   if (cmd == "publish-content") {
     std::string dir = flag(args, "--dir");
     if (dir.empty() || !args.empty()) return usage();
-    return publish_content(store, open_key(store, db), dir);
+    return publish_content(store, open_key(store, key_path), dir);
   }
   if (cmd == "public-key") {
-    std::cout << to_base64(open_key(store, db).public_key) << "\n";
+    std::cout << to_base64(open_key(store, key_path).public_key) << "\n";
     return 0;
   }
   return usage();
@@ -215,6 +230,7 @@ int serve(std::vector<std::string> args) {
   std::string db = flag(args, "--db"), listen = flag(args, "--listen"), cert = flag(args, "--cert"),
               keyfile = flag(args, "--key"), threads_s = flag(args, "--threads"),
               head_s = flag(args, "--head-deadline"), request_s = flag(args, "--request-deadline");
+  const std::string key_path = signing_key_path(args, db);
   // The coach pages' content pack and templates; by default next to the executable (the build tree).
   wk::coach::CoachOptions coach;
   const fs::path exe_dir = fs::read_symlink("/proc/self/exe").parent_path();
@@ -250,8 +266,9 @@ int serve(std::vector<std::string> args) {
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   signal(SIGPIPE, SIG_IGN);
 
-  SqliteServerStore store(db);
-  SigningKey key = open_key(store, db);
+  auto opened = open_store(db);
+  ServerStore& store = *opened;
+  SigningKey key = open_key(store, key_path);
 
   std::unique_ptr<httplib::Server> server;
   if (!cert.empty()) {
@@ -285,7 +302,7 @@ int serve(std::vector<std::string> args) {
             {{"host", host},
              {"port", bound},
              {"tls", !cert.empty()},
-             {"db", db},
+             {"db", db_for_log(db)},
              {"content_public_key", to_base64(key.public_key)},
              {"sessions", store.session_count()}});
   door.run();

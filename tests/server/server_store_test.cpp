@@ -1,5 +1,5 @@
-// Unit tests of the server's storage (SqliteServerStore) and its input checks.
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+// Unit tests of the server's storage, on SQLite and on PostgreSQL (store_backend.h: the same
+// tests, run once per backend), and its input checks.
 #include <doctest/doctest.h>
 #include <sodium.h>
 #include <unistd.h>
@@ -9,9 +9,11 @@
 #include "server_util.h"
 #include "store/sqlite_server_store.h"
 #include "storage/database.h"
+#include "store_backend.h"
 #include "validate.h"
 
 using namespace wk::server;
+using wk::test::backend;
 namespace fs = std::filesystem;
 
 namespace {
@@ -39,12 +41,12 @@ IncomingSession anonymous(const std::string& uuid) {
   return {uuid, std::nullopt, json, sha256_hex(json)};
 }
 
-void enroll_kiosk(SqliteServerStore& store, const std::string& org, const std::string& kiosk) {
+void enroll_kiosk(ServerStore& store, const std::string& org, const std::string& kiosk) {
   store.add_enrollment_code("code-" + kiosk, org, "2999-01-01T00:00:00.000Z");
   REQUIRE(store.enroll("code-" + kiosk, now_iso(), kiosk, "token-" + kiosk));
 }
 
-void ingest(SqliteServerStore& store, const std::string& org, const std::string& kiosk,
+void ingest(ServerStore& store, const std::string& org, const std::string& kiosk,
             const std::vector<IncomingSession>& sessions, const std::string& received_at) {
   auto r = store.ingest_sessions(org, kiosk, sessions, received_at);
   REQUIRE_FALSE(r.conflict);
@@ -59,30 +61,6 @@ std::vector<std::string> uuids(const std::vector<SessionForTotals>& rows) {  // 
   std::vector<std::string> out;
   for (const auto& r : rows) out.push_back(nlohmann::json::parse(r.session_json).at("uuid").get<std::string>());
   return out;
-}
-
-// Runs SQL on a second connection to the same file; returns SQLite's error message ("" on success).
-std::string raw_exec(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  char* err = nullptr;
-  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
-  std::string msg = rc == SQLITE_OK ? "" : (err ? err : sqlite3_errstr(rc));
-  sqlite3_free(err);
-  sqlite3_close(db);
-  return msg;
-}
-
-int64_t raw_int(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  sqlite3_stmt* st = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
-  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-  int64_t v = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  sqlite3_close(db);
-  return v;
 }
 
 // The schema as version 1 shipped it (a frozen copy: databases in the field look like this).
@@ -156,8 +134,8 @@ CREATE TABLE server_keys (
 
 // Two organisations, each with kiosks; coaches anna (admin, A), bert (coach, A), carla (coach, B).
 struct TwoOrgs {
-  TempDb t;
-  SqliteServerStore store{t.path()};
+  std::unique_ptr<ServerStore> opened = backend().fresh();
+  ServerStore& store = *opened;
   std::string a = store.create_organisation("Org A"), b = store.create_organisation("Org B");
   TwoOrgs() {
     enroll_kiosk(store, a, "ka1");
@@ -172,9 +150,8 @@ struct TwoOrgs {
 }  // namespace
 
 TEST_CASE("enrollment codes work once and only before they expire") {
-  REQUIRE(sodium_init() >= 0);
-  TempDb t;
-  SqliteServerStore store(t.path());
+  auto opened = backend().fresh();
+  ServerStore& store = *opened;
   auto org = store.create_organisation("Org");
   store.add_enrollment_code("h1", org, "2999-01-01T00:00:00.000Z");
   store.add_enrollment_code("h2", org, "2000-01-01T00:00:00.000Z");
@@ -195,8 +172,8 @@ TEST_CASE("enrollment codes work once and only before they expire") {
 }
 
 TEST_CASE("a batch is all or nothing: a conflict stores none of it") {
-  TempDb t;
-  SqliteServerStore store(t.path());
+  auto opened = backend().fresh();
+  ServerStore& store = *opened;
   auto org = store.create_organisation("Org");
   store.add_enrollment_code("h", org, "2999-01-01T00:00:00.000Z");
   store.enroll("h", now_iso(), "k1", "tok");
@@ -213,8 +190,8 @@ TEST_CASE("a batch is all or nothing: a conflict stores none of it") {
 }
 
 TEST_CASE("content: only files of the newest pack are served, binary-safe") {
-  TempDb t;
-  SqliteServerStore store(t.path());
+  auto opened = backend().fresh();
+  ServerStore& store = *opened;
   CHECK_FALSE(store.current_content());
   std::string bin("a\0b\xff", 4);
   store.publish_content("m1", "s1", {{"x.bin", sha256_hex(bin), bin}, {"old.txt", sha256_hex("o"), "o"}}, now_iso());
@@ -224,7 +201,7 @@ TEST_CASE("content: only files of the newest pack are served, binary-safe") {
   CHECK_FALSE(store.current_content_file("old.txt"));
 }
 
-TEST_CASE("input checks") {
+TEST_CASE("input checks" * doctest::test_suite("sqlite")) {  // no store: once is enough
   nlohmann::json j;
   CHECK(parse_body("{\"a\":1,\"a\":2}", j)->code == "duplicate_field");
   CHECK(parse_body(std::string("{\"a\":\"\xed\xa0\x80\"}"), j)->code == "invalid_utf8");  // a surrogate
@@ -237,7 +214,7 @@ TEST_CASE("input checks") {
   CHECK(normalise_enrollment_code("abcd efgh-jkmn") == "ABCDEFGHJKMN");
 }
 
-TEST_CASE("a version 1 database migrates to the coach-pages schema with its rows kept") {
+TEST_CASE("a version 1 database migrates to the coach-pages schema with its rows kept" * doctest::test_suite("sqlite")) {
   TempDb t;
   {
     auto db = wk::Database::open(t.path(), {kSchemaV1});
@@ -274,7 +251,16 @@ TEST_CASE("a version 1 database migrates to the coach-pages schema with its rows
     CHECK_THROWS_AS(store.create_coach("no-such-org", "y", "h", "coach"), wk::DbError);
     CHECK(store.set_kiosk_group("o1", "k1", "Utrecht"));
   }
-  CHECK(raw_int(t.path(), "PRAGMA user_version") == 2);
+  {
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(t.path().c_str(), &raw) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &st, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    CHECK(sqlite3_column_int(st, 0) == 2);
+    sqlite3_finalize(st);
+    sqlite3_close(raw);
+  }
   SqliteServerStore again(t.path());  // reopening a migrated database changes nothing
   CHECK(again.kiosks_of("o1")[0].group == "Utrecht");
   CHECK(again.coaches_of("o1").size() == 2);
@@ -354,7 +340,7 @@ TEST_CASE("login sessions: idle and absolute expiry, disabled accounts") {
   make("t5", "bert");
   make("t6", "anna");
   CHECK(store.set_coach_disabled(w.a, "bert", true));
-  CHECK(raw_int(w.t.path(), "SELECT COUNT(*) FROM login_sessions WHERE username = 'bert'") == 0);
+  CHECK(backend().raw_int("SELECT COUNT(*) FROM login_sessions WHERE username = 'bert'") == 0);
   CHECK_FALSE(store.login("t4", t0, "2026-05-01T09:00:00.000Z", "2026-04-30T00:00:00.000Z"));
   CHECK_FALSE(store.login("t5", t0, "2026-05-01T09:00:00.000Z", "2026-04-30T00:00:00.000Z"));
   CHECK(store.login("t6", t0, "2026-05-01T09:00:00.000Z", "2026-04-30T00:00:00.000Z"));
@@ -413,21 +399,13 @@ TEST_CASE("forget a code: the checks stay anonymous, the code leaves row and JSO
   CHECK(store.notes(w.a, "K7MR2X").empty());
   CHECK(store.sessions_for_totals(w.a, "", "2026-01-01", "2027-01-01").size() == totals_before);
   {
-    // The stored JSON itself, read beside the store (a second, read-only connection).
-    sqlite3* raw = nullptr;
-    REQUIRE(sqlite3_open_v2(w.t.path().c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* row = nullptr;
-    REQUIRE(sqlite3_prepare_v2(raw, "SELECT session_json, code IS NULL, anonymous FROM sessions WHERE uuid = 'a-1'", -1,
-                               &row, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_step(row) == SQLITE_ROW);
-    const std::string stored = reinterpret_cast<const char*>(sqlite3_column_text(row, 0));
+    // The stored JSON itself, read beside the store (a second connection).
+    const std::string stored = backend().raw_text("SELECT session_json FROM sessions WHERE uuid = 'a-1'");
     CHECK(stored.find("K7MR2X") == std::string::npos);
     CHECK(stored.find("\"consent\":false") != std::string::npos);
     CHECK(stored.find("\"anonymous\":true") != std::string::npos);
-    CHECK(sqlite3_column_int(row, 1) == 1);
-    CHECK(sqlite3_column_int(row, 2) == 1);
-    sqlite3_finalize(row);
-    sqlite3_close(raw);
+    CHECK(backend().raw_int("SELECT CASE WHEN code IS NULL THEN 1 ELSE 0 END FROM sessions WHERE uuid = 'a-1'") == 1);
+    CHECK(backend().raw_int("SELECT CASE WHEN anonymous THEN 1 ELSE 0 END FROM sessions WHERE uuid = 'a-1'") == 1);
   }
   CHECK(uuids(store.shared_sessions(w.a, "PQ4ZT9")) == std::vector<std::string>{"a-keep"});
   CHECK(uuids(store.shared_sessions(w.b, "K7MR2X")) == std::vector<std::string>{"b-same"});
@@ -539,10 +517,10 @@ TEST_CASE("audit log: newest first, per organisation, paged, append-only") {
   CHECK(page[0].action == "print");
   CHECK(store.audit_log(w.b, 10, 0).size() == 1);
 
-  CHECK(raw_exec(w.t.path(), "UPDATE audit_log SET username = 'someone else'").find("append-only") !=
+  CHECK(backend().raw_exec("UPDATE audit_log SET username = 'someone else'").find("append-only") !=
         std::string::npos);
-  CHECK(raw_exec(w.t.path(), "DELETE FROM audit_log").find("append-only") != std::string::npos);
-  CHECK(raw_exec(w.t.path(), "DELETE FROM audit_log WHERE username = 'bert'").find("append-only") !=
+  CHECK(backend().raw_exec("DELETE FROM audit_log").find("append-only") != std::string::npos);
+  CHECK(backend().raw_exec("DELETE FROM audit_log WHERE username = 'bert'").find("append-only") !=
         std::string::npos);
   CHECK(store.audit_log(w.a, 10, 0).size() == 3);
   CHECK(store.audit_log(w.a, 10, 0)[2].username == "bert");
@@ -583,4 +561,28 @@ TEST_CASE("kiosks of an organisation: groups and revocation only within the orga
   CHECK(store.revoke_kiosk_of(w.a, "ka1"));
   CHECK(store.kiosk_by_token_hash("token-ka1")->revoked);
   CHECK_FALSE(store.kiosk_by_token_hash("token-ka2")->revoked);
+}
+
+TEST_CASE("a NUL character (\\u0000) in an answer: stored, shown, counted and forgotten like any other") {
+  // A kiosk may send one (answers are free strings); PostgreSQL's JSON functions refuse it.
+  TwoOrgs w;
+  auto& store = w.store;
+  const std::string json =
+      "{\"anonymous\":false,\"answers\":{\"intake.situatie\":[\"a\\u0000b\"]},\"code\":\"NUL111\",\"consent\":true,"
+      "\"ended_at\":\"2026-03-01T10:00:00.000Z\",\"status\":\"finished\",\"uuid\":\"nul-1\"}";
+  ingest(store, w.a, "ka1", {{"nul-1", std::string("NUL111"), json, sha256_hex(json)}}, "2026-03-02T10:00:00.000Z");
+  auto shown = store.shared_sessions(w.a, "NUL111");
+  REQUIRE(shown.size() == 1);
+  CHECK(shown[0].session_json == json);
+  CHECK(uuids(store.recent_shared(w.a, 10)) == std::vector<std::string>{"nul-1"});
+  auto counted = store.sessions_for_totals(w.a, "", "2026-03-01", "2026-04-01");
+  REQUIRE(counted.size() == 1);
+  auto slim = nlohmann::json::parse(counted[0].session_json);
+  CHECK(slim.at("answers").at("intake.situatie").at(0).get<std::string>() == std::string("a\0b", 3));
+  CHECK(slim.at("status") == "finished");
+  CHECK(slim.at("follow_up_of").is_null());
+  CHECK(store.forget_code(w.a, "NUL111") == 1);
+  CHECK(store.shared_sessions(w.a, "NUL111").empty());
+  CHECK(backend().raw_text("SELECT session_json FROM sessions WHERE uuid = 'nul-1'").find("a\\u0000b") !=
+        std::string::npos);
 }

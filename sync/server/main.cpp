@@ -15,6 +15,7 @@
 #include "coach/coach_pages.h"
 #include "front_door/front_door.h"
 #include "http_api.h"
+#include "migrate/migrate_to_postgres.h"
 #include "store/open_store.h"
 
 namespace fs = std::filesystem;
@@ -42,7 +43,10 @@ int usage() {
                "  werkcheck-server admin --db FILE set-kiosk-group KIOSK_ID GROUP   (\"\" removes the group)\n"
                "  werkcheck-server admin --db FILE list-kiosks\n"
                "  werkcheck-server admin --db FILE publish-content --dir PACK_DIR\n"
-               "  werkcheck-server admin --db FILE public-key\n";
+               "  werkcheck-server admin --db FILE public-key\n"
+               "  werkcheck-server admin migrate --from FILE --to postgresql://… [--dry-run]\n"
+               "                   (copies every row into an empty PostgreSQL database in one transaction,\n"
+               "                    compares rows and SHA-256 per table, refuses a second run)\n";
   return 2;
 }
 
@@ -132,6 +136,15 @@ int publish_content(KioskSyncStore& store, const SigningKey& key, const fs::path
 }
 
 int admin(std::vector<std::string> args) {
+  if (!args.empty() && args[0] == "migrate") {
+    args.erase(args.begin());
+    wk::server::migrate::Options o;
+    o.dry_run = switch_flag(args, "--dry-run");
+    o.from = flag(args, "--from");
+    o.to = flag(args, "--to");
+    if (o.from.empty() || o.to.empty() || !args.empty()) return usage();
+    return wk::server::migrate::migrate_to_postgres(o, std::cout);
+  }
   std::string db = flag(args, "--db");
   if (db.empty() || args.empty()) return usage();
   const std::string key_path = signing_key_path(args, db);

@@ -65,7 +65,7 @@ try {
   check(nl[2].text.includes('In orde') && nl[2].text.includes(`${fx.version} (actueel)`) && nl[2].text.includes('1.0 GB')
     && nl[2].text.includes('1.4.0') && /\t2\t/.test(nl[2].text), 'fine: "In orde", current content, app version, backlog 2, 1.0 GB free', nl[2].text);
   check(nl[3].text.includes('nooit') && nl[3].text.includes('In orde'), 'a kiosk enrolled just now and not heard from yet: "nooit", not silent', nl[3].text);
-  check((await page.locator('#kiosks-summary').innerText()).includes('2 kiosks hebben aandacht nodig.'), 'the summary counts 2');
+  check((await page.locator('#kiosks-summary').innerText()).includes('2 zuilen hebben aandacht nodig.'), 'the summary counts 2');
   await screenshot(page, 'kiosks-nl');
 
   await page.goto(`${fx.url}/coach/lang?to=en&back=/coach/admin/kiosks`);

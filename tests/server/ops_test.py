@@ -3,7 +3,8 @@
 werkcheck-server on 127.0.0.1, with a temporary database.
 
 - /metrics counters move by exactly what the test did: 3 new sessions, 1 duplicate, 1 conflict,
-  2 failed coach logins and 1 good one; the latency histogram counts every request made. The
+  2 failed coach logins and 1 good one (then 5 wrong and 1 throttled); the latency histogram
+  counts every request made. The
   text is read by Prometheus' own parser (Debian's python3-prometheus-client).
 - Who may read /metrics: loopback without a proxy header, or the token of --metrics-token-file.
 - /healthz answers while the database is locked by another process; /readyz then says 503 and
@@ -159,6 +160,17 @@ def main():
                        if n == "werkcheck_http_request_duration_seconds_bucket" and ("le", "+Inf") in labels)
         check(plus_inf == histogram_count(after), "metrics: the +Inf buckets hold every request")
         check(value(after, "werkcheck_uptime_seconds") > 0, "metrics: uptime is positive")
+
+        # The throttle: 5 wrong passwords for a name, then the 6th attempt is refused unchecked.
+        before = after
+        statuses = [login(Client(port), "boss", f"wrong password {i}").status for i in range(6)]
+        after, _ = scrape(port)
+        check(statuses == [401] * 5 + [429], "coach login: 5 wrong passwords, then 429", statuses)
+        check(moved("werkcheck_coach_logins_total", result="failed") == 5
+              and moved("werkcheck_coach_logins_total", result="throttled") == 1,
+              "metrics: 5 more failed logins and 1 throttled",
+              (moved("werkcheck_coach_logins_total", result="failed"),
+               moved("werkcheck_coach_logins_total", result="throttled")))
 
         # --- who may read /metrics ---
         st, h, b = request(port, "GET", "/metrics", headers={"X-Forwarded-For": "203.0.113.9"})

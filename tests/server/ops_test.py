@@ -4,8 +4,8 @@ werkcheck-server on 127.0.0.1, with a temporary database.
 
 - /metrics counters move by exactly what the test did: 3 new sessions, 1 duplicate, 1 conflict,
   2 failed coach logins and 1 good one (then 5 wrong and 1 throttled); the latency histogram
-  counts every request made. The
-  text is read by Prometheus' own parser (Debian's python3-prometheus-client).
+  counts every request made. The text is read by Prometheus' own parser (Debian's
+  python3-prometheus-client).
 - Who may read /metrics: loopback without a proxy header, or the token of --metrics-token-file.
 - /healthz answers while the database is locked by another process; /readyz then says 503 and
   why, and 200 again once the lock is gone; also 503 when the database file is renamed away.

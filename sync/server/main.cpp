@@ -88,6 +88,17 @@ bool switch_flag(std::vector<std::string>& args, const std::string& name) {
   return true;
 }
 
+// --silent-days: the admin's kiosk list calls a kiosk silent after this many days.
+int silent_days_option(const std::string& v) {
+  try {
+    size_t used = 0;
+    const int days = std::stoi(v, &used);
+    if (used == v.size() && days >= 1 && days <= 365) return days;
+  } catch (const std::logic_error&) {
+  }
+  throw std::runtime_error("--silent-days needs a whole number of days from 1 to 365, not '" + v + "'");
+}
+
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + p.string());
@@ -190,8 +201,8 @@ int admin(std::vector<std::string> args) {
     // The order of the admin's kiosk page (coach/kiosk_overview.h): those that need a look first.
     bool has_days;
     std::string days_s = flag(args, "--silent-days", has_days);
-    const int days = has_days ? std::stoi(days_s) : 3;
-    if (days < 1 || days > 365 || !args.empty()) return usage();
+    const int days = has_days ? silent_days_option(days_s) : 3;
+    if (!args.empty()) return usage();
     auto current = store.current_content();
     for (const auto& s : wk::coach::kiosk_overview(store.list_kiosks(),
                                                    current ? wk::coach::manifest_version(current->manifest) : std::nullopt,
@@ -245,8 +256,7 @@ int serve(std::vector<std::string> args) {
   if (has_idle) coach.idle_seconds = std::stol(idle);
   bool has_silent;
   std::string silent = flag(args, "--silent-days", has_silent);
-  if (has_silent) coach.silent_days = std::stoi(silent);
-  if (coach.silent_days < 1 || coach.silent_days > 365) throw std::runtime_error("--silent-days must be 1 to 365");
+  if (has_silent) coach.silent_days = silent_days_option(silent);
   OpsOptions ops;
   if (std::string token_file = flag(args, "--metrics-token-file"); !token_file.empty())
     ops.metrics_token = read_metrics_token(token_file);

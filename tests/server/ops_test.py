@@ -199,6 +199,15 @@ def main():
                            capture_output=True, text=True, timeout=20)
         check(r.returncode != 0 and "too short" in r.stderr, "a metrics token under 32 characters: refused at start",
               r.stderr[-200:])
+        for bad, says in ((["--metrics-token-file", os.path.join(work, "missing")], "cannot read the metrics token"),
+                          (["--silent-days", "drie"], "whole number of days"),
+                          (["--silent-days", "0"], "whole number of days")):
+            r = subprocess.run([args.server, "--db", db, "--listen", "127.0.0.1:0", *bad],
+                               capture_output=True, text=True, timeout=20)
+            check(r.returncode != 0 and says in r.stderr, f"{' '.join(bad)}: refused at start, saying why",
+                  r.stderr[-200:])
+        rc, _, err = admin(args.server, db, "list-kiosks", "--silent-days", "x")
+        check(rc != 0 and "whole number of days" in err, "admin list-kiosks --silent-days x: refused, saying why", err)
 
         # --- /healthz and /readyz ---
         st, _, b = request(port, "GET", "/healthz")

@@ -169,6 +169,24 @@ def main():
             r = migrate(args.server, odd, pg.url("odd"))
             check(r.returncode != 0 and "has table extra_notes" in r.stderr and pg_rows_total(pg, "odd") == 0,
                   "a file with a table this program does not copy is refused, naming it; nothing written")
+            old = os.path.join(fx.work, "old.db")  # as a file from before the coach pages' kiosk groups
+            shutil.copy(fx.db, old)
+            con = sqlite3.connect(old)
+            con.execute("ALTER TABLE kiosks DROP COLUMN group_name")
+            con.commit()
+            con.close()
+            r = migrate(args.server, old, pg.url("odd"))
+            check(r.returncode != 0 and "lacks column kiosks.group_name" in r.stderr and "upgrades it" in r.stderr
+                  and pg_rows_total(pg, "odd") == 0, "a file lacking a column is refused, saying how to upgrade it")
+            nul = os.path.join(fx.work, "nul.db")  # PostgreSQL's text cannot hold a NUL byte; SQLite's can
+            shutil.copy(fx.db, nul)
+            con = sqlite3.connect(nul)
+            con.execute("UPDATE coach_notes SET text = 'a' || char(0) || 'b'")
+            con.commit()
+            con.close()
+            r = migrate(args.server, nul, pg.url("odd"))
+            check(r.returncode != 0 and "cannot copy row 1 of coach_notes" in r.stderr
+                  and pg_rows_total(pg, "odd") == 0, "a note holding a NUL byte: refused naming the row, nothing written")
             r = migrate(args.server, os.path.join(fx.work, "missing.db"), url)
             check(r.returncode != 0 and "no SQLite file" in r.stderr, "a missing --from file: the reason")
             r = migrate(args.server, fx.db, "/tmp/not-a-url")

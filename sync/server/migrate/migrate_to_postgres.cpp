@@ -106,12 +106,19 @@ int64_t copy_table(Database& src, pg::Connection& c, const Table& t, int64_t& co
   read_sqlite_rows(src, t, [&](const Row& row) {
     std::vector<pg::Param> params;
     for (size_t i = 0; i < row.size(); ++i) params.push_back(param(row[i], t.columns[i].kind));
-    if (t.name == "sessions") {  // uuid and session_json: columns 1 and 6
-      PgSessionColumns x = pg_session_columns(*row[1], *row[6]);
-      params.emplace_back(x.ended_at);
-      params.emplace_back(x.totals_json);
+    try {
+      if (t.name == "sessions") {  // uuid and session_json: columns 1 and 6
+        PgSessionColumns x = pg_session_columns(*row[1], *row[6]);
+        params.emplace_back(x.ended_at);
+        params.emplace_back(x.totals_json);
+      }
+      c.exec(sql, params);
+    } catch (const StoreUnavailable&) {
+      throw;
+    } catch (const std::exception& e) {  // which row, for the operator; all is rolled back
+      throw std::runtime_error("cannot copy row " + std::to_string(rows + 1) + " of " + t.name + " (" +
+                               row[0].value_or("NULL") + "): " + e.what() + "; nothing was written");
     }
-    c.exec(sql, params);
     ++rows;
     if (++copied == kill_after) std::raise(SIGKILL);
   });

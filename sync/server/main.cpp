@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "coach/coach_pages.h"
+#include "content_key.h"
 #include "front_door/front_door.h"
 #include "http_api.h"
 #include "store/sqlite_server_store.h"
@@ -43,24 +44,10 @@ int usage() {
   return 2;
 }
 
-// Opens the store and the signing key. The secret key lives in FILE.signing-key (0600), not in
-// the database: backups and copies of the database (which hold participants' sessions and go to
-// more places) then never carry the key that kiosks trust. Its public half is recorded in the
-// database so that a lost or swapped key file stops the server instead of silently breaking
-// every kiosk's pinned key.
-SigningKey open_key(KioskSyncStore& store, const std::string& db_path) {
-  const std::string path = key_path_for_db(db_path);
-  auto recorded = store.recorded_public_key();
-  if (recorded && !fs::exists(path))
-    throw std::runtime_error("the signing key file " + path +
-                             " is missing but this database has published with a key; restore the file from backup");
-  SigningKey key = load_or_create_signing_key(path, true);
-  std::string pk = to_base64(key.public_key);
-  if (!recorded)
-    store.record_public_key(pk, now_iso());
-  else if (*recorded != pk)
-    throw std::runtime_error("the signing key file " + path + " does not match the key recorded in the database");
-  return key;
+// The content-signing key is kept in the database (content_key.h), so every server instance on
+// it signs with the same key; a key file DB.signing-key beside an older database is imported once.
+SigningKey open_key(SigningKeyStore& store, const std::string& db_path) {
+  return open_content_key(store, key_path_for_db(db_path));
 }
 
 std::string flag(std::vector<std::string>& args, const std::string& name, bool& found) {
@@ -268,7 +255,7 @@ int serve(std::vector<std::string> args) {
   if (!head_s.empty()) limits.head_deadline = std::chrono::milliseconds(std::llround(std::stod(head_s) * 1000));
   if (!request_s.empty()) limits.request_deadline = std::chrono::milliseconds(std::llround(std::stod(request_s) * 1000));
   FrontDoor door(*server, !cert.empty(), limits);
-  install_api(*server, store, key, wk::coach::install_coach_pages(*server, store, coach));
+  install_api(*server, store, store, key, wk::coach::install_coach_pages(*server, store, coach));
 
   int bound = door.bind(host, port);
   if (bound < 0) throw std::runtime_error("cannot listen on " + listen);
@@ -300,7 +287,7 @@ int main(int argc, char** argv) {
     std::cerr << "werkcheck-server: libsodium failed to initialise\n";
     return 1;
   }
-  umask(077);  // the database holds participants' answers; the key file is secret
+  umask(077);  // the database holds participants' answers and the signing key
   std::vector<std::string> args(argv + 1, argv + argc);
   try {
     if (!args.empty() && args[0] == "admin") return admin({args.begin() + 1, args.end()});

@@ -4,8 +4,13 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <thread>
 
+#include "content_key.h"
 #include "server_util.h"
 #include "store/sqlite_server_store.h"
 #include "storage/database.h"
@@ -274,7 +279,7 @@ TEST_CASE("a version 1 database migrates to the coach-pages schema with its rows
     CHECK_THROWS_AS(store.create_coach("no-such-org", "y", "h", "coach"), wk::DbError);
     CHECK(store.set_kiosk_group("o1", "k1", "Utrecht"));
   }
-  CHECK(raw_int(t.path(), "PRAGMA user_version") == 2);
+  CHECK(raw_int(t.path(), "PRAGMA user_version") == 3);  // 3: the stateless-instance tables
   SqliteServerStore again(t.path());  // reopening a migrated database changes nothing
   CHECK(again.kiosks_of("o1")[0].group == "Utrecht");
   CHECK(again.coaches_of("o1").size() == 2);
@@ -583,4 +588,97 @@ TEST_CASE("kiosks of an organisation: groups and revocation only within the orga
   CHECK(store.revoke_kiosk_of(w.a, "ka1"));
   CHECK(store.kiosk_by_token_hash("token-ka1")->revoked);
   CHECK_FALSE(store.kiosk_by_token_hash("token-ka2")->revoked);
+}
+
+// ---- stateless instances: two stores on one file stand for two server processes.
+
+TEST_CASE("two instances opening a new database at once both migrate it once") {
+  TempDb t;
+  std::vector<std::string> errors(4);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i)
+    threads.emplace_back([&, i] {
+      try {
+        SqliteServerStore store(t.path());
+        store.create_organisation("Org " + std::to_string(i));
+      } catch (const std::exception& e) {
+        errors[i] = e.what();
+      }
+    });
+  for (auto& th : threads) th.join();
+  for (const auto& e : errors) CHECK_MESSAGE(e.empty(), e);
+  CHECK(raw_int(t.path(), "PRAGMA user_version") == 3);
+  CHECK(raw_int(t.path(), "SELECT COUNT(*) FROM organisations") == 4);
+}
+
+TEST_CASE("signing key: two instances starting together keep one key, in the database") {
+  REQUIRE(sodium_init() >= 0);
+  TempDb t;
+  SqliteServerStore a(t.path()), b(t.path());
+  std::string pk_a, pk_b;
+  std::thread ta([&] { pk_a = to_base64(open_content_key(a, key_path_for_db(t.path())).public_key); });
+  std::thread tb([&] { pk_b = to_base64(open_content_key(b, key_path_for_db(t.path())).public_key); });
+  ta.join();
+  tb.join();
+  CHECK(pk_a == pk_b);
+  CHECK(pk_a.size() == 44);
+  CHECK_FALSE(fs::exists(key_path_for_db(t.path())));  // no key file any more
+  CHECK(raw_int(t.path(), "SELECT COUNT(*) FROM server_keys WHERE secret_key IS NOT NULL") == 1);
+  CHECK(a.recorded_public_key() == pk_a);
+  // A signature made by one verifies with the key the other hands out.
+  const SigningKey k = open_content_key(b, "");
+  const std::string sig = k.sign("manifest");
+  CHECK(crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(sig.data()),
+                                    reinterpret_cast<const unsigned char*>("manifest"), 8,
+                                    reinterpret_cast<const unsigned char*>(open_content_key(a, "").public_key.data())) ==
+        0);
+}
+
+TEST_CASE("signing key: the key file of an older database is imported once; a swapped or lost one stops") {
+  REQUIRE(sodium_init() >= 0);
+  TempDb t;
+  const std::string file = key_path_for_db(t.path());
+  SqliteServerStore store(t.path());
+  // As before version 3: the secret in the file, its public half recorded in the database.
+  const SigningKey old = load_or_create_signing_key(file, true);
+  store.record_public_key(to_base64(old.public_key), now_iso());
+  CHECK(store.signing_key()->secret_key_hex.empty());
+  CHECK(open_content_key(store, file).public_key == old.public_key);
+  CHECK(store.signing_key()->secret_key_hex == to_hex(old.secret_key));
+  fs::rename(file, file + ".backup");  // the file is not needed any more
+  CHECK(open_content_key(store, file).public_key == old.public_key);
+  load_or_create_signing_key(file, true);  // another key where the file was: stop, do not re-key
+  CHECK_THROWS_WITH_AS(open_content_key(store, file), doctest::Contains("is not the key kept"), std::runtime_error);
+  fs::remove(file);
+
+  TempDb lost;  // an older database whose key file is gone
+  SqliteServerStore older(lost.path());
+  older.record_public_key(to_base64(old.public_key), now_iso());
+  CHECK_THROWS_WITH_AS(open_content_key(older, key_path_for_db(lost.path())), doctest::Contains("is missing"),
+                       std::runtime_error);
+  const SigningKey other = load_or_create_signing_key(key_path_for_db(lost.path()), true);
+  CHECK_THROWS_WITH_AS(open_content_key(older, key_path_for_db(lost.path())), doctest::Contains("does not match"),
+                       std::runtime_error);
+  CHECK(older.signing_key()->secret_key_hex.empty());  // nothing was kept
+}
+
+TEST_CASE("a database locked past the busy timeout: StoreUnavailable, nothing stored; other errors stay") {
+  TempDb t;
+  SqliteServerStore store(t.path());
+  auto org = store.create_organisation("Org");
+  enroll_kiosk(store, org, "k1");
+  sqlite3* other = nullptr;  // another process's connection holding the write lock
+  REQUIRE(sqlite3_open(t.path().c_str(), &other) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  const auto t0 = std::chrono::steady_clock::now();
+  CHECK_THROWS_AS(store.ingest_sessions(org, "k1", {anonymous("u1")}, now_iso()), StoreUnavailable);
+  CHECK(std::chrono::steady_clock::now() - t0 >= std::chrono::milliseconds(1900));  // after the busy timeout
+  CHECK_THROWS_AS(store.begin_attempt({"coach_login"}, "anna", "10.0.0.1", 1), StoreUnavailable);
+  CHECK(store.kiosk_by_token_hash("token-k1"));  // WAL: reading goes on
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  CHECK(store.session_count() == 0);
+  CHECK(store.ingest_sessions(org, "k1", {anonymous("u1")}, now_iso()).results[0].second == "stored");
+  // A broken rule is the caller's mistake, not an outage: still a DbError.
+  CHECK_THROWS_AS(store.create_coach(org, "x", "h", "boss"), wk::DbError);
 }

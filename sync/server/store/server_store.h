@@ -3,12 +3,17 @@
 // the server takes only what it uses and a PostgreSQL backend can implement them later.
 // ServerStore is all of them, for the program that opens the database and hands the parts
 // out; SqliteServerStore (sqlite_server_store.h) is the default. Every method is safe to call
-// from several HTTP worker threads at once; every multi-row change is one transaction.
+// from several HTTP worker threads at once; every multi-row change is one transaction. Nothing
+// that server instances must agree on lives in process memory: logins, CSRF tokens, the login
+// throttle and the signing key are all here, so several instances on one database are one server.
+// A database that cannot be reached makes a method throw StoreUnavailable (store_unavailable.h).
 #include "store/coach_account_store.h"
 #include "store/kiosk_sync_store.h"
+#include "store/login_attempt_store.h"
 #include "store/notes_audit_store.h"
 #include "store/organisation_store.h"
 #include "store/shared_results_store.h"
+#include "store/signing_key_store.h"
 #include "store/totals_store.h"
 
 namespace wk::server {
@@ -18,6 +23,8 @@ class ServerStore : public OrganisationStore,
                     public CoachAccountStore,
                     public SharedResultsStore,
                     public NotesAuditStore,
-                    public TotalsStore {};
+                    public TotalsStore,
+                    public LoginAttemptStore,
+                    public SigningKeyStore {};
 
 }  // namespace wk::server

@@ -146,10 +146,10 @@ def main():
         check(rc == 0 and len(base64.b64decode(pubkey)) == 32, "admin public-key prints a base64 Ed25519 key", err)
         keyfile = db + ".signing-key"
         con = sqlite3.connect(db)
-        kept = con.execute("SELECT public_key, secret_key FROM server_keys WHERE purpose = 'content'").fetchall()
+        kept_key = con.execute("SELECT public_key, secret_key FROM server_keys WHERE purpose = 'content'").fetchall()
         con.close()
-        check(not os.path.exists(keyfile) and len(kept) == 1 and kept[0][0] == pubkey and len(kept[0][1] or "") == 128,
-              "the signing key is kept in the database (no key file beside it)", str(kept))
+        check(not os.path.exists(keyfile) and len(kept_key) == 1 and kept_key[0][0] == pubkey and len(kept_key[0][1] or "") == 128,
+              "the signing key is kept in the database (no key file beside it)", str(kept_key))
         check((os.stat(db).st_mode & 0o777) == 0o600, "the database (which holds the key) is mode 0600")
 
         srv = Server(args.server, db, work)
@@ -443,13 +443,13 @@ def main():
                            timeout=10)
         check(r.returncode != 0 and "signing key" in r.stderr, "an old database without its key file stops the server with a reason")
         with open(old_db + ".signing-key", "w") as f:
-            f.write(kept[0][1] + "\n")
+            f.write(kept_key[0][1] + "\n")
         os.chmod(old_db + ".signing-key", 0o600)
         rc, imported, err = admin(args.server, old_db, "public-key")
         con = sqlite3.connect(old_db)
         secret = con.execute("SELECT secret_key FROM server_keys").fetchone()[0]
         con.close()
-        check(rc == 0 and imported == pubkey and secret == kept[0][1], "an old database's key file is imported once", err)
+        check(rc == 0 and imported == pubkey and secret == kept_key[0][1], "an old database's key file is imported once", err)
         with open(old_db + ".signing-key", "w") as f:
             f.write("ab" * 64 + "\n")
         r = subprocess.run([args.server, "--db", old_db, "--listen", "127.0.0.1:0"], capture_output=True, text=True,

@@ -40,6 +40,9 @@ bool read_api_body(const httplib::ContentReader& reader, httplib::Response& res,
   return read == BodyRead::ok;
 }
 
+// On every answer: it comes from werkcheck-server (a kiosk believes nothing else), never cached.
+const httplib::Headers kDefaultHeaders = {{"X-Werkcheck-Server", "1"}, {"Cache-Control", "no-store"}};
+
 // Large bodies are parsed two at a time (the machine's cores); others wait their turn. With
 // the parse budget (budget_json.h: 16x the body) this caps the memory parsing can take at about
 // 2 x (4 MiB + 64 MiB), whatever number of kiosks upload at once.
@@ -110,7 +113,7 @@ std::optional<KioskAuth> authenticate(KioskSyncStore& store, const httplib::Requ
 
 void install_api(httplib::Server& svr, KioskSyncStore& store, LoginAttemptStore& attempts, const SigningKey& key,
                  std::function<bool(const httplib::Request&, httplib::Response&)> page_errors) {
-  svr.set_default_headers({{"X-Werkcheck-Server", "1"}, {"Cache-Control", "no-store"}});
+  svr.set_default_headers(kDefaultHeaders);
   svr.set_payload_max_length(kMaxBodyBytes);
 
   // Enrollment codes are short enough to guess at scale: wrong codes are limited per address,
@@ -262,6 +265,7 @@ void install_api(httplib::Server& svr, KioskSyncStore& store, LoginAttemptStore&
     res.status = unavailable ? 503 : 500;
     res.body.clear();
     res.headers.clear();
+    for (const auto& [name, value] : kDefaultHeaders) res.set_header(name, value);  // cleared with the rest
     if (unavailable) res.set_header("Retry-After", std::to_string(kUnavailableRetryAfterS));
     if (page_errors && page_errors(req, res)) return;
     if (unavailable)

@@ -288,8 +288,11 @@ def test_unavailable(args, db, work, a, b, tok_a, code):
     check(r.returncode == 0 and len(r.stdout.split()) == 4, "the kiosk has two checks to send", r.stderr[-300:])
     before = db.session_count()
 
+    reader = Client(b.port)  # a coach already logged in: reading a page renews the login (a write)
+    r = login(reader, "coach-c", PASSWORD)
+    check(r.status == 303, "coach-c logs in on B before the lock", repr(r))
     held = threading.Event()
-    holder = threading.Thread(target=db.hold_unavailable, args=(12, held))
+    holder = threading.Thread(target=db.hold_unavailable, args=(16, held))
     holder.start()
     held.wait(10)
     results = {}
@@ -309,6 +312,7 @@ def test_unavailable(args, db, work, a, b, tok_a, code):
         "enroll": lambda: api(a.port, "POST", "/api/v1/enroll", {"enrollment_code": "ABCD-EFGH-JKMN"}),
         "coach": lambda: coach.post("/coach/login", {"username": "coach-b", "password": PASSWORD, "csrf": token}),
         "kiosk": lambda: sync_once(args, data),
+        "coach_page": lambda: reader.get("/coach/"),
     }
     threads = [threading.Thread(target=run, args=(n, f)) for n, f in jobs.items()]
     for t in threads:
@@ -329,6 +333,9 @@ def test_unavailable(args, db, work, a, b, tok_a, code):
           and "niet beschikbaar" in resp.text and "over een paar minuten" in resp.text,
           f"database unavailable: the coach login says the service is unavailable, try again in a few minutes "
           f"(503 page, {took:.1f} s)", repr(resp))
+    resp, took = results["coach_page"]
+    check(resp.status == 503 and "niet beschikbaar" in resp.text and resp.header("retry-after") == "30",
+          f"database unavailable: a logged-in coach's page is the 503 page with Retry-After ({took:.1f} s)", repr(resp))
     (rc, summary), took = results["kiosk"]
     print(f"# the kiosk's round while the database was unavailable: {summary}")
     check(rc == 3 and summary.get("pending") == 2 and summary.get("sent") == 0 and "503" in str(summary.get("error")),
@@ -359,6 +366,7 @@ def main():
         admin(args, db, "create-coach", "--org", org, "--user", "coach-a", stdin=PASSWORD + "\n")
         admin(args, db, "create-coach", "--org", org, "--user", "beheer-a", "--admin", stdin=PASSWORD + "\n")
         admin(args, db, "create-coach", "--org", org, "--user", "coach-b", stdin=PASSWORD + "\n")
+        admin(args, db, "create-coach", "--org", org, "--user", "coach-c", stdin=PASSWORD + "\n")
         codes = [admin(args, db, "enroll-code", "--org", org) for _ in range(3)]
         ea, eb = enroll(a.port, codes[0]), enroll(b.port, codes[1])
         tok_a, tok_b = ea["device_token"], eb["device_token"]

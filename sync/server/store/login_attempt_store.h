@@ -23,7 +23,9 @@ class LoginAttemptStore {
   // scope's failures that have left the window; when `user` has per_user failures in the window
   // (or `address` per_address), returns the milliseconds until the attempt is allowed again and
   // records nothing; else records a failure at `now_ms` for both and returns 0. So N attempts
-  // sent at once, to any instances, check at most the limit.
+  // sent at once, to any instances, check at most the limit. (SQLite: BEGIN IMMEDIATE takes the
+  // write lock first. PostgreSQL's READ COMMITTED would let two such transactions count the same
+  // rows: take a transaction-scoped lock first, e.g. pg_advisory_xact_lock on the scope.)
   virtual int64_t begin_attempt(const AttemptRule& rule, const std::string& user, const std::string& address,
                                 int64_t now_ms) = 0;
   // Takes back the one failure begin_attempt recorded at `started_ms` (the answer was right, or

@@ -6,8 +6,6 @@
 #include <doctest/doctest.h>
 #include <sodium.h>
 
-#include <unistd.h>
-
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -17,6 +15,7 @@
 
 #include "coach/coach_auth.h"
 #include "store/sqlite_server_store.h"
+#include "temp_db.h"
 #include "coach/org_totals.h"
 #include "coach/page_templates.h"
 #include "coach/result_view.h"
@@ -346,19 +345,9 @@ TEST_CASE("totals periods: only quarters that have ended; all groups only when e
 
 // The throttle keeps its failures in the database (store/login_attempt_store.h): the tests run
 // it on a real SQLite store, and two stores on one file stand for two server instances.
-struct ThrottleDb {
-  fs::path dir;
-  ThrottleDb() {
-    char tmpl[] = "/tmp/werkcheck-throttle-test-XXXXXX";
-    dir = mkdtemp(tmpl);
-  }
-  ~ThrottleDb() { fs::remove_all(dir); }
-  std::string path() const { return (dir / "s.db").string(); }
-};
-
 TEST_CASE("login throttle: five failures lock a name for the window, the right password too") {
   using namespace std::chrono;
-  ThrottleDb db;
+  TempDb db;
   server::SqliteServerStore store(db.path());
   LoginThrottle th(store, "coach_login", 5, 20, minutes(15));
   auto t0 = LoginThrottle::Clock::now();
@@ -386,7 +375,7 @@ TEST_CASE("login throttle: five failures lock a name for the window, the right p
 
 TEST_CASE("login throttle: parallel attempts on two instances check at most the limit together") {
   using namespace std::chrono;
-  ThrottleDb db;
+  TempDb db;
   server::SqliteServerStore a(db.path()), b(db.path());  // two connections: two server instances
   LoginThrottle on_a(a, "coach_login", 5, 20, minutes(15)), on_b(b, "coach_login", 5, 20, minutes(15));
   const auto t0 = LoginThrottle::Clock::now();
@@ -413,7 +402,7 @@ TEST_CASE("login throttle: parallel attempts on two instances check at most the 
 
 TEST_CASE("login throttle: failures outlive a restart and leave the table when their window ends") {
   using namespace std::chrono;
-  ThrottleDb db;
+  TempDb db;
   const auto t0 = LoginThrottle::Clock::now();
   {
     server::SqliteServerStore store(db.path());

@@ -14,22 +14,13 @@
 #include "server_util.h"
 #include "store/sqlite_server_store.h"
 #include "storage/database.h"
+#include "temp_db.h"
 #include "validate.h"
 
 using namespace wk::server;
 namespace fs = std::filesystem;
 
 namespace {
-struct TempDb {
-  fs::path dir;
-  TempDb() {
-    char tmpl[] = "/tmp/werkcheck-store-test-XXXXXX";
-    dir = mkdtemp(tmpl);
-  }
-  ~TempDb() { fs::remove_all(dir); }
-  std::string path() const { return (dir / "s.db").string(); }
-};
-
 IncomingSession session(const std::string& uuid, const std::string& json, bool anonymous = false) {
   return {uuid, anonymous ? std::nullopt : std::optional<std::string>("K7MR2X"), json, sha256_hex(json)};
 }

@@ -34,7 +34,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "coach"))
 sys.path.insert(0, os.path.join(HERE, ".."))
-from coach_fixture import Client, ServerProcess, csrf_of, login  # noqa: E402
+from coach_fixture import Client, ServerProcess, csrf_of, login, sync_once  # noqa: E402
 from make_answers import content_ref, make_answers  # noqa: E402
 from sessions_fixture import make_session  # noqa: E402
 from tally import Tally  # noqa: E402
@@ -259,17 +259,6 @@ def kiosk(args, *cmd):
     return subprocess.run([args.kiosk, *cmd], capture_output=True, text=True, timeout=120)
 
 
-def sync_once(args, data):
-    r = kiosk(args, "sync-once", "--data", data, "--content", os.path.join(data, "no-pack"))
-    summary = {}
-    for line in r.stdout.splitlines():
-        try:
-            summary = json.loads(line)
-        except ValueError:
-            pass
-    return r.returncode, summary
-
-
 def test_unavailable(args, db, work, a, b, tok_a, code):
     # A real kiosk enrolled on B, with two finished checks in its outbox.
     data = os.path.join(work, "kiosk")
@@ -311,7 +300,7 @@ def test_unavailable(args, db, work, a, b, tok_a, code):
                                   "free_disk_bytes": 1}, tok_a),
         "enroll": lambda: api(a.port, "POST", "/api/v1/enroll", {"enrollment_code": "ABCD-EFGH-JKMN"}),
         "coach": lambda: coach.post("/coach/login", {"username": "coach-b", "password": PASSWORD, "csrf": token}),
-        "kiosk": lambda: sync_once(args, data),
+        "kiosk": lambda: sync_once(args.kiosk, data)[:2],
         "coach_page": lambda: reader.get("/coach/"),
     }
     threads = [threading.Thread(target=run, args=(n, f)) for n, f in jobs.items()]
@@ -342,7 +331,7 @@ def test_unavailable(args, db, work, a, b, tok_a, code):
           f"database unavailable: the kiosk keeps its 2 checks in its outbox (sync-once exit {rc}, {took:.1f} s)",
           str(summary))
     check(db.session_count() == before, "database unavailable: nothing was stored")
-    rc, summary = sync_once(args, data)
+    rc, summary, _ = sync_once(args.kiosk, data)
     check(rc == 0 and summary.get("pending") == 0 and db.session_count() == before + 2,
           "the lock gone: the kiosk's next round delivers both checks", f"{rc} {summary}")
     check(login(Client(b.port), "coach-b", PASSWORD).status == 303, "the lock gone: the coach logs in again")

@@ -1,6 +1,6 @@
 // werkcheck-server: the central server of werkcheck (sync/API.md).
-//   werkcheck-server --db FILE --listen 127.0.0.1:8080 [--cert FILE --key FILE]
-//   werkcheck-server admin --db FILE <command> ...
+//   werkcheck-server --db FILE|postgresql://… --listen 127.0.0.1:8080 [--cert FILE --key FILE]
+//   werkcheck-server admin --db FILE|postgresql://… <command> ...
 #include <signal.h>
 #include <sys/stat.h>
 #include <sodium.h>
@@ -13,10 +13,12 @@
 #include <thread>
 
 #include "coach/coach_pages.h"
+#include "coach/kiosk_overview.h"
 #include "content_key.h"
 #include "front_door/front_door.h"
 #include "http_api.h"
-#include "store/sqlite_server_store.h"
+#include "store/open_store.h"
+#include "ops/ops_routes.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -32,22 +34,29 @@ int usage() {
                "                    until the head (default 10) and the whole request (default 60) have arrived)\n"
                "                   [--content PACK_DIR] [--web COACH_WEB_DIR] [--region NAME] [--coach-idle-seconds N]\n"
                "                   [--trust-forwarded-for] [--secure-cookies] [--timezone ZONE]\n"
+               "                   [--metrics-token-file FILE] [--silent-days N]\n"
+               "                   (/metrics: loopback only, or with the token in FILE; kiosks silent over N days\n"
+               "                    (default 3) come first on the admin's kiosk page)\n"
+               "  --db is the SQLite file, or postgresql://USER:PASSWORD@HOST/DATABASE for PostgreSQL;\n"
+               "  the content-signing key is kept in the database; --signing-key FILE imports a key file\n"
+               "  once (with SQLite, FILE.signing-key beside the database is imported when it is there)\n"
                "  werkcheck-server admin --db FILE create-org NAME\n"
                "  werkcheck-server admin --db FILE enroll-code --org ID [--valid-days N]\n"
                "  werkcheck-server admin --db FILE create-coach --org ID --user NAME [--role coach|admin|employer | --admin]\n"
                "                                   (password on stdin; --admin means --role admin; default coach)\n"
                "  werkcheck-server admin --db FILE revoke-kiosk KIOSK_ID\n"
                "  werkcheck-server admin --db FILE set-kiosk-group KIOSK_ID GROUP   (\"\" removes the group)\n"
-               "  werkcheck-server admin --db FILE list-kiosks\n"
+               "  werkcheck-server admin --db FILE list-kiosks [--silent-days N]   (needing a look first)\n"
                "  werkcheck-server admin --db FILE publish-content --dir PACK_DIR\n"
                "  werkcheck-server admin --db FILE public-key\n";
   return 2;
 }
 
 // The content-signing key is kept in the database (content_key.h), so every server instance on
-// it signs with the same key; a key file DB.signing-key beside an older database is imported once.
-SigningKey open_key(SigningKeyStore& store, const std::string& db_path) {
-  return open_content_key(store, key_path_for_db(db_path));
+// it signs with the same key; a key file (`key_file`: --signing-key, or DB.signing-key beside an
+// older SQLite database) is imported once and must then stay the same key.
+SigningKey open_key(SigningKeyStore& store, const std::string& key_file) {
+  return open_content_key(store, key_file);
 }
 
 std::string flag(std::vector<std::string>& args, const std::string& name, bool& found) {
@@ -68,6 +77,26 @@ bool switch_flag(std::vector<std::string>& args, const std::string& name) {
   if (it == args.end()) return false;
   args.erase(it);
   return true;
+}
+
+// A key file to import into the database once: --signing-key, or DB.signing-key beside an older
+// SQLite database. A PostgreSQL database has no "beside": without the flag there is none (the key
+// is made in the database, or is there already).
+std::string signing_key_path(std::vector<std::string>& args, const std::string& db) {
+  std::string path = flag(args, "--signing-key");
+  if (!path.empty()) return path;
+  return is_postgres_url(db) ? "" : key_path_for_db(db);
+}
+
+// --silent-days: the admin's kiosk list calls a kiosk silent after this many days.
+int silent_days_option(const std::string& v) {
+  try {
+    size_t used = 0;
+    const int days = std::stoi(v, &used);
+    if (used == v.size() && days >= 1 && days <= 365) return days;
+  } catch (const std::logic_error&) {
+  }
+  throw std::runtime_error("--silent-days needs a whole number of days from 1 to 365, not '" + v + "'");
 }
 
 std::string read_file(const fs::path& p) {
@@ -109,9 +138,12 @@ int publish_content(KioskSyncStore& store, const SigningKey& key, const fs::path
 int admin(std::vector<std::string> args) {
   std::string db = flag(args, "--db");
   if (db.empty() || args.empty()) return usage();
+  const std::string key_path = signing_key_path(args, db);
+  if (args.empty()) return usage();
   std::string cmd = args.front();
   args.erase(args.begin());
-  SqliteServerStore store(db);
+  auto opened = open_store(db);
+  ServerStore& store = *opened;
 
   if (cmd == "create-org") {
     if (args.size() != 1 || args[0].empty()) return usage();
@@ -169,8 +201,20 @@ int admin(std::vector<std::string> args) {
     return 0;
   }
   if (cmd == "list-kiosks") {
-    for (const auto& k : store.list_kiosks()) {
+    // The order of the admin's kiosk page (coach/kiosk_overview.h): those that need a look first.
+    bool has_days;
+    std::string days_s = flag(args, "--silent-days", has_days);
+    const int days = has_days ? silent_days_option(days_s) : 3;
+    if (!args.empty()) return usage();
+    auto current = store.current_content();
+    for (const auto& s : wk::coach::kiosk_overview(store.list_kiosks(),
+                                                   current ? wk::coach::manifest_version(current->manifest) : std::nullopt,
+                                                   days, std::time(nullptr))) {
+      const auto& k = s.kiosk;
       json j = {{"id", k.id},
+                {"needs_look", s.needs_look()},
+                {"silent", s.silent},
+                {"behind_on_content", s.behind},
                 {"organisation", {{"id", k.organisation_id}, {"name", k.organisation_name}}},
                 {"enrolled_at", k.enrolled_at},
                 {"group", k.group},
@@ -189,10 +233,10 @@ int admin(std::vector<std::string> args) {
   if (cmd == "publish-content") {
     std::string dir = flag(args, "--dir");
     if (dir.empty() || !args.empty()) return usage();
-    return publish_content(store, open_key(store, db), dir);
+    return publish_content(store, open_key(store, key_path), dir);
   }
   if (cmd == "public-key") {
-    std::cout << to_base64(open_key(store, db).public_key) << "\n";
+    std::cout << to_base64(open_key(store, key_path).public_key) << "\n";
     return 0;
   }
   return usage();
@@ -202,6 +246,7 @@ int serve(std::vector<std::string> args) {
   std::string db = flag(args, "--db"), listen = flag(args, "--listen"), cert = flag(args, "--cert"),
               keyfile = flag(args, "--key"), threads_s = flag(args, "--threads"),
               head_s = flag(args, "--head-deadline"), request_s = flag(args, "--request-deadline");
+  const std::string key_path = signing_key_path(args, db);
   // The coach pages' content pack and templates; by default next to the executable (the build tree).
   wk::coach::CoachOptions coach;
   const fs::path exe_dir = fs::read_symlink("/proc/self/exe").parent_path();
@@ -213,6 +258,12 @@ int serve(std::vector<std::string> args) {
   std::string region = flag(args, "--region", has_region), idle = flag(args, "--coach-idle-seconds", has_idle);
   if (has_region) coach.region = region;
   if (has_idle) coach.idle_seconds = std::stol(idle);
+  bool has_silent;
+  std::string silent = flag(args, "--silent-days", has_silent);
+  if (has_silent) coach.silent_days = silent_days_option(silent);
+  OpsOptions ops;
+  if (std::string token_file = flag(args, "--metrics-token-file"); !token_file.empty())
+    ops.metrics_token = read_metrics_token(token_file);
   // Secure cookies under TLS, also when a proxy in front terminates TLS (--secure-cookies).
   coach.tls = !cert.empty() || switch_flag(args, "--secure-cookies");
   coach.trust_forwarded_for = switch_flag(args, "--trust-forwarded-for");
@@ -237,8 +288,9 @@ int serve(std::vector<std::string> args) {
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   signal(SIGPIPE, SIG_IGN);
 
-  SqliteServerStore store(db);
-  SigningKey key = open_key(store, db);
+  auto opened = open_store(db);
+  ServerStore& store = *opened;
+  SigningKey key = open_key(store, key_path);
 
   std::unique_ptr<httplib::Server> server;
   if (!cert.empty()) {
@@ -256,6 +308,7 @@ int serve(std::vector<std::string> args) {
   if (!request_s.empty()) limits.request_deadline = std::chrono::milliseconds(std::llround(std::stod(request_s) * 1000));
   FrontDoor door(*server, !cert.empty(), limits);
   install_api(*server, store, store, key, wk::coach::install_coach_pages(*server, store, coach));
+  install_ops_routes(*server, store, ops);
 
   int bound = door.bind(host, port);
   if (bound < 0) throw std::runtime_error("cannot listen on " + listen);
@@ -272,7 +325,7 @@ int serve(std::vector<std::string> args) {
             {{"host", host},
              {"port", bound},
              {"tls", !cert.empty()},
-             {"db", db},
+             {"db", db_for_log(db)},
              {"content_public_key", to_base64(key.public_key)},
              {"sessions", store.session_count()}});
   door.run();

@@ -54,7 +54,9 @@ SYSTEM = [
     (r"^cups/", {"print"}, "printing (CUPS)"),
     (r"^(vorbis/|ogg/)", {"kiosk"}, "clip decoding (libvorbisfile)"),  # app/sound/clip_decode.cpp
     (r"^httplib\.h$", {"server"}, "HTTP server (cpp-httplib)"),
+    (r"^libpq-fe\.h$", {"server"}, "PostgreSQL client (libpq)"),
     (r"^curl/", {"sync_client"}, "HTTP client (libcurl)"),
+    (r"^prometheus/", {"server"}, "metrics (prometheus-cpp)"),
     # print: it waits for the printer, on the shell's print thread
     (r"^(thread|future|condition_variable)$", {"sync_client", "shell", "window", "server", "print"}, "threads"),
 ]

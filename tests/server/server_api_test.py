@@ -121,11 +121,16 @@ def is_json_error(status, headers, body, want_status, want_code=None, mention=No
     return ok
 
 
-def main():
+def command_line():
+    """--server and --verifier (also for server_api_postgres_test.py)."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--server", required=True)
     ap.add_argument("--verifier", required=True)
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def main():
+    args = command_line()
     started = time.monotonic()
     work = tempfile.mkdtemp(prefix="werkcheck-server-test-")
     db = os.path.join(work, "server.db")

@@ -1,5 +1,5 @@
-// Unit tests of the server's storage (SqliteServerStore) and its input checks.
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+// Unit tests of the server's storage, on SQLite and on PostgreSQL (store_backend.h: the same
+// tests, run once per backend), and its input checks.
 #include <doctest/doctest.h>
 #include <sodium.h>
 #include <unistd.h>
@@ -14,10 +14,12 @@
 #include "server_util.h"
 #include "store/sqlite_server_store.h"
 #include "storage/database.h"
+#include "store_backend.h"
 #include "temp_db.h"
 #include "validate.h"
 
 using namespace wk::server;
+using wk::test::backend;
 namespace fs = std::filesystem;
 
 namespace {
@@ -35,12 +37,12 @@ IncomingSession anonymous(const std::string& uuid) {
   return {uuid, std::nullopt, json, sha256_hex(json)};
 }
 
-void enroll_kiosk(SqliteServerStore& store, const std::string& org, const std::string& kiosk) {
+void enroll_kiosk(ServerStore& store, const std::string& org, const std::string& kiosk) {
   store.add_enrollment_code("code-" + kiosk, org, "2999-01-01T00:00:00.000Z");
   REQUIRE(store.enroll("code-" + kiosk, now_iso(), kiosk, "token-" + kiosk));
 }
 
-void ingest(SqliteServerStore& store, const std::string& org, const std::string& kiosk,
+void ingest(ServerStore& store, const std::string& org, const std::string& kiosk,
             const std::vector<IncomingSession>& sessions, const std::string& received_at) {
   auto r = store.ingest_sessions(org, kiosk, sessions, received_at);
   REQUIRE_FALSE(r.conflict);
@@ -55,30 +57,6 @@ std::vector<std::string> uuids(const std::vector<SessionForTotals>& rows) {  // 
   std::vector<std::string> out;
   for (const auto& r : rows) out.push_back(nlohmann::json::parse(r.session_json).at("uuid").get<std::string>());
   return out;
-}
-
-// Runs SQL on a second connection to the same file; returns SQLite's error message ("" on success).
-std::string raw_exec(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  char* err = nullptr;
-  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
-  std::string msg = rc == SQLITE_OK ? "" : (err ? err : sqlite3_errstr(rc));
-  sqlite3_free(err);
-  sqlite3_close(db);
-  return msg;
-}
-
-int64_t raw_int(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  sqlite3_stmt* st = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
-  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-  int64_t v = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  sqlite3_close(db);
-  return v;
 }
 
 // The schema as version 1 shipped it (a frozen copy: databases in the field look like this).
@@ -152,8 +130,8 @@ CREATE TABLE server_keys (
 
 // Two organisations, each with kiosks; coaches anna (admin, A), bert (coach, A), carla (coach, B).
 struct TwoOrgs {
-  TempDb t;
-  SqliteServerStore store{t.path()};
+  std::unique_ptr<ServerStore> opened = backend().fresh();
+  ServerStore& store = *opened;
   std::string a = store.create_organisation("Org A"), b = store.create_organisation("Org B");
   TwoOrgs() {
     enroll_kiosk(store, a, "ka1");
@@ -168,9 +146,8 @@ struct TwoOrgs {
 }  // namespace
 
 TEST_CASE("enrollment codes work once and only before they expire") {
-  REQUIRE(sodium_init() >= 0);
-  TempDb t;
-  SqliteServerStore store(t.path());
+  auto opened = backend().fresh();
+  ServerStore& store = *opened;
   auto org = store.create_organisation("Org");
   store.add_enrollment_code("h1", org, "2999-01-01T00:00:00.000Z");
   store.add_enrollment_code("h2", org, "2000-01-01T00:00:00.000Z");
@@ -191,8 +168,8 @@ TEST_CASE("enrollment codes work once and only before they expire") {
 }
 
 TEST_CASE("a batch is all or nothing: a conflict stores none of it") {
-  TempDb t;
-  SqliteServerStore store(t.path());
+  auto opened = backend().fresh();
+  ServerStore& store = *opened;
   auto org = store.create_organisation("Org");
   store.add_enrollment_code("h", org, "2999-01-01T00:00:00.000Z");
   store.enroll("h", now_iso(), "k1", "tok");
@@ -209,8 +186,8 @@ TEST_CASE("a batch is all or nothing: a conflict stores none of it") {
 }
 
 TEST_CASE("content: only files of the newest pack are served, binary-safe") {
-  TempDb t;
-  SqliteServerStore store(t.path());
+  auto opened = backend().fresh();
+  ServerStore& store = *opened;
   CHECK_FALSE(store.current_content());
   std::string bin("a\0b\xff", 4);
   store.publish_content("m1", "s1", {{"x.bin", sha256_hex(bin), bin}, {"old.txt", sha256_hex("o"), "o"}}, now_iso());
@@ -220,7 +197,7 @@ TEST_CASE("content: only files of the newest pack are served, binary-safe") {
   CHECK_FALSE(store.current_content_file("old.txt"));
 }
 
-TEST_CASE("input checks") {
+TEST_CASE("input checks" * doctest::test_suite("sqlite")) {  // no store: once is enough
   nlohmann::json j;
   CHECK(parse_body("{\"a\":1,\"a\":2}", j)->code == "duplicate_field");
   CHECK(parse_body(std::string("{\"a\":\"\xed\xa0\x80\"}"), j)->code == "invalid_utf8");  // a surrogate
@@ -233,7 +210,7 @@ TEST_CASE("input checks") {
   CHECK(normalise_enrollment_code("abcd efgh-jkmn") == "ABCDEFGHJKMN");
 }
 
-TEST_CASE("a version 1 database migrates to the coach-pages schema with its rows kept") {
+TEST_CASE("a version 1 database migrates to the coach-pages schema with its rows kept" * doctest::test_suite("sqlite")) {
   TempDb t;
   {
     auto db = wk::Database::open(t.path(), {kSchemaV1});
@@ -270,7 +247,16 @@ TEST_CASE("a version 1 database migrates to the coach-pages schema with its rows
     CHECK_THROWS_AS(store.create_coach("no-such-org", "y", "h", "coach"), wk::DbError);
     CHECK(store.set_kiosk_group("o1", "k1", "Utrecht"));
   }
-  CHECK(raw_int(t.path(), "PRAGMA user_version") == 3);  // 3: the stateless-instance tables
+  {
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(t.path().c_str(), &raw) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &st, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    CHECK(sqlite3_column_int(st, 0) == 3);  // 3: the stateless-instance tables
+    sqlite3_finalize(st);
+    sqlite3_close(raw);
+  }
   SqliteServerStore again(t.path());  // reopening a migrated database changes nothing
   CHECK(again.kiosks_of("o1")[0].group == "Utrecht");
   CHECK(again.coaches_of("o1").size() == 2);
@@ -350,7 +336,7 @@ TEST_CASE("login sessions: idle and absolute expiry, disabled accounts") {
   make("t5", "bert");
   make("t6", "anna");
   CHECK(store.set_coach_disabled(w.a, "bert", true));
-  CHECK(raw_int(w.t.path(), "SELECT COUNT(*) FROM login_sessions WHERE username = 'bert'") == 0);
+  CHECK(backend().raw_int("SELECT COUNT(*) FROM login_sessions WHERE username = 'bert'") == 0);
   CHECK_FALSE(store.login("t4", t0, "2026-05-01T09:00:00.000Z", "2026-04-30T00:00:00.000Z"));
   CHECK_FALSE(store.login("t5", t0, "2026-05-01T09:00:00.000Z", "2026-04-30T00:00:00.000Z"));
   CHECK(store.login("t6", t0, "2026-05-01T09:00:00.000Z", "2026-04-30T00:00:00.000Z"));
@@ -409,21 +395,13 @@ TEST_CASE("forget a code: the checks stay anonymous, the code leaves row and JSO
   CHECK(store.notes(w.a, "K7MR2X").empty());
   CHECK(store.sessions_for_totals(w.a, "", "2026-01-01", "2027-01-01").size() == totals_before);
   {
-    // The stored JSON itself, read beside the store (a second, read-only connection).
-    sqlite3* raw = nullptr;
-    REQUIRE(sqlite3_open_v2(w.t.path().c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* row = nullptr;
-    REQUIRE(sqlite3_prepare_v2(raw, "SELECT session_json, code IS NULL, anonymous FROM sessions WHERE uuid = 'a-1'", -1,
-                               &row, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_step(row) == SQLITE_ROW);
-    const std::string stored = reinterpret_cast<const char*>(sqlite3_column_text(row, 0));
+    // The stored JSON itself, read beside the store (a second connection).
+    const std::string stored = backend().raw_text("SELECT session_json FROM sessions WHERE uuid = 'a-1'");
     CHECK(stored.find("K7MR2X") == std::string::npos);
     CHECK(stored.find("\"consent\":false") != std::string::npos);
     CHECK(stored.find("\"anonymous\":true") != std::string::npos);
-    CHECK(sqlite3_column_int(row, 1) == 1);
-    CHECK(sqlite3_column_int(row, 2) == 1);
-    sqlite3_finalize(row);
-    sqlite3_close(raw);
+    CHECK(backend().raw_int("SELECT CASE WHEN code IS NULL THEN 1 ELSE 0 END FROM sessions WHERE uuid = 'a-1'") == 1);
+    CHECK(backend().raw_int("SELECT CASE WHEN anonymous THEN 1 ELSE 0 END FROM sessions WHERE uuid = 'a-1'") == 1);
   }
   CHECK(uuids(store.shared_sessions(w.a, "PQ4ZT9")) == std::vector<std::string>{"a-keep"});
   CHECK(uuids(store.shared_sessions(w.b, "K7MR2X")) == std::vector<std::string>{"b-same"});
@@ -535,10 +513,10 @@ TEST_CASE("audit log: newest first, per organisation, paged, append-only") {
   CHECK(page[0].action == "print");
   CHECK(store.audit_log(w.b, 10, 0).size() == 1);
 
-  CHECK(raw_exec(w.t.path(), "UPDATE audit_log SET username = 'someone else'").find("append-only") !=
+  CHECK(backend().raw_exec("UPDATE audit_log SET username = 'someone else'").find("append-only") !=
         std::string::npos);
-  CHECK(raw_exec(w.t.path(), "DELETE FROM audit_log").find("append-only") != std::string::npos);
-  CHECK(raw_exec(w.t.path(), "DELETE FROM audit_log WHERE username = 'bert'").find("append-only") !=
+  CHECK(backend().raw_exec("DELETE FROM audit_log").find("append-only") != std::string::npos);
+  CHECK(backend().raw_exec("DELETE FROM audit_log WHERE username = 'bert'").find("append-only") !=
         std::string::npos);
   CHECK(store.audit_log(w.a, 10, 0).size() == 3);
   CHECK(store.audit_log(w.a, 10, 0)[2].username == "bert");
@@ -581,9 +559,47 @@ TEST_CASE("kiosks of an organisation: groups and revocation only within the orga
   CHECK_FALSE(store.kiosk_by_token_hash("token-ka2")->revoked);
 }
 
-// ---- stateless instances: two stores on one file stand for two server processes.
+TEST_CASE("a NUL character (\\u0000) in an answer: stored, shown, counted and forgotten like any other") {
+  // A kiosk may send one (answers are free strings); PostgreSQL's JSON functions refuse it.
+  TwoOrgs w;
+  auto& store = w.store;
+  const std::string json =
+      "{\"anonymous\":false,\"answers\":{\"intake.situatie\":[\"a\\u0000b\"]},\"code\":\"NUL111\",\"consent\":true,"
+      "\"ended_at\":\"2026-03-01T10:00:00.000Z\",\"status\":\"finished\",\"uuid\":\"nul-1\"}";
+  ingest(store, w.a, "ka1", {{"nul-1", std::string("NUL111"), json, sha256_hex(json)}}, "2026-03-02T10:00:00.000Z");
+  auto shown = store.shared_sessions(w.a, "NUL111");
+  REQUIRE(shown.size() == 1);
+  CHECK(shown[0].session_json == json);
+  CHECK(uuids(store.recent_shared(w.a, 10)) == std::vector<std::string>{"nul-1"});
+  auto counted = store.sessions_for_totals(w.a, "", "2026-03-01", "2026-04-01");
+  REQUIRE(counted.size() == 1);
+  auto slim = nlohmann::json::parse(counted[0].session_json);
+  CHECK(slim.at("answers").at("intake.situatie").at(0).get<std::string>() == std::string("a\0b", 3));
+  CHECK(slim.at("status") == "finished");
+  CHECK(slim.at("follow_up_of").is_null());
+  CHECK(store.forget_code(w.a, "NUL111") == 1);
+  CHECK(store.shared_sessions(w.a, "NUL111").empty());
+  CHECK(backend().raw_text("SELECT session_json FROM sessions WHERE uuid = 'nul-1'").find("a\\u0000b") !=
+        std::string::npos);
+}
 
-TEST_CASE("two instances opening a new database at once both migrate it once") {
+// ---- stateless instances: two stores on one database stand for two server processes.
+
+namespace {
+int64_t sqlite_int(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+  const int64_t v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return v;
+}
+}  // namespace
+
+TEST_CASE("two instances opening a new database at once both migrate it once" * doctest::test_suite("sqlite")) {
   TempDb t;
   std::vector<std::string> errors(4);
   std::vector<std::thread> threads;
@@ -598,62 +614,85 @@ TEST_CASE("two instances opening a new database at once both migrate it once") {
     });
   for (auto& th : threads) th.join();
   for (const auto& e : errors) CHECK_MESSAGE(e.empty(), e);
-  CHECK(raw_int(t.path(), "PRAGMA user_version") == 3);
-  CHECK(raw_int(t.path(), "SELECT COUNT(*) FROM organisations") == 4);
+  CHECK(sqlite_int(t.path(), "PRAGMA user_version") == 3);
+  CHECK(sqlite_int(t.path(), "SELECT COUNT(*) FROM organisations") == 4);
+}
+
+TEST_CASE("login attempts: 16 at once through two stores on one database check at most the limit") {
+  auto a = backend().fresh();
+  auto b = backend().reopen();
+  const AttemptRule rule{"coach_login", 5, 20, 15 * 60 * 1000};
+  std::atomic<int> allowed{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 16; ++i)
+    threads.emplace_back([&, i] {
+      ServerStore& s = i % 2 ? *a : *b;
+      if (s.begin_attempt(rule, "anna", "10.0.0." + std::to_string(i), 1000000 + i) == 0) ++allowed;
+    });
+  for (auto& th : threads) th.join();
+  CHECK(allowed == 5);
+  CHECK(b->attempt_wait(rule, "anna", "10.9.9.9", 1000100) > 0);
+  CHECK(backend().raw_int("SELECT COUNT(*) FROM login_failures WHERE kind = 'user' AND name = 'anna'") == 5);
+  // A right answer takes back exactly its own failure, through the other store too.
+  CHECK(a->begin_attempt(rule, "bert", "10.1.1.1", 1000200) == 0);
+  CHECK(a->begin_attempt(rule, "bert", "10.1.1.1", 1000201) == 0);
+  b->attempt_passed(rule, "bert", "10.1.1.1", 1000201);
+  CHECK(backend().raw_int("SELECT COUNT(*) FROM login_failures WHERE name IN ('bert', '10.1.1.1')") == 2);
+  b->forget_user_failures(rule, "anna");
+  CHECK(a->attempt_wait(rule, "anna", "10.9.9.9", 1000100) == 0);
+  CHECK(backend().raw_int("SELECT COUNT(*) FROM login_failures WHERE kind = 'address' AND name LIKE '10.0.0.%'") ==
+        5);  // the addresses keep their failures
 }
 
 TEST_CASE("signing key: two instances starting together keep one key, in the database") {
   REQUIRE(sodium_init() >= 0);
-  TempDb t;
-  SqliteServerStore a(t.path()), b(t.path());
+  auto a = backend().fresh();
+  auto b = backend().reopen();
   std::string pk_a, pk_b;
-  std::thread ta([&] { pk_a = to_base64(open_content_key(a, key_path_for_db(t.path())).public_key); });
-  std::thread tb([&] { pk_b = to_base64(open_content_key(b, key_path_for_db(t.path())).public_key); });
+  std::thread ta([&] { pk_a = to_base64(open_content_key(*a, "").public_key); });
+  std::thread tb([&] { pk_b = to_base64(open_content_key(*b, "").public_key); });
   ta.join();
   tb.join();
   CHECK(pk_a == pk_b);
   CHECK(pk_a.size() == 44);
-  CHECK_FALSE(fs::exists(key_path_for_db(t.path())));  // no key file any more
-  CHECK(raw_int(t.path(), "SELECT COUNT(*) FROM server_keys WHERE secret_key IS NOT NULL") == 1);
-  CHECK(a.recorded_public_key() == pk_a);
+  CHECK(backend().raw_int("SELECT COUNT(*) FROM server_keys WHERE secret_key IS NOT NULL") == 1);
+  CHECK(a->recorded_public_key() == pk_a);
   // A signature made by one verifies with the key the other hands out.
-  const SigningKey k = open_content_key(b, "");
+  const SigningKey k = open_content_key(*b, "");
   const std::string sig = k.sign("manifest");
   CHECK(crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(sig.data()),
                                     reinterpret_cast<const unsigned char*>("manifest"), 8,
-                                    reinterpret_cast<const unsigned char*>(open_content_key(a, "").public_key.data())) ==
+                                    reinterpret_cast<const unsigned char*>(open_content_key(*a, "").public_key.data())) ==
         0);
 }
 
 TEST_CASE("signing key: the key file of an older database is imported once; a swapped or lost one stops") {
   REQUIRE(sodium_init() >= 0);
-  TempDb t;
-  const std::string file = key_path_for_db(t.path());
-  SqliteServerStore store(t.path());
-  // As before version 3: the secret in the file, its public half recorded in the database.
+  TempDb files;
+  const std::string file = (files.dir / "content.signing-key").string();
+  auto store = backend().fresh();
+  // As before the key moved in: the secret in the file, its public half recorded in the database.
   const SigningKey old = load_or_create_signing_key(file, true);
-  store.record_public_key(to_base64(old.public_key), now_iso());
-  CHECK(store.signing_key()->secret_key_hex.empty());
-  CHECK(open_content_key(store, file).public_key == old.public_key);
-  CHECK(store.signing_key()->secret_key_hex == to_hex(old.secret_key));
+  store->record_public_key(to_base64(old.public_key), now_iso());
+  CHECK(store->signing_key()->secret_key_hex.empty());
+  CHECK(open_content_key(*store, file).public_key == old.public_key);
+  CHECK(store->signing_key()->secret_key_hex == to_hex(old.secret_key));
   fs::rename(file, file + ".backup");  // the file is not needed any more
-  CHECK(open_content_key(store, file).public_key == old.public_key);
+  CHECK(open_content_key(*store, file).public_key == old.public_key);
   load_or_create_signing_key(file, true);  // another key where the file was: stop, do not re-key
-  CHECK_THROWS_WITH_AS(open_content_key(store, file), doctest::Contains("is not the key kept"), std::runtime_error);
+  CHECK_THROWS_WITH_AS(open_content_key(*store, file), doctest::Contains("is not the key kept"), std::runtime_error);
   fs::remove(file);
 
-  TempDb lost;  // an older database whose key file is gone
-  SqliteServerStore older(lost.path());
-  older.record_public_key(to_base64(old.public_key), now_iso());
-  CHECK_THROWS_WITH_AS(open_content_key(older, key_path_for_db(lost.path())), doctest::Contains("is missing"),
-                       std::runtime_error);
-  const SigningKey other = load_or_create_signing_key(key_path_for_db(lost.path()), true);
-  CHECK_THROWS_WITH_AS(open_content_key(older, key_path_for_db(lost.path())), doctest::Contains("does not match"),
-                       std::runtime_error);
-  CHECK(older.signing_key()->secret_key_hex.empty());  // nothing was kept
+  auto older = backend().fresh();  // an older database whose key file is gone
+  older->record_public_key(to_base64(old.public_key), now_iso());
+  CHECK_THROWS_WITH_AS(open_content_key(*older, file), doctest::Contains("is missing"), std::runtime_error);
+  load_or_create_signing_key(file, true);  // and one with another key
+  CHECK_THROWS_WITH_AS(open_content_key(*older, file), doctest::Contains("does not match"), std::runtime_error);
+  CHECK(older->signing_key()->secret_key_hex.empty());  // nothing was kept
 }
 
-TEST_CASE("a database locked past the busy timeout: StoreUnavailable, nothing stored; other errors stay") {
+TEST_CASE("a database locked past the busy timeout: StoreUnavailable, nothing stored; other errors stay" *
+          doctest::test_suite("sqlite")) {
   TempDb t;
   SqliteServerStore store(t.path());
   auto org = store.create_organisation("Org");

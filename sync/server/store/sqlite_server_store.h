@@ -76,6 +76,9 @@ class SqliteServerStore : public ServerStore {
                                                     const std::string& from, const std::string& to) override;
   std::vector<std::string> kiosk_groups(const std::string& organisation_id) override;
 
+  // HealthStore
+  std::optional<std::string> ping() override;
+
   // LoginAttemptStore
   int64_t begin_attempt(const AttemptRule& rule, const std::string& user, const std::string& address,
                         int64_t now_ms) override;

@@ -8,14 +8,15 @@
 - the same batch uploaded to A and B at the same moment (many rounds, threads) is stored once,
   and a conflicting batch racing a stored one gets the same 409 as today;
 - the database unavailable (SQLite: another program holds the write lock past the busy
-  timeout): the API answers 503 with Retry-After, the coach page says the service is
-  unavailable (503), and a real kiosk keeps its outbox, then delivers it when the lock is gone.
+  timeout; PostgreSQL: the cluster stopped): the API answers 503 with Retry-After, the coach
+  page says the service is unavailable (503), and a real kiosk keeps its outbox, then delivers
+  it when the database is back.
 
-    two_instances_test.py --server BIN --kiosk BIN --content DIR --web DIR --verifier BIN [--db sqlite]
+    two_instances_test.py --server BIN --kiosk BIN --content DIR --web DIR --verifier BIN [--db sqlite|postgres]
 
---db is the database both instances share: "sqlite" (a file in a temporary directory) for now;
-a postgresql:// URL once that backend exists (the 503 part then needs its own way to make the
-database unavailable: see Unavailable). Prints "N passed, M failed"; exit 1 on any failure."""
+--db is the database both instances share: "sqlite" (a file in a temporary directory) or
+"postgres" (a database on a throw-away PostgreSQL cluster). Prints "N passed, M failed"; exit 1
+on any failure."""
 import argparse
 import base64
 import http.client
@@ -36,6 +37,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "coach"))
 sys.path.insert(0, os.path.join(HERE, ".."))
 from coach_fixture import Client, ServerProcess, csrf_of, login, sync_once  # noqa: E402
 from make_answers import content_ref, make_answers  # noqa: E402
+from pg_cluster import PgCluster  # noqa: E402
 from sessions_fixture import make_session  # noqa: E402
 from tally import Tally  # noqa: E402
 
@@ -75,14 +77,23 @@ def listening(server):
 
 
 class Database:
-    """The database the instances share; `db_arg` is what --db gets."""
+    """The database the instances share; `db_arg` is what --db gets. "sqlite": a file in `work`;
+    "postgres": a database on a throw-away PostgreSQL cluster (pg_cluster.py)."""
 
     def __init__(self, kind, work):
-        if kind != "sqlite":
-            raise SystemExit(f"--db {kind}: only sqlite is wired in this test so far")
-        self.db_arg = os.path.join(work, "server.db")
+        self.kind, self.pg = kind, None
+        if kind == "sqlite":
+            self.db_arg = os.path.join(work, "server.db")
+        elif kind == "postgres":
+            self.pg = PgCluster()
+            self.pg.sql("postgres", "CREATE DATABASE werkcheck")
+            self.db_arg = self.pg.url("werkcheck")
+        else:
+            raise SystemExit(f"--db {kind}: sqlite or postgres")
 
     def session_count(self):
+        if self.pg:
+            return int(self.pg.sql("werkcheck", "SELECT count(*) FROM sessions"))
         con = sqlite3.connect(f"file:{self.db_arg}?mode=ro", uri=True)
         try:
             return con.execute("SELECT COUNT(*) FROM sessions").fetchone()[0]
@@ -90,14 +101,25 @@ class Database:
             con.close()
 
     def hold_unavailable(self, seconds, held):
-        """Another program holds the write lock for `seconds` (past the servers' 2 s busy timeout);
-        `held` is set once it has it."""
+        """The database cannot be reached for `seconds`; `held` is set once that is so. SQLite:
+        another program holds the write lock (past the servers' 2 s busy timeout). PostgreSQL:
+        the cluster is stopped, then started again."""
+        if self.pg:
+            self.pg.stop()
+            held.set()
+            time.sleep(seconds)
+            self.pg.start()
+            return
         con = sqlite3.connect(self.db_arg, timeout=10, isolation_level=None)
         con.execute("BEGIN IMMEDIATE")
         held.set()
         time.sleep(seconds)
         con.execute("ROLLBACK")
         con.close()
+
+    def close(self):
+        if self.pg:
+            self.pg.__exit__(None, None, None)
 
 
 def admin(args, db, *cmd, stdin=None):
@@ -281,7 +303,9 @@ def test_unavailable(args, db, work, a, b, tok_a, code):
     r = login(reader, "coach-c", PASSWORD)
     check(r.status == 303, "coach-c logs in on B before the lock", repr(r))
     held = threading.Event()
-    holder = threading.Thread(target=db.hold_unavailable, args=(16, held))
+    # SQLite: each 503 waits out the 2 s busy timeout, one at a time per instance; PostgreSQL down
+    # is refused at once.
+    holder = threading.Thread(target=db.hold_unavailable, args=(16 if db.kind == "sqlite" else 5, held))
     holder.start()
     held.wait(10)
     results = {}
@@ -341,7 +365,7 @@ def main():
     ap = argparse.ArgumentParser()
     for name in ("--server", "--kiosk", "--content", "--web", "--verifier"):
         ap.add_argument(name, required=True)
-    ap.add_argument("--db", default="sqlite", help='"sqlite" (a temporary file) or a database URL')
+    ap.add_argument("--db", default="sqlite", help='"sqlite" (a temporary file) or "postgres" (a throw-away cluster)')
     args = ap.parse_args()
     work = tempfile.mkdtemp(prefix="wk-two-instances-")
     db = Database(args.db, work)
@@ -375,6 +399,7 @@ def main():
     finally:
         for s in servers:
             s.stop()
+        db.close()
         shutil.rmtree(work, ignore_errors=True)
     return TALLY.finish(f" in {time.monotonic() - t_start:.1f} s")
 

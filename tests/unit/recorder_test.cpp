@@ -110,7 +110,7 @@ TEST_CASE("a bad take is refused with its reason and nothing is written") {
       {"under the silence threshold", tone_take(0.012, 1.0), 1.0, wk::TakeVerdict::Silent, "Niets gehoord"},
       {"whisper", tone_take(0.02, 1.0), 1.0, wk::TakeVerdict::TooQuiet, "Te zacht"},
       {"clipped", tone_take(2.0, 1.0), 1.0, wk::TakeVerdict::Clipped, "Te hard"},
-      {"too long", tone_take(0.3, 4.0), 1.0, wk::TakeVerdict::TooLong, "Te lang: 4 seconden. Het mag hoogstens 3 seconden zijn."},
+      {"too long", tone_take(0.3, 4.0), 1.0, wk::TakeVerdict::TooLong, "Te lang: 4 s. Het mag hoogstens 3 s zijn."},
       {"over 30 s", tone_take(0.3, 31.0), 12.0, wk::TakeVerdict::TooLong, "hoogstens 30"},
   };
   for (const auto& c : cases) {

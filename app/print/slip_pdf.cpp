@@ -53,13 +53,13 @@ class SlipPage {
     y += words(code_for, left, y, width, body_cap, TextWeight::Regular, TextAlign::Center) + dots(8);
   }
 
-  // A picture with its words beside it (and "when" under them, bold, after its own picture as
-  // tall as a line of them).
+  // A picture with its words beside it (and "when" under them, bold, after its own picture, a
+  // line and a half tall as on the screen).
   void line(const SlipLine& item, float picture_mm) {
     const float pic = dots(picture_mm), gap = dots(6);
     const float text_x = left + pic + gap, text_w = width - pic - gap;
     const TextLayout a = engine_.layout(item.words, {body_cap, text_w, TextWeight::Regular, TextAlign::Start});
-    const float when_pic = item.when_picture.empty() ? 0 : engine_.layout("H", {body_cap, 0}).height * 1.2f;
+    const float when_pic = item.when_picture.empty() ? 0 : engine_.layout("H", {body_cap, 0}).height * 1.5f;
     const float when_x = text_x + (when_pic > 0 ? when_pic + dots(2) : 0), when_w = text_x + text_w - when_x;
     const TextLayout b = item.when.empty()
                              ? TextLayout{}

@@ -58,8 +58,9 @@ float add_words(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, cons
 // A card's picture: a quarter of its width, at most 40 mm (less when the card is lower).
 float card_picture(const Metrics& m, float w) { return std::min(w * 0.25f, m.mm(40)); }
 
-// The picture beside a card's words (the plan's "when"): as tall as a line of them.
-float words_picture(const Metrics& m) { return m.line_height(TextRole::Body); }
+// The picture beside a card's words (the plan's "when"): a line of them and a half tall, as the
+// then-and-now pictures (at one line, about 9 mm on 24", it was hard to make out).
+float words_picture(const Metrics& m) { return m.line_height(TextRole::Body) * 1.5f; }
 
 // Room a card needs under its title besides its words (then and now), given the words' width.
 using ExtraHeight = std::function<float(float)>;
@@ -133,7 +134,7 @@ int card_parts(const Metrics& m, const Rect& area, const std::vector<std::pair<s
   return n;
 }
 // A card: picture on the left, a title and lines of words on the right; body_picture (the
-// plan's "when"), when given, beside the words, as tall as a line of them.
+// plan's "when"), when given, beside the words (words_picture).
 void add_card(ScreenModel& s, const Metrics& m, const Rect& c, const std::string& picture, const std::string& title,
               const std::string& body, const std::string& body_picture = "") {
   s.panels.push_back(c);
@@ -150,12 +151,14 @@ void add_card(ScreenModel& s, const Metrics& m, const Rect& c, const std::string
   } else {
     // The title as tall as it is (at body size if the words would not fit under it), the words below.
     const float bp = body_picture.empty() ? 0 : words_picture(m), bx = tx + (bp > 0 ? bp + pad : 0);
-    const float body_h = std::max(m.measure(body, TextRole::Body, tx + tw - bx).height, bp);
+    const float words_h = m.measure(body, TextRole::Body, tx + tw - bx).height;
+    const float body_h = std::max(words_h, bp), lower = std::max(0.0f, (bp - words_h) / 2);  // words mid-picture
     FittedText f = fit_text(m, title, TextRole::Title, tw, c.h - 2 * pad - body_h);
     if (m.measure(title, f.role, tw).word_too_wide) f = {TextRole::Body, m.measure(title, TextRole::Body, tw).height};
     s.texts.push_back({title, {tx, c.y + pad, tw, f.h}, f.role, false});
     if (bp > 0) s.pictures.push_back({body_picture, {tx, c.y + pad + f.h, bp, bp}});
-    s.texts.push_back({body, {bx, c.y + pad + f.h, tx + tw - bx, c.h - 2 * pad - f.h}, TextRole::Body, false, false});
+    s.texts.push_back({body, {bx, c.y + pad + f.h + lower, tx + tw - bx, c.h - 2 * pad - f.h - lower}, TextRole::Body,
+                       false, false});
   }
 }
 
@@ -612,9 +615,9 @@ std::vector<ChangeGroup> change_groups(const ScreenContext& ctx, const Behaviour
 }
 
 // The groups from the left of `at`, a new line where one does not fit; returns the height.
-// Each picture is a line of words and a half tall. Drawn into out when given.
+// Each picture is words_picture() tall. Drawn into out when given.
 float change_row(const Metrics& m, const std::vector<ChangeGroup>& groups, const Rect& at, ScreenModel* out) {
-  const float pic = m.line_height(TextRole::Body) * 1.5f, gap = m.mm(2), between = m.mm(7);
+  const float pic = words_picture(m), gap = m.mm(2), between = m.mm(7);
   float x = at.x, y = at.y, line_h = 0;
   for (const auto& g : groups) {
     const float tw = m.measure(g.words, TextRole::Body, 0).width + m.mm(1);

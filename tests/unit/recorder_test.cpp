@@ -190,3 +190,26 @@ TEST_CASE("the recorder: a wrong language or key is named, taps record, stop and
   again.recorder->tap("rec:prev");
   CHECK(again.recorder->current().key == first);
 }
+
+TEST_CASE("the recorder's own words: in the language recorded, else English, else Dutch") {
+  TempDir tmp;
+  const wk::ContentPack& pack = wktest::built_pack();
+  CHECK(wk::RecorderWords(pack, "nl")("operator.record.play") == "Luister");
+  CHECK(wk::RecorderWords(pack, "en")("operator.record.play") == "Listen");
+  CHECK(wk::RecorderWords(pack, "pl")("operator.record.play") == "Listen");  // no Polish in this pack
+  CHECK(wk::RecorderWords(pack, "en")("operator.record.too_long", {{"seconds", "4"}, {"longest", "3"}}) ==
+        "Too long: 4 s. It may be at most 3 s. Read only the text.");
+  wk::ContentPack dutch_only = pack;
+  std::erase_if(dutch_only.locales, [](const wk::LocaleCatalog& c) { return c.code != "nl"; });
+  CHECK(wk::RecorderWords(dutch_only, "pl")("operator.record.play") == "Luister");
+
+  // The view: a volunteer recording English reads English.
+  auto en = wk::open_recorder(pack, wk::kiosk_content_needs(), "en", "ui.attract.title", tmp.file("recorded"),
+                              tmp.file("work"));
+  REQUIRE(en.recorder);
+  const auto view = en.recorder->view(wk::Metrics{});
+  CHECK(view.find_target("rec:record")->label == "Record");
+  CHECK(view.find_target("rec:done")->label == "Done");
+  CHECK(wktest::any_contains(texts_of(view), {"This text: computer voice."}));
+  CHECK_FALSE(wktest::any_contains(texts_of(view), {"Deze tekst"}));
+}

@@ -24,6 +24,8 @@ goed, three values, three plan steps. Then the result pages are read as the pers
      picture for then and for now, and a picture for the change (ui_pictures change_more,
      change_less, change_same) as many times as its word is said, beside its word; no picture
      over a drawn text. Screenshots in the artifacts (followup-compare-N.png).
+  6. The same follow-up in Arabic: the arrows are drawn mirrored (the yes/no pictures not), each
+     change picture before its word from the right.
 
 Prints "N passed, M failed" last; exits non-zero on any failure.
 """
@@ -170,12 +172,17 @@ def overlaps(a, b, slack=1.0):
             a[1] + slack < b[1] + b[3] and b[1] + slack < a[1] + a[3])
 
 
-def beside(res, where, d, picture, words):
-    """The picture is drawn, left of the words (as drawn), at their height."""
+def beside(res, where, d, picture, words, rtl=False):
+    """The picture is drawn before the words (as drawn: left of them, right in a right-to-left
+    language), at their height."""
     pics = [box(p) for p in d["pictures"] if p["picture"] == picture]
     drawn = [x["drawn"] for x in d.get("drawn_texts", []) if x["text"] == words]
-    ok = any(p[0] + p[2] <= t[0] + 1 and t[0] - (p[0] + p[2]) < 60 and p[1] < t[1] + t[3] and t[1] < p[1] + p[3]
-             for p in pics for t in drawn)
+
+    def before(p, t):
+        if rtl:
+            return p[0] >= t[0] + t[2] - 1 and p[0] - (t[0] + t[2]) < 60
+        return p[0] + p[2] <= t[0] + 1 and t[0] - (p[0] + p[2]) < 60
+    ok = any(before(p, t) and p[1] < t[1] + t[3] and t[1] < p[1] + p[3] for p in pics for t in drawn)
     res.check(ok, "%s: picture %s beside %r" % (where, picture, words), (pics, drawn))
 
 
@@ -254,7 +261,7 @@ def run_size(args, res, art, name, w, h, mm, lang, listen):
         kd.remove_dir(work)
 
 
-def check_compare(res, where, d, content, words):
+def check_compare(res, where, d, content, words, rtl=False):
     """Then and now in pictures (see 5. above)."""
     check, items, _ = load_content(content)
     ui = check["ui_pictures"]
@@ -273,19 +280,23 @@ def check_compare(res, where, d, content, words):
         n_pics = sum(1 for p in changes if p["picture"] == picture)
         res.check(n_words == n_pics, "%s: %r shown %d times, its picture %d times" % (where, words.get(key), n_words, n_pics))
         if n_words:
-            beside(res, where, d, picture, words.get(key))
+            beside(res, where, d, picture, words.get(key), rtl)
+    arrows = [p for p in changes if p["picture"] in (ui["change_more"], ui["change_less"])]
+    res.check(all(p["mirror_picture"] == rtl for p in arrows) and not any(p["mirror_picture"] for p in yes_no),
+              "%s: the arrows %s mirrored, the yes/no pictures not" % (where, "are" if rtl else "are not"),
+              [(p["picture"], p["mirror_picture"]) for p in arrows + yes_no])
     pictures_clear_of_texts(res, where, d, {ui["yes"], ui["no"]} | set(change.values()))
     return [p["picture"] for p in changes]
 
 
-def run_followup(args, res, art):
+def run_followup(args, res, art, lang):
     """A check, then its follow-up with every statement true: the comparison's pictures."""
-    name = "followup-24in-nl"
+    name = "followup-24in-" + lang
     data = kd.temp_dir("werkcheck-result-followup-")
     try:
         with kd.Xvfb(1920, 1080) as x, kd.Kiosk(args.bin, args.content, data, x, screen_width_mm=527) as k:
-            words = po_texts(args.content, "nl")
-            d = answer_check(k, args.content, "nl")
+            words = po_texts(args.content, lang)
+            d = answer_check(k, args.content, lang)
             n = 0
             while d["screen"] == "result" and n < 40:
                 n += 1
@@ -316,7 +327,7 @@ def run_followup(args, res, art):
             while d["screen"] == "result" and part < 10:
                 part += 1
                 kd.screenshot(x, os.path.join(art, "%s-compare-%d.png" % (name, part)))
-                seen += check_compare(res, "%s, then and now part %d" % (name, part), d, args.content, words)
+                seen += check_compare(res, "%s, then and now part %d" % (name, part), d, args.content, words, lang == "ar")
                 d = k.tap("nav:next")
             res.check(d["screen"] == "consent", "%s: after then and now, consent" % name, kd.describe(d))
             print("%s: %d parts, change pictures %s" % (name, part, seen), flush=True)
@@ -330,7 +341,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True)
     ap.add_argument("--content", required=True)
-    ap.add_argument("--only", help="one run by name: 24in-527mm-nl, 24in-527mm-en, 10in-217mm-nl or followup-24in-nl")
+    ap.add_argument("--only", help="one run by name: 24in-527mm-nl, 24in-527mm-en, 10in-217mm-nl, followup-24in-nl or followup-24in-ar")
     args = ap.parse_args()
     kd.install_sigterm_cleanup()
     res = kd.Results(verbose=True)  # the figures are in the checks' names
@@ -349,8 +360,9 @@ def main():
     if args.only in (None, "10in-217mm-nl"):
         screens, order = run_size(args, res, art, "10in-217mm-nl", 1280, 800, 217, "nl", listen=False)
         res.check(order == PAGE_ORDER, "10 inch: the same pages, some in parts", order)
-    if args.only in (None, "followup-24in-nl"):
-        run_followup(args, res, art)
+    for lang in ("nl", "ar"):  # Arabic: right to left, the arrows mirrored
+        if args.only in (None, "followup-24in-" + lang):
+            run_followup(args, res, art, lang)
     print("result_pages: %.0f s" % (time.monotonic() - started), flush=True)
     return res.summary()
 

@@ -597,44 +597,52 @@ std::vector<Clip> compare_speech(const ScreenContext& ctx, const Profile& p) {
   return clips;
 }
 
-// Then and now: "Toen:" with the pack's yes or no picture, "Nu:" with its own, and the change
-// as a picture (an arrow up, down or level) beside its word. No answer then: a dash, no picture.
+// Then and now: "Toen:" with the pack's yes or no picture and its word ("Ja"), "Nu:" the same,
+// and the change as a picture (an arrow up, down or level) before its word: every picture with
+// its word (ACCESSIBILITY.md 14). No answer then: a dash, no picture.
 struct ChangeGroup {
-  std::string words, picture;
-  bool picture_first = false;
+  std::string lead, picture, tail;  // words before the picture, the picture, words after it
 };
 std::vector<ChangeGroup> change_groups(const ScreenContext& ctx, const BehaviourChange& c) {
   const ContentPack& content = ctx.pack();
   auto answer = [&](const char* key, int v) {
-    if (!v) return ChangeGroup{ctx.t(key) + " -", ""};
-    return ChangeGroup{ctx.t(key), content.ui_picture(v >= 2 ? "yes" : "no")};
+    if (!v) return ChangeGroup{ctx.t(key) + " -", "", ""};
+    return ChangeGroup{ctx.t(key), content.ui_picture(v >= 2 ? "yes" : "no"),
+                       ctx.t(v >= 2 ? "ui.followup.true" : "ui.followup.not_true")};
   };
   const std::string change = change_key(c);
   return {answer("ui.followup.then", c.before), answer("ui.followup.now", c.now),
-          {ctx.t(change), content.ui_picture(change_picture_role(change)), true}};
+          {"", content.ui_picture(change_picture_role(change)), ctx.t(change)}};
 }
 
 // The groups from the left of `at`, a new line where one does not fit; returns the height.
-// Each picture is words_picture() tall. Drawn into out when given.
+// Each picture is words_picture() tall, its words centred beside it. Drawn into out when given.
 float change_row(const Metrics& m, const std::vector<ChangeGroup>& groups, const Rect& at, ScreenModel* out) {
   const float pic = words_picture(m), gap = m.mm(2), between = m.mm(7);
+  auto width = [&](const std::string& words) { return words.empty() ? 0 : m.measure(words, TextRole::Body, 0).width + m.mm(1); };
   float x = at.x, y = at.y, line_h = 0;
   for (const auto& g : groups) {
-    const float tw = m.measure(g.words, TextRole::Body, 0).width + m.mm(1);
-    const float pw = g.picture.empty() ? 0 : pic + gap;
-    const float w = std::min(tw + pw, at.w);
+    const float lw = width(g.lead), tw = width(g.tail), pw = g.picture.empty() ? 0 : pic;
+    const float w = std::min(lw + (lw > 0 ? gap : 0) + pw + (tw > 0 ? gap : 0) + tw, at.w);
     if (x > at.x && x + w > at.x + at.w) {
       x = at.x;
       y += line_h + gap;
       line_h = 0;
     }
-    line_h = std::max(line_h, pw > 0 ? pic : m.line_height(TextRole::Body));
+    const float h = std::max(pw, m.line_height(TextRole::Body));
+    line_h = std::max(line_h, h);
     if (out) {
-      const float px = g.picture_first ? x : x + tw + gap, wx = g.picture_first ? x + pw : x;
-      if (pw > 0) out->pictures.push_back({g.picture, {px, y, pic, pic}});
-      const float wh = m.measure(g.words, TextRole::Body, std::min(tw, at.w - pw)).height;
-      out->texts.push_back({g.words, {wx, y + std::max(0.0f, (pic - wh) / 2), std::min(tw, at.w - pw), wh},
-                            TextRole::Body, false, false});
+      float cx = x;
+      auto words = [&](const std::string& text, float ww) {
+        if (text.empty()) return;
+        const float wh = m.measure(text, TextRole::Body, ww).height;
+        out->texts.push_back({text, {cx, y + std::max(0.0f, (h - wh) / 2), ww, wh}, TextRole::Body, false, false});
+        cx += ww + gap;
+      };
+      words(g.lead, std::min(lw, at.w));
+      if (pw > 0) out->pictures.push_back({g.picture, {cx, y + (h - pw) / 2, pw, pw}});
+      cx += pw > 0 ? pw + gap : 0;
+      words(g.tail, std::max(0.0f, std::min(tw, at.x + at.w - cx)));
     }
     x += w + between;
   }

@@ -59,7 +59,7 @@ float add_words(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, cons
 float card_picture(const Metrics& m, float w) { return std::min(w * 0.25f, m.mm(40)); }
 
 // The picture beside a card's words (the plan's "when"): a line of them and a half tall, as the
-// then-and-now pictures (at one line, about 9 mm on 24", it was hard to make out).
+// then-and-now pictures (18 mm on 24"; at one line its drawing was about 9 mm, hard to make out).
 float words_picture(const Metrics& m) { return m.line_height(TextRole::Body) * 1.5f; }
 
 // Room a card needs under its title besides its words (then and now), given the words' width.

@@ -30,13 +30,13 @@ sys.dont_write_bytecode = True  # keep the source tree clean
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "coach"))
-from coach_fixture import CoachFixture, ServerProcess, add_arguments, csrf_of, logged_in  # noqa: E402
+from coach_fixture import Client, CoachFixture, ServerProcess, add_arguments, csrf_of, logged_in, login  # noqa: E402
 from pg_cluster import PgCluster  # noqa: E402
 from server_api_test import TALLY, check, request  # noqa: E402
 from sessions_fixture import make_session  # noqa: E402
 
 TABLES = ["organisations", "kiosks", "enrollment_codes", "coaches", "sessions", "content_packs", "content_blobs",
-          "content_files", "server_keys", "login_sessions", "coach_notes", "audit_log"]
+          "content_files", "server_keys", "login_sessions", "coach_notes", "audit_log", "login_failures"]
 KILL_HOOK = "WERKCHECK_MIGRATE_TEST_KILL_AFTER_ROWS"
 
 
@@ -126,6 +126,9 @@ def main():
                                     {"text": note, "csrf": csrf_of(p1, "add-note") or ""})
         check(r.status == 303, "a note on P1 stored on the SQLite server", repr(r))
 
+        r = login(Client(port), "coach-b", "not the password")  # counted by the login throttle
+        check(r.status != 303, "a wrong password is refused on SQLite (a login_failures row)", repr(r))
+
         with open(os.path.join(fx.kiosk_dirs["A"], "device.json")) as f:
             token = json.load(f).get("device_token")
         check(bool(token), "kiosk A's device token is in its device.json")
@@ -187,14 +190,22 @@ def main():
             r = migrate(args.server, nul, pg.url("odd"))
             check(r.returncode != 0 and "cannot copy row 1 of coach_notes" in r.stderr
                   and pg_rows_total(pg, "odd") == 0, "a note holding a NUL byte: refused naming the row, nothing written")
+            keyless = os.path.join(fx.work, "keyless.db")  # as before schema 3: the key in a file beside it
+            shutil.copy(fx.db, keyless)
+            con = sqlite3.connect(keyless)
+            con.execute("UPDATE server_keys SET secret_key = NULL")
+            con.commit()
+            con.close()
+            r = migrate(args.server, keyless, pg.url("odd"))
+            check(r.returncode != 0 and "public-key` once" in r.stderr and pg_rows_total(pg, "odd") == 0,
+                  "a file whose signing key is still only in its key file is refused, saying what to run")
             r = migrate(args.server, os.path.join(fx.work, "missing.db"), url)
             check(r.returncode != 0 and "no SQLite file" in r.stderr, "a missing --from file: the reason")
             r = migrate(args.server, fx.db, "/tmp/not-a-url")
             check(r.returncode != 0 and "postgresql://" in r.stderr, "a --to that is no URL: the reason")
 
             # A target that holds data (here an organisation made on it) is refused.
-            subprocess.run([args.server, "admin", "--db", pg.url("busy"), "--signing-key",
-                            os.path.join(fx.work, "busy.key"), "create-org", "Al bezig"], check=True,
+            subprocess.run([args.server, "admin", "--db", pg.url("busy"), "create-org", "Al bezig"], check=True,
                            capture_output=True, timeout=30)
             r = migrate(args.server, fx.db, pg.url("busy"))
             check(r.returncode != 0 and "already holds data (organisations 1" in r.stdout
@@ -251,9 +262,10 @@ def main():
             check(pg_counts(pg, "werkcheck") == counts and pg.sql("werkcheck", "SELECT count(*) FROM migrated_from")
                   == "1", "the second run wrote nothing")
 
-            # The server on PostgreSQL, with the same signing key file.
-            srv = ServerProcess(args.server, url, fx.work, ["--content", fx.content_dir, "--web", fx.web_dir,
-                                                            "--signing-key", fx.db + ".signing-key"])
+            # The server on PostgreSQL, without the key file: the signing key came with the data.
+            if os.path.exists(fx.db + ".signing-key"):
+                os.rename(fx.db + ".signing-key", fx.db + ".signing-key.moved")
+            srv = ServerProcess(args.server, url, fx.work, ["--content", fx.content_dir, "--web", fx.web_dir])
             servers.append(srv)
             for c in clients.values():
                 c.port = srv.port
@@ -281,6 +293,9 @@ def main():
                   "kiosk A's token works on PostgreSQL; its earlier upload is a duplicate", f"{st} {body}")
             st, _, manifest_after = request(srv.port, "GET", "/api/v1/content/manifest", token=token)
             check(st == 200 and manifest_after == manifest_before, "the signed manifest is the same")
+            pub = subprocess.run([args.server, "admin", "--db", url, "public-key"], capture_output=True, text=True,
+                                 timeout=30).stdout.strip()
+            check(pub and pub == fx.admin("public-key").stdout.strip(), "the same public key on both databases")
             st, _, data = request(srv.port, "GET", "/api/v1/content/files/audio/clip.bin", token=token, raw=True)
             check(st == 200 and data == binary, "the content file comes back byte for byte")
 

@@ -179,9 +179,18 @@ int migrate_to_postgres(const Options& o, std::ostream& out) {
   if (!diff.empty())
     throw std::runtime_error(source + " (schema version " + std::to_string(src->schema_version()) +
                              ") is not the schema this werkcheck-server copies: it" + diff +
-                             " If it is older, open it once with this werkcheck-server (for example `admin --db " +
-                             o.from + " list-kiosks`, after a backup), which upgrades it; if newer, use the "
+                             " If it is older, open it once with this werkcheck-server (`admin --db " + o.from +
+                             " public-key`, after a backup), which upgrades it; if newer, use the "
                              "werkcheck-server that wrote it");
+
+  // Before schema version 3 the secret key was in FILE.signing-key; the server takes it into the
+  // database on its next start. Without it, the PostgreSQL server could not sign for the kiosks.
+  auto keys = src->prepare("SELECT count(*) FROM server_keys WHERE coalesce(secret_key, '') = ''");
+  keys.step();
+  if (keys.int64(0) > 0)
+    throw std::runtime_error(source + " has the signing key's public half but not the key itself (it is still in " +
+                             o.from + ".signing-key): run `werkcheck-server admin --db " + o.from +
+                             " public-key` once beside that file, which takes it in, then migrate");
 
   std::vector<TableDigest> source_digests;
   for (const auto& t : migrated_tables()) source_digests.push_back(digest_sqlite(*src, t));

@@ -36,12 +36,13 @@ const std::vector<Table>& migrated_tables() {
       {"content_packs", {i("id"), x("manifest"), x("signature"), t("published_at")}, "id", "id"},
       {"content_blobs", {t("sha256"), x("data")}, "sha256", ""},
       {"content_files", {i("pack_id"), t("path"), t("sha256")}, "pack_id, path", ""},
-      {"server_keys", {t("purpose"), t("public_key"), t("created_at")}, "purpose", ""},
+      {"server_keys", {t("purpose"), t("public_key"), t("created_at"), t("secret_key")}, "purpose", ""},
       {"login_sessions", {t("token_hash"), t("username"), t("csrf_token"), t("created_at"), t("last_seen_at")},
        "token_hash",
        ""},
       {"coach_notes", {i("id"), t("organisation_id"), t("code"), t("username"), t("text"), t("created_at")}, "id", "id"},
       {"audit_log", {i("id"), t("organisation_id"), t("at"), t("username"), t("action"), t("code")}, "id", "id"},
+      {"login_failures", {i("id"), t("scope"), t("kind"), t("name"), i("at_ms")}, "id", "id"},
   };
   return tables;
 }

@@ -162,43 +162,28 @@ def main():
                 pg.sql("postgres", f"CREATE DATABASE {name}")
             url = pg.url("werkcheck", password="not-shown")
 
-            # A schema this program does not copy is refused with the difference.
-            odd = os.path.join(fx.work, "odd.db")
-            shutil.copy(fx.db, odd)
-            con = sqlite3.connect(odd)
-            con.execute("CREATE TABLE extra_notes (id INTEGER PRIMARY KEY)")
-            con.commit()
-            con.close()
-            r = migrate(args.server, odd, pg.url("odd"))
-            check(r.returncode != 0 and "has table extra_notes" in r.stderr and pg_rows_total(pg, "odd") == 0,
-                  "a file with a table this program does not copy is refused, naming it; nothing written")
-            old = os.path.join(fx.work, "old.db")  # as a file from before the coach pages' kiosk groups
-            shutil.copy(fx.db, old)
-            con = sqlite3.connect(old)
-            con.execute("ALTER TABLE kiosks DROP COLUMN group_name")
-            con.commit()
-            con.close()
-            r = migrate(args.server, old, pg.url("odd"))
-            check(r.returncode != 0 and "lacks column kiosks.group_name" in r.stderr and "upgrades it" in r.stderr
-                  and pg_rows_total(pg, "odd") == 0, "a file lacking a column is refused, saying how to upgrade it")
-            nul = os.path.join(fx.work, "nul.db")  # PostgreSQL's text cannot hold a NUL byte; SQLite's can
-            shutil.copy(fx.db, nul)
-            con = sqlite3.connect(nul)
-            con.execute("UPDATE coach_notes SET text = 'a' || char(0) || 'b'")
-            con.commit()
-            con.close()
-            r = migrate(args.server, nul, pg.url("odd"))
-            check(r.returncode != 0 and "cannot copy row 1 of coach_notes" in r.stderr
-                  and pg_rows_total(pg, "odd") == 0, "a note holding a NUL byte: refused naming the row, nothing written")
-            keyless = os.path.join(fx.work, "keyless.db")  # as before schema 3: the key in a file beside it
-            shutil.copy(fx.db, keyless)
-            con = sqlite3.connect(keyless)
-            con.execute("UPDATE server_keys SET secret_key = NULL")
-            con.commit()
-            con.close()
-            r = migrate(args.server, keyless, pg.url("odd"))
-            check(r.returncode != 0 and "public-key` once" in r.stderr and pg_rows_total(pg, "odd") == 0,
-                  "a file whose signing key is still only in its key file is refused, saying what to run")
+            # Files the migration must refuse, each a copy of the source changed by one statement,
+            # with what the refusal must say; nothing may be written into the target.
+            refused = [
+                ("CREATE TABLE extra_notes (id INTEGER PRIMARY KEY)", "has table extra_notes",
+                 "a file with a table this program does not copy is refused, naming it"),
+                ("ALTER TABLE kiosks DROP COLUMN group_name", "lacks column kiosks.group_name.*upgrades it",  # older
+                 "a file lacking a column is refused, naming it and how to upgrade it"),
+                ("UPDATE coach_notes SET text = 'a' || char(0) || 'b'", "cannot copy row 1 of coach_notes",
+                 "a note holding a NUL byte (PostgreSQL's text cannot) is refused, naming the row"),
+                ("UPDATE server_keys SET secret_key = NULL", "public-key` once",  # as before schema 3
+                 "a file whose signing key is still only in its key file is refused, saying what to run"),
+            ]
+            for n, (statement, says, what) in enumerate(refused):
+                bad = os.path.join(fx.work, f"refused-{n}.db")
+                shutil.copy(fx.db, bad)
+                con = sqlite3.connect(bad)
+                con.execute(statement)
+                con.commit()
+                con.close()
+                r = migrate(args.server, bad, pg.url("odd"))
+                check(r.returncode != 0 and re.search(says, r.stderr, re.S) and pg_rows_total(pg, "odd") == 0,
+                      what + "; nothing written", r.stderr)
             r = migrate(args.server, os.path.join(fx.work, "missing.db"), url)
             check(r.returncode != 0 and "no SQLite file" in r.stderr, "a missing --from file: the reason")
             r = migrate(args.server, fx.db, "/tmp/not-a-url")

@@ -178,7 +178,7 @@ int migrate_to_postgres(const Options& o, std::ostream& out) {
   std::string diff = schema_difference(*src);
   if (!diff.empty())
     throw std::runtime_error(source + " (schema version " + std::to_string(src->schema_version()) +
-                             ") is not the schema this werkcheck-server copies: it" + diff +
+                             ") is not the schema this werkcheck-server copies: it" + diff.substr(0, diff.size() - 1) + "." +
                              " If it is older, open it once with this werkcheck-server (`admin --db " + o.from +
                              " public-key`, after a backup), which upgrades it; if newer, use the "
                              "werkcheck-server that wrote it");

@@ -210,9 +210,11 @@ def main():
                   and lines.get("sessions", (0, 0, ""))[2] == "ok" and pg_rows_total(pg, "tamper") == 0,
                   "a note altered in PostgreSQL: coach_notes DIFFERENT, exit non-zero, all rolled back", r.stdout)
 
-            r = migrate(args.server, fx.db, url, "--dry-run")
+            # The installed wrapper passes --db: it stands for --from.
+            r = subprocess.run([args.server, "admin", "--db", fx.db, "migrate", "--to", url, "--dry-run"],
+                               capture_output=True, text=True, timeout=60)
             check(r.returncode == 0 and "would copy" in r.stdout and pg_rows_total(pg, "werkcheck") == 0,
-                  "--dry-run prints what it would copy and writes no row")
+                  "--dry-run (with --db as --from) prints what it would copy and writes no row", r.stdout + r.stderr)
             check("not-shown" not in r.stdout + r.stderr, "the URL's password is not printed")
 
             # Killed halfway (SIGKILL by the test hook after 30 rows, amid the sessions): PostgreSQL keeps nothing.

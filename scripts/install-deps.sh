@@ -7,15 +7,14 @@ cd "$(dirname "$0")/.."
 # Build and runtime libraries, tools used at build time, and test tools (debhelper, lintian,
 # cage, xwayland and grim: `make package` and the package test, tests/package; libcups and
 # CUPS with its virtual PDF printer and poppler: the take-home slip and its tests; libvorbis
-# and vorbis-tools: the spoken clips, encoded to Ogg Vorbis by the build and decoded by the kiosk;
-# libhyphen and hyphen-nl: Dutch syllables for the linter's Flesch-Douma check).
+# and vorbis-tools: the spoken clips, encoded to Ogg Vorbis by the build and decoded by the kiosk).
 packages=(
   build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libstb-dev libfreetype-dev libgl1-mesa-dev libgl1-mesa-dri libegl1
   libvorbis-dev vorbis-tools
   libpango1.0-dev libcairo2-dev
   libsqlite3-dev sqlite3 libcurl4-openssl-dev libsodium-dev libgettextpo-dev gettext libcsv-dev
-  libhyphen-dev hyphen-nl
+  libhyphen-dev hyphen-nl  # Dutch syllables for the linter's Flesch-Douma check
   nlohmann-json3-dev doctest-dev
   libcpp-httplib-dev libssl-dev zlib1g-dev openssl libkainjow-mustache-dev
   fonts-noto-core espeak-ng librsvg2-bin

@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 # cage, xwayland and grim: `make package` and the package test, tests/package; libcups and
 # CUPS with its virtual PDF printer and poppler: the take-home slip and its tests; libvorbis
 # and vorbis-tools: the spoken clips, encoded to Ogg Vorbis by the build and decoded by the kiosk;
-# libpq-dev and postgresql: the server's PostgreSQL store and the throw-away clusters its tests start).
+# libpq-dev and postgresql: the server's PostgreSQL store and the throw-away clusters its tests start;
+# prometheus-cpp: the server's /metrics, read in its test by Prometheus' own Python parser).
 packages=(
   build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libstb-dev libfreetype-dev libgl1-mesa-dev libgl1-mesa-dri libegl1
@@ -24,6 +25,7 @@ packages=(
   libpq-dev postgresql
   debhelper lintian dpkg-dev systemd adduser cage xwayland grim
   libcups2-dev cups printer-driver-cups-pdf poppler-utils
+  prometheus-cpp-dev python3-prometheus-client
 )
 
 missing=()

@@ -7,6 +7,7 @@
 
 #include "body_reader.h"
 #include "coach/coach_auth.h"
+#include "ops/metrics.h"
 #include "platform/random_ids.h"
 #include "validate.h"
 
@@ -165,6 +166,7 @@ void install_api(httplib::Server& svr, KioskSyncStore& store, const SigningKey& 
     IngestResult r = store.ingest_sessions(kiosk->organisation_id, kiosk->kiosk_id, sessions, now_iso());
     if (r.conflict) {
       log_event("warn", "sessions_conflict", {{"kiosk_id", kiosk->kiosk_id}, {"uuids", r.conflicting_uuids}});
+      metrics().sessions_conflicting(r.conflicting_uuids.size());
       return send_error(res, 409, "conflict",
                         "a session with this uuid is already stored with different content; nothing of this batch "
                         "was stored",
@@ -176,6 +178,7 @@ void install_api(httplib::Server& svr, KioskSyncStore& store, const SigningKey& 
       results.push_back({{"uuid", uuid}, {"status", status}});
       if (status == "stored") ++stored;
     }
+    metrics().sessions_received(stored, r.results.size() - stored);
     log_event("info", "sessions_received",
               {{"kiosk_id", kiosk->kiosk_id}, {"stored", stored}, {"duplicate", r.results.size() - stored}});
     send_json(res, 200, {{"results", results}});

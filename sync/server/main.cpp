@@ -13,9 +13,11 @@
 #include <thread>
 
 #include "coach/coach_pages.h"
+#include "coach/kiosk_overview.h"
 #include "front_door/front_door.h"
 #include "http_api.h"
 #include "store/open_store.h"
+#include "ops/ops_routes.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -31,6 +33,9 @@ int usage() {
                "                    until the head (default 10) and the whole request (default 60) have arrived)\n"
                "                   [--content PACK_DIR] [--web COACH_WEB_DIR] [--region NAME] [--coach-idle-seconds N]\n"
                "                   [--trust-forwarded-for] [--secure-cookies] [--timezone ZONE]\n"
+               "                   [--metrics-token-file FILE] [--silent-days N]\n"
+               "                   (/metrics: loopback only, or with the token in FILE; kiosks silent over N days\n"
+               "                    (default 3) come first on the admin's kiosk page)\n"
                "  --db is the SQLite file, or postgresql://USER:PASSWORD@HOST/DATABASE for PostgreSQL;\n"
                "  with PostgreSQL, every command also needs --signing-key FILE (the content-signing key;\n"
                "  with SQLite it is FILE.signing-key beside the database)\n"
@@ -40,7 +45,7 @@ int usage() {
                "                                   (password on stdin; --admin means --role admin; default coach)\n"
                "  werkcheck-server admin --db FILE revoke-kiosk KIOSK_ID\n"
                "  werkcheck-server admin --db FILE set-kiosk-group KIOSK_ID GROUP   (\"\" removes the group)\n"
-               "  werkcheck-server admin --db FILE list-kiosks\n"
+               "  werkcheck-server admin --db FILE list-kiosks [--silent-days N]   (needing a look first)\n"
                "  werkcheck-server admin --db FILE publish-content --dir PACK_DIR\n"
                "  werkcheck-server admin --db FILE public-key\n";
   return 2;
@@ -93,6 +98,17 @@ std::string signing_key_path(std::vector<std::string>& args, const std::string& 
   if (is_postgres_url(db))
     throw std::runtime_error("a PostgreSQL --db needs --signing-key FILE (the same file on every server instance)");
   return key_path_for_db(db);
+}
+
+// --silent-days: the admin's kiosk list calls a kiosk silent after this many days.
+int silent_days_option(const std::string& v) {
+  try {
+    size_t used = 0;
+    const int days = std::stoi(v, &used);
+    if (used == v.size() && days >= 1 && days <= 365) return days;
+  } catch (const std::logic_error&) {
+  }
+  throw std::runtime_error("--silent-days needs a whole number of days from 1 to 365, not '" + v + "'");
 }
 
 std::string read_file(const fs::path& p) {
@@ -197,8 +213,20 @@ int admin(std::vector<std::string> args) {
     return 0;
   }
   if (cmd == "list-kiosks") {
-    for (const auto& k : store.list_kiosks()) {
+    // The order of the admin's kiosk page (coach/kiosk_overview.h): those that need a look first.
+    bool has_days;
+    std::string days_s = flag(args, "--silent-days", has_days);
+    const int days = has_days ? silent_days_option(days_s) : 3;
+    if (!args.empty()) return usage();
+    auto current = store.current_content();
+    for (const auto& s : wk::coach::kiosk_overview(store.list_kiosks(),
+                                                   current ? wk::coach::manifest_version(current->manifest) : std::nullopt,
+                                                   days, std::time(nullptr))) {
+      const auto& k = s.kiosk;
       json j = {{"id", k.id},
+                {"needs_look", s.needs_look()},
+                {"silent", s.silent},
+                {"behind_on_content", s.behind},
                 {"organisation", {{"id", k.organisation_id}, {"name", k.organisation_name}}},
                 {"enrolled_at", k.enrolled_at},
                 {"group", k.group},
@@ -242,6 +270,12 @@ int serve(std::vector<std::string> args) {
   std::string region = flag(args, "--region", has_region), idle = flag(args, "--coach-idle-seconds", has_idle);
   if (has_region) coach.region = region;
   if (has_idle) coach.idle_seconds = std::stol(idle);
+  bool has_silent;
+  std::string silent = flag(args, "--silent-days", has_silent);
+  if (has_silent) coach.silent_days = silent_days_option(silent);
+  OpsOptions ops;
+  if (std::string token_file = flag(args, "--metrics-token-file"); !token_file.empty())
+    ops.metrics_token = read_metrics_token(token_file);
   // Secure cookies under TLS, also when a proxy in front terminates TLS (--secure-cookies).
   coach.tls = !cert.empty() || switch_flag(args, "--secure-cookies");
   coach.trust_forwarded_for = switch_flag(args, "--trust-forwarded-for");
@@ -286,6 +320,7 @@ int serve(std::vector<std::string> args) {
   if (!request_s.empty()) limits.request_deadline = std::chrono::milliseconds(std::llround(std::stod(request_s) * 1000));
   FrontDoor door(*server, !cert.empty(), limits);
   install_api(*server, store, key, wk::coach::install_coach_pages(*server, store, coach));
+  install_ops_routes(*server, store, ops);
 
   int bound = door.bind(host, port);
   if (bound < 0) throw std::runtime_error("cannot listen on " + listen);

@@ -56,6 +56,7 @@ SYSTEM = [
     (r"^httplib\.h$", {"server"}, "HTTP server (cpp-httplib)"),
     (r"^libpq-fe\.h$", {"server"}, "PostgreSQL client (libpq)"),
     (r"^curl/", {"sync_client"}, "HTTP client (libcurl)"),
+    (r"^prometheus/", {"server"}, "metrics (prometheus-cpp)"),
     # print: it waits for the printer, on the shell's print thread
     (r"^(thread|future|condition_variable)$", {"sync_client", "shell", "window", "server", "print"}, "threads"),
 ]

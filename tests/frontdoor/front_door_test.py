@@ -407,6 +407,20 @@ def test_parallel_logins(lab):
           f"the password was checked {checked} times (limit 5); the rest got 429", statuses)
 
 
+def test_operator_routes(lab):
+    """/healthz and /readyz answer through every front; /metrics only on the bare loopback
+    server: nginx denies it (deploy/nginx/werkcheck.conf), and it would carry X-Forwarded-For."""
+    for path in ("/healthz", "/readyz"):
+        status, _ = lab.request("GET", path)
+        check(status == 200, f"{lab.front}: {path} 200", status)
+    status, body = lab.request("GET", "/metrics")
+    want = 403 if lab.front == "nginx" else 200
+    # nginx's own refusal is its HTML page; the server's (X-Forwarded-For) would be JSON.
+    mark = b"werkcheck_http_request_duration_seconds" if want == 200 else b"nginx"
+    check(status == want and isinstance(body, bytes) and mark in body,
+          f"{lab.front}: /metrics {want}" + (" from nginx itself" if want == 403 else ""), f"{status} {body!r:.120}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--server", required=True)
@@ -417,7 +431,8 @@ def main():
     lab = Lab(args.server, args.front, new_flags=not args.old_binary,
               head_deadline=10 if args.old_binary else 3, request_deadline=30 if args.old_binary else 6)
     tests = {"framing": test_framing, "huge_length": test_huge_length, "slow_clients": test_slow_clients,
-             "deadlines": test_deadlines, "quadratic": test_quadratic_flood, "logins": test_parallel_logins}
+             "deadlines": test_deadlines, "quadratic": test_quadratic_flood, "logins": test_parallel_logins,
+             "operator_routes": test_operator_routes}
     try:
         for name, fn in tests.items():
             if args.only and name not in args.only.split(","):

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "coach/coach_auth.h"
+#include "coach/kiosk_overview.h"
 #include "coach/org_totals.h"
 #include "coach/page_templates.h"
 #include "coach/result_view.h"
@@ -390,6 +391,46 @@ TEST_CASE("passwords: argon2id, and a wrong or unknown one fails") {
   CHECK(utf8_length("één", n));
   CHECK(n == 3);
   CHECK_FALSE(utf8_length(std::string("\xff\xfe"), n));
+}
+
+TEST_CASE("kiosk overview: silent over N days or behind on content first, longest silent first, revoked last") {
+  const std::time_t now = *parse_utc("2026-12-07T12:00:00.000Z");
+  auto kiosk = [](std::string id, std::string enrolled, std::optional<std::string> heard, std::optional<std::string> content) {
+    server::KioskInfo k;
+    k.id = std::move(id);
+    k.enrolled_at = std::move(enrolled);
+    k.last_heartbeat_at = std::move(heard);
+    k.content_version = std::move(content);
+    return k;
+  };
+  std::vector<server::KioskInfo> ks = {
+      kiosk("fine", "2026-11-01T00:00:00.000Z", "2026-12-07T11:00:00.000Z", "v2"),
+      kiosk("behind", "2026-11-01T00:00:00.000Z", "2026-12-07T10:00:00.000Z", "v1"),
+      kiosk("quiet3", "2026-11-01T00:00:00.000Z", "2026-12-04T11:00:00.000Z", "v2"),  // 3 days 1 hour
+      kiosk("edge", "2026-11-01T00:00:00.000Z", "2026-12-04T12:00:00.000Z", "v2"),    // exactly 3 days: not over
+      kiosk("never_old", "2026-11-20T00:00:00.000Z", std::nullopt, std::nullopt),
+      kiosk("never_new", "2026-12-07T09:00:00.000Z", std::nullopt, std::nullopt),
+      kiosk("revoked", "2026-10-01T00:00:00.000Z", "2026-10-02T00:00:00.000Z", "v0"),
+  };
+  ks.back().revoked = true;
+  auto out = kiosk_overview(ks, std::string("v2"), 3, now);
+  std::vector<std::string> order;
+  for (const auto& s : out) order.push_back(s.kiosk.id);
+  CHECK(order == std::vector<std::string>{"never_old", "quiet3", "behind", "fine", "edge", "never_new", "revoked"});
+  CHECK(out[0].silent);
+  CHECK(out[2].behind);
+  CHECK_FALSE(out[2].silent);
+  CHECK_FALSE(out[4].needs_look());
+  CHECK_FALSE(out[6].needs_look());  // revoked: not a kiosk to look after any more
+  // Nothing published: no kiosk is behind.
+  auto none = kiosk_overview(ks, std::nullopt, 3, now);
+  CHECK_FALSE(std::any_of(none.begin(), none.end(), [](const KioskStatus& s) { return s.behind; }));
+  // N is the server's option: with 30 days only the revoked kiosk (66 days) is silent, and not listed first.
+  auto strict = kiosk_overview(ks, std::string("v2"), 30, now);
+  for (const auto& s : strict) CHECK(s.silent == (s.kiosk.id == "revoked"));
+  CHECK(strict.front().kiosk.id == "behind");
+  CHECK(manifest_version(R"({"version":"2026.12.1","files":[]})") == std::optional<std::string>("2026.12.1"));
+  CHECK_FALSE(manifest_version("not json"));
 }
 
 int main(int argc, char** argv) {

@@ -181,6 +181,18 @@ TEST_CASE("PostgreSQL restarted: the same store carries on; stopped mid-upload: 
   CHECK(store->session_count() == 4);
 }
 
+TEST_CASE("ping (/readyz) says why while PostgreSQL is down, and nothing once it is back") {
+  auto store = backend().fresh();
+  CHECK_FALSE(store->ping());
+  auto* cluster = backend().cluster();
+  cluster->stop();
+  auto why = store->ping();
+  cluster->start();
+  REQUIRE(why);
+  CHECK(why->find("PostgreSQL") != std::string::npos);
+  CHECK_FALSE(store->ping());
+}
+
 TEST_CASE("a NUL byte in a text value is refused, not cut off") {
   auto store = backend().fresh();
   std::string org = store->create_organisation("Org");

@@ -25,6 +25,7 @@ struct CoachSite {
         notes(site, participants, stores, stores),
         totals(site, stores, stores),
         admin(site, stores, stores, stores),
+        kiosks(site, stores),
         audit(site, stores),
         files(site),
         language(site) {}
@@ -37,6 +38,7 @@ struct CoachSite {
   NotesPage notes;
   TotalsPage totals;
   AdminPage admin;
+  KiosksPage kiosks;
   AuditPage audit;
   StaticFiles files;
   LanguageSwitch language;
@@ -94,6 +96,7 @@ std::function<bool(const Request&, Response&)> install_coach_pages(httplib::Serv
     post(path, [admin = &s->admin, action](const Request& req, Response& res, const ContentReader& reader) {
       admin->post(req, res, reader, action);
     });
+  get("/coach/admin/kiosks", &s->kiosks, &KiosksPage::show);
   get("/coach/admin/audit", &s->audit, &AuditPage::show);
   get(R"(/coach/pictures/([0-9A-F]{2,8}(?:-[0-9A-F]{2,8}){0,6})\.png)", &s->files, &StaticFiles::picture);
   get(R"(/coach/static/([a-z_-]{1,40}\.css))", &s->files, &StaticFiles::stylesheet);

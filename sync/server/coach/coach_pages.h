@@ -22,6 +22,7 @@ struct CoachOptions {
   // Behind a reverse proxy every request comes from the proxy: then the login throttle counts
   // per address from the last X-Forwarded-For entry (only set this when a proxy sets that header).
   bool trust_forwarded_for = false;
+  int silent_days = 3;  // the kiosk page lists kiosks without a heartbeat for longer first
 };
 
 // Registers the /coach routes. When the content or templates cannot be loaded, the API keeps

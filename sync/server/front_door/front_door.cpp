@@ -21,6 +21,7 @@ namespace {
 thread_local FrontDoor* current_door = nullptr;
 thread_local uint64_t current_id = 0;
 thread_local std::mutex* current_mu = nullptr;
+thread_local std::chrono::steady_clock::time_point current_started{};
 
 std::string peer_address(int fd) {
   sockaddr_storage addr{};
@@ -321,6 +322,7 @@ void FrontDoor::worker(int fd, uint64_t id) {
   current_door = this;
   current_id = id;
   current_mu = &mu_;
+  current_started = Clock::now();
   // httplib reads the head (already here, and checked) and the body, answers, and closes fd.
   httplib_access::process_and_close_socket(server_, fd);
   current_door = nullptr;
@@ -333,6 +335,11 @@ void FrontDoor::worker(int fd, uint64_t id) {
   if (--workers_ == 0) workers_done_.notify_all();
   uint64_t one = 1;  // a worker is free: wake the epoll thread for heads that wait
   [[maybe_unused]] auto n = write(wake_fd_, &one, sizeof one);
+}
+
+std::optional<std::chrono::steady_clock::time_point> FrontDoor::request_started() {
+  if (!current_door) return std::nullopt;
+  return current_started;
 }
 
 void FrontDoor::request_read() {

@@ -20,6 +20,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace wk::server {
@@ -52,6 +53,9 @@ class FrontDoor {
   // Called on a worker's thread once its request's head and body have been read: the deadline
   // moves from request_deadline to answer_deadline. Does nothing off a front-door worker.
   static void request_read();
+  // On a worker's thread: when it took its connection (the head had arrived), for the latency
+  // metric (ops/metrics.h). nullopt off a front-door worker.
+  static std::optional<std::chrono::steady_clock::time_point> request_started();
 
  private:
   using Clock = std::chrono::steady_clock;

@@ -78,6 +78,9 @@ class PgServerStore : public ServerStore {
                                                     const std::string& from, const std::string& to) override;
   std::vector<std::string> kiosk_groups(const std::string& organisation_id) override;
 
+  // HealthStore
+  std::optional<std::string> ping() override;
+
  private:
   pg::Pool pool_;
 };

@@ -5,6 +5,7 @@
 // is the default, PgServerStore (pg_server_store.h) keeps them in PostgreSQL. Every method is safe to call
 // from several HTTP worker threads at once; every multi-row change is one transaction.
 #include "store/coach_account_store.h"
+#include "store/health_store.h"
 #include "store/kiosk_sync_store.h"
 #include "store/notes_audit_store.h"
 #include "store/organisation_store.h"
@@ -18,6 +19,7 @@ class ServerStore : public OrganisationStore,
                     public CoachAccountStore,
                     public SharedResultsStore,
                     public NotesAuditStore,
-                    public TotalsStore {};
+                    public TotalsStore,
+                    public HealthStore {};
 
 }  // namespace wk::server

@@ -74,6 +74,9 @@ class SqliteServerStore : public ServerStore {
                                                     const std::string& from, const std::string& to) override;
   std::vector<std::string> kiosk_groups(const std::string& organisation_id) override;
 
+  // HealthStore
+  std::optional<std::string> ping() override;
+
  private:
   std::optional<Organisation> organisation_locked(const std::string& id);
   std::mutex mu_;

@@ -5,6 +5,7 @@
 #include "coach/site/csrf.h"
 #include "coach/site/form.h"
 #include "coach/site/render.h"
+#include "ops/metrics.h"
 #include "server_util.h"
 
 namespace wk::coach {
@@ -47,6 +48,7 @@ void LoginPage::post(const Request& req, Response& res, const ContentReader& rea
   // The attempt counts as failed from here on (begin_attempt): parallel guesses check at most the limit.
   if (long wait = throttle_.begin_attempt(user, address, now); wait > 0) {
     server::log_event("warn", "coach_login_throttled", {{"user", user}, {"remote", address}});
+    server::metrics().coach_login("throttled");
     res.set_header("Retry-After", std::to_string(wait));
     view["error"] = site_.word(v.lang, "login.throttled");
     view["wait_minutes"] = std::to_string((wait + 59) / 60);
@@ -57,6 +59,7 @@ void LoginPage::post(const Request& req, Response& res, const ContentReader& rea
                   account && !account->disabled;
   if (!ok) {
     server::log_event("warn", "coach_login_failed", {{"user", user}, {"remote", address}});
+    server::metrics().coach_login("failed");
     view["error"] = site_.word(v.lang, "login.wrong");
     return form(res, 401, v, view);
   }
@@ -74,6 +77,7 @@ void LoginPage::post(const Request& req, Response& res, const ContentReader& rea
   accounts_.create_login(login);
   audit_.audit(account->organisation_id, account->username, "login", "", server::now_iso());
   server::log_event("info", "coach_login", {{"user", account->username}});
+  server::metrics().coach_login("ok");
   set_login_cookie(res, token, site_.opt.tls);
   redirect(res, account->role == "employer" ? "/coach/totals" : "/coach/");
 }

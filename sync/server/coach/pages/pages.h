@@ -122,6 +122,17 @@ class AdminPage {
   server::NotesAuditStore& audit_;
 };
 
+// GET /coach/admin/kiosks: every kiosk of the organisation, those that need a look first (kiosks_page.cpp).
+class KiosksPage {
+ public:
+  KiosksPage(Site& site, server::KioskSyncStore& kiosks) : site_(site), kiosks_(kiosks) {}
+  void show(const Request& req, Response& res);
+
+ private:
+  Site& site_;
+  server::KioskSyncStore& kiosks_;
+};
+
 // GET /coach/admin/audit (audit_page.cpp).
 class AuditPage {
  public:

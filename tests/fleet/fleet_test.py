@@ -13,6 +13,7 @@ After each fault every kiosk's sessions are on the server exactly once, each wit
 Prints "N passed, M failed" last; exits non-zero on any failure."""
 import argparse
 import copy
+import http.client
 import json
 import os
 import subprocess
@@ -114,6 +115,27 @@ def compare(fleet, kiosks, extra_sent, what):
     check(not differs, f"{what}: every stored session is the content the kiosk sent", str(differs[:3]))
 
 
+def sum_metric(fleet, name):
+    """A counter's value summed over the instances' /metrics (read on their own port, from loopback)."""
+    total = 0
+    for port in fleet.server_ports:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/metrics")
+        text = conn.getresponse().read().decode()
+        conn.close()
+        total += sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(name + " "))
+    return round(total)
+
+
+def readyz(port):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("GET", "/readyz")
+    r = conn.getresponse()
+    r.read()
+    conn.close()
+    return r.status, r.getheader("Retry-After")
+
+
 def duplicates_and_conflicts(fleet):
     token = fleet.enroll_token()
     batch = [make_session() for _ in range(20)]
@@ -145,6 +167,12 @@ def duplicates_and_conflicts(fleet):
               f"same uuid, other content, through {where}: 409 naming the uuid", f"{st} {body}")
     check(fleet.pg.sql("werkcheck", f"SELECT count(*) FROM sessions WHERE uuid = '{fresh['uuid']}'") == "0",
           "nothing of a 409 batch is stored")
+    # Each instance counts what it did; summed over both they say what happened (as Prometheus sums them).
+    counted = [sum_metric(fleet, name) for name in ('werkcheck_sessions_received_total{result="stored"}',
+                                                   'werkcheck_sessions_received_total{result="duplicate"}',
+                                                   "werkcheck_sessions_conflict_total")]
+    check(counted == [20, 11 * 20, 3], "/metrics of A and B summed: 20 stored, 220 duplicates, 3 conflicts",
+          str(counted))
     return token, batch
 
 
@@ -222,7 +250,8 @@ def postgres_restart_mid_upload(fleet, args, kiosks, token):
     check(wait_for_rows(fleet, before + 100), "the uploads before the restart have begun")
     down_at = time.monotonic()
     fleet.pg.stop()
-    time.sleep(2)
+    ready_while_down = [readyz(p) for p in fleet.server_ports]
+    time.sleep(max(0.0, 2 - (time.monotonic() - down_at)))
     fleet.pg.start()
     up_at = time.monotonic()
     for t in threads:
@@ -246,7 +275,10 @@ def postgres_restart_mid_upload(fleet, args, kiosks, token):
     if 503 in {st for st, _, _ in during}:
         check(all(st == 503 and ra for st, ra, _ in during), "…and that error is 503 with Retry-After",
               str(during[:3]))
+    check(all(st == 503 and ra for st, ra in ready_while_down), "/readyz of both instances: 503 with Retry-After while "
+          "PostgreSQL is down", str(ready_while_down))
     check(all(s.proc.poll() is None for s in fleet.servers), "both instances still run after PostgreSQL's restart")
+    check([readyz(p)[0] for p in fleet.server_ports] == [200, 200], "/readyz of both: 200 once it is back")
     return api_sent
 
 

@@ -83,10 +83,14 @@ def drain_all(kiosks, seconds=60):
     def one(i):
         results[i] = kiosks[i].drain(deadline)
 
-    threads = [threading.Thread(target=one, args=(i,)) for i in range(len(kiosks))]
+    return start_threads(one, [(i,) for i in range(len(kiosks))]), results
+
+
+def start_threads(target, args_list):
+    threads = [threading.Thread(target=target, args=args) for args in args_list]
     for t in threads:
         t.start()
-    return threads, results
+    return threads
 
 
 def compare(fleet, kiosks, extra_sent, what):
@@ -146,10 +150,7 @@ def duplicates_and_conflicts(fleet):
         st, _, body = post_json(port, "/api/v1/sessions", {"sessions": batch}, token)
         answers.append((st, [r["status"] for r in body["results"]] if st == 200 else body))
 
-    threads = [threading.Thread(target=send, args=(ports[i % 3],)) for i in range(12)]
-    for t in threads:
-        t.start()
-    for t in threads:
+    for t in start_threads(send, [(ports[i % 3],) for i in range(12)]):
         t.join()
     stored = sum(s.count("stored") for st, s in answers if st == 200)
     check(all(st == 200 for st, _ in answers) and stored == 20,

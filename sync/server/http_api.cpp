@@ -106,6 +106,24 @@ std::optional<KioskAuth> authenticate(KioskSyncStore& store, const httplib::Requ
   return kiosk;
 }
 
+// The kiosk's token, checked before its body is parsed. When the answer comes before the body
+// (401 or 403, or the store throws: the server error), the body is still read and dropped, so that
+// the kiosk, or nginx still sending the buffered upload, gets that answer and not a reset (which
+// nginx turns into 502, losing a 503's Retry-After: tests/fleet/fleet_test.py).
+std::optional<KioskAuth> authenticate_before_body(KioskSyncStore& store, const httplib::Request& req,
+                                                  httplib::Response& res, const httplib::ContentReader& reader,
+                                                  size_t limit) {
+  std::optional<KioskAuth> kiosk;
+  try {
+    kiosk = authenticate(store, req, res);
+  } catch (...) {
+    discard_body(reader, limit);
+    throw;
+  }
+  if (!kiosk) discard_body(reader, limit);
+  return kiosk;
+}
+
 }  // namespace
 
 void install_api(httplib::Server& svr, KioskSyncStore& store, const SigningKey& key,
@@ -155,9 +173,8 @@ void install_api(httplib::Server& svr, KioskSyncStore& store, const SigningKey& 
   svr.Post("/api/v1/sessions", [&store](const httplib::Request& req, httplib::Response& res,
                                         const httplib::ContentReader& reader) {
     // The token is checked before the body is parsed: without a kiosk's token nothing is parsed.
-    // The body is still read (and dropped) so that the kiosk gets its 401 or 403, not a reset.
-    auto kiosk = authenticate(store, req, res);
-    if (!kiosk) return discard_body(reader, kMaxBodyBytes);
+    auto kiosk = authenticate_before_body(store, req, res, reader, kMaxBodyBytes);
+    if (!kiosk) return;
     ReturnMemoryAfter trim;
     json body;
     if (!read_json(reader, res, body, trim)) return;
@@ -202,8 +219,8 @@ void install_api(httplib::Server& svr, KioskSyncStore& store, const SigningKey& 
 
   svr.Post("/api/v1/heartbeat", [&store](const httplib::Request& req, httplib::Response& res,
                                          const httplib::ContentReader& reader) {
-    auto kiosk = authenticate(store, req, res);  // before the body, as for sessions
-    if (!kiosk) return discard_body(reader, kMaxHeartbeatBodyBytes);
+    auto kiosk = authenticate_before_body(store, req, res, reader, kMaxHeartbeatBodyBytes);  // as for sessions
+    if (!kiosk) return;
     ReturnMemoryAfter trim;
     json body;
     if (!read_json(reader, res, body, trim, kMaxHeartbeatBodyBytes)) return;

@@ -53,20 +53,27 @@ class SlipPage {
     y += words(code_for, left, y, width, body_cap, TextWeight::Regular, TextAlign::Center) + dots(8);
   }
 
-  // A picture with its words beside it (and "when" under them, bold).
+  // A picture with its words beside it (and "when" under them, bold, after its own picture, a
+  // line and a half tall as on the screen).
   void line(const SlipLine& item, float picture_mm) {
     const float pic = dots(picture_mm), gap = dots(6);
     const float text_x = left + pic + gap, text_w = width - pic - gap;
     const TextLayout a = engine_.layout(item.words, {body_cap, text_w, TextWeight::Regular, TextAlign::Start});
+    const float when_pic = item.when_picture.empty() ? 0 : engine_.layout("H", {body_cap, 0}).height * 1.5f;
+    const float when_x = text_x + (when_pic > 0 ? when_pic + dots(2) : 0), when_w = text_x + text_w - when_x;
     const TextLayout b = item.when.empty()
                              ? TextLayout{}
-                             : engine_.layout(item.when, {body_cap, text_w, TextWeight::Bold, TextAlign::Start});
-    const float text_h = a.height + b.height;
+                             : engine_.layout(item.when, {body_cap, when_w, TextWeight::Bold, TextAlign::Start});
+    const float when_h = item.when.empty() ? 0 : std::max(b.height, when_pic);
+    const float text_h = a.height + when_h;
     const float row_h = std::max(pic, text_h);
     picture(item.picture, left, y + (row_h - pic) / 2, pic);
     float ty = y + (row_h - text_h) / 2;
     ty += words(item.words, text_x, ty, text_w, body_cap, TextWeight::Regular);
-    words(item.when, text_x, ty, text_w, body_cap, TextWeight::Bold);
+    if (!item.when.empty()) {
+      picture(item.when_picture, text_x, ty + (when_h - when_pic) / 2, when_pic);
+      words(item.when, when_x, ty + (when_h - b.height) / 2, when_w, body_cap, TextWeight::Bold);
+    }
     y += row_h + dots(4);
   }
 

@@ -41,7 +41,7 @@ RecorderAction Recorder::tap(const std::string& id) {
     recording_ = true;
     last_take_ = {};
     recording_seconds_ = 0;
-    message_ = "Lees nu de tekst hardop. Druk daarna op Stop.";
+    message_ = words()("operator.record.read_now");
     return RecorderAction::StartRecording;
   }
   if (id == "rec:play") return RecorderAction::Play;
@@ -59,7 +59,7 @@ const TakeResult& Recorder::take_finished(const std::vector<int16_t>& samples, i
   const std::string pack_clip = pack_.audio_path(locale_, e.key);
   const double generated = files::exists(pack_clip) ? sound_stats(pack_clip).seconds : 0;
   last_take_ = process_take(samples, rate, generated, recorded_path(e.key), work_dir_);
-  message_ = last_take_.message;
+  message_ = words()(last_take_.message_key, last_take_.values);
   if (last_take_.stored_ok()) e.source = ClipSource::Recorded;
   log::info("record", locale_ + " " + e.key + ": " + verdict_name(last_take_.verdict) + " (" + last_take_.message + ")");
   return last_take_;
@@ -67,7 +67,7 @@ const TakeResult& Recorder::take_finished(const std::vector<int16_t>& samples, i
 
 void Recorder::capture_failed(const std::string& why) {
   recording_ = false;
-  message_ = why;
+  message_ = words()("operator.record.no_microphone", {{"why", why}});
 }
 
 VoiceCoverage Recorder::coverage() const {
@@ -83,11 +83,11 @@ VoiceCoverage Recorder::coverage() const {
 }
 
 namespace {
-const char* source_words(ClipSource s) {
+const char* source_key(ClipSource s) {
   switch (s) {
-    case ClipSource::Recorded: return "Deze tekst: opgenomen.";
-    case ClipSource::Generated: return "Deze tekst: computerstem. Nog niet opgenomen.";
-    case ClipSource::Missing: return "Deze tekst: geen geluid.";
+    case ClipSource::Recorded: return "operator.record.source_recorded";
+    case ClipSource::Generated: return "operator.record.source_generated";
+    case ClipSource::Missing: return "operator.record.source_missing";
   }
   return "";
 }
@@ -109,18 +109,24 @@ ScreenModel Recorder::view(const Metrics& m) const {
   s.has_audio = true;
   const float W = m.width, H = m.height, margin = W * 0.03f, inner = W - 2 * margin;
   const VoiceCoverage c = coverage();
-  s.texts.push_back({"Opnemen in " + locale_ + ": tekst " + std::to_string(index_ + 1) + " van " +
-                         std::to_string(entries_.size()) + " (" + current().key + ")",
+  const RecorderWords t = words();  // in the language being recorded (recorder_words.h)
+  s.texts.push_back({t("operator.record.where", {{"lang", locale_},
+                                                 {"n", std::to_string(index_ + 1)},
+                                                 {"total", std::to_string(entries_.size())},
+                                                 {"key", current().key}}),
                      {margin, H * 0.02f, inner, H * 0.06f}, TextRole::Small, false});
-  s.texts.push_back({"Opgenomen: " + std::to_string(c.recorded) + ". Computerstem: " + std::to_string(c.generated) +
-                         ". Geen geluid: " + std::to_string(c.missing) + ".",
+  s.texts.push_back({t("operator.record.counts", {{"recorded", std::to_string(c.recorded)},
+                                                  {"generated", std::to_string(c.generated)},
+                                                  {"missing", std::to_string(c.missing)}}),
                      {margin, H * 0.08f, inner, H * 0.06f}, TextRole::Small, false});
   const Rect panel{margin, H * 0.15f, inner, H * 0.37f};
   s.panels.push_back(panel);
   s.texts.push_back({current().text, {panel.x + margin, panel.y, panel.w - 2 * margin, panel.h}, TextRole::Title});
-  s.texts.push_back({source_words(current().source), {margin, H * 0.54f, inner, H * 0.08f}, TextRole::Body, false});
+  s.texts.push_back({t(source_key(current().source)), {margin, H * 0.54f, inner, H * 0.08f}, TextRole::Body, false});
   std::string message = message_;
-  if (recording_) message = "Opname loopt: " + std::to_string(static_cast<int>(recording_seconds_)) + " s. " + message_;
+  if (recording_)
+    message = t("operator.record.running", {{"seconds", std::to_string(static_cast<int>(recording_seconds_))}}) + " " +
+              message_;
   if (!message.empty()) {
     // What became of the last take, with a picture: stored (a tick) or refused (a cross).
     const Rect box{margin, H * 0.62f, inner, H * 0.14f};
@@ -136,15 +142,16 @@ ScreenModel Recorder::view(const Metrics& m) const {
   const float gap = W * 0.015f, y = H * 0.78f, h = H * 0.19f, w = (inner - 4 * gap) / 5;
   auto cell = [&](int i) { return Rect{margin + i * (w + gap), y, w, h}; };
   if (recording_) {
-    s.targets.push_back(button("rec:stop", "Stop", pack_.ui_picture("stop"), cell(2), TargetStyle::Primary));
+    s.targets.push_back(button("rec:stop", t("operator.record.stop"), pack_.ui_picture("stop"), cell(2), TargetStyle::Primary));
   } else {
-    if (many) s.targets.push_back(button("rec:prev", "Vorige", pack_.ui_picture("back"), cell(0)));
-    s.targets.push_back(button("rec:play", "Luister", pack_.ui_picture("speaker"), cell(1)));
+    if (many) s.targets.push_back(button("rec:prev", t("operator.record.prev"), pack_.ui_picture("back"), cell(0)));
+    s.targets.push_back(button("rec:play", t("operator.record.play"), pack_.ui_picture("speaker"), cell(1)));
     const bool has = current().source == ClipSource::Recorded;
-    s.targets.push_back(button("rec:record", has ? "Opnieuw opnemen" : "Opnemen", "", cell(2), TargetStyle::Primary));
-    if (many) s.targets.push_back(button("rec:next", "Volgende", pack_.ui_picture("next"), cell(3)));
+    s.targets.push_back(button("rec:record", t(has ? "operator.record.record_again" : "operator.record.record"), "",
+                               cell(2), TargetStyle::Primary));
+    if (many) s.targets.push_back(button("rec:next", t("operator.record.next"), pack_.ui_picture("next"), cell(3)));
   }
-  s.targets.push_back(button("rec:done", "Klaar", pack_.ui_picture("done"), cell(4)));
+  s.targets.push_back(button("rec:done", t("operator.record.done"), pack_.ui_picture("done"), cell(4)));
   return s;
 }
 

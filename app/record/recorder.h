@@ -11,6 +11,7 @@
 
 #include "content/content_pack.h"
 #include "content/voice_coverage.h"
+#include "record/recorder_words.h"
 #include "record/take.h"
 #include "screens/layout.h"
 #include "screens/screen_model.h"
@@ -37,7 +38,7 @@ class Recorder {
   RecorderAction tap(const std::string& id);
   // The window stopped the microphone: these are the samples (S16 mono at rate).
   const TakeResult& take_finished(const std::vector<int16_t>& samples, int rate);
-  // The microphone could not be opened: recording stops, the window says why.
+  // The microphone could not be opened (why: SDL's words): recording stops, the window says so.
   void capture_failed(const std::string& why);
   void set_recording_seconds(double s) { recording_seconds_ = s; }
 
@@ -53,6 +54,7 @@ class Recorder {
 
  private:
   void go(int step);
+  RecorderWords words() const { return {pack_, locale_}; }
   const ContentPack& pack_;
   std::string locale_, out_dir_, work_dir_;
   std::vector<RecorderEntry> entries_;

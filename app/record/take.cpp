@@ -57,16 +57,15 @@ SoundStats run_stats(std::vector<std::string> input) {
   return parse_stats(run_program(args));
 }
 
-// "1 seconde", "4 seconden": whole seconds, at least 1.
-std::string seconds_text(double s) {
-  const long n = std::max(1L, std::lround(s));
-  return std::to_string(n) + (n == 1 ? " seconde" : " seconden");
-}
+// Whole seconds, at least 1.
+std::string seconds_text(double s) { return std::to_string(std::max(1L, std::lround(s))); }
 
-TakeResult refuse(TakeVerdict v, std::string message, const SoundStats& input) {
+TakeResult refuse(TakeVerdict v, const std::string& key, const SoundStats& input, TextValues values = {}) {
   TakeResult r;
   r.verdict = v;
-  r.message = std::move(message);
+  r.message_key = key;
+  r.values = std::move(values);
+  r.message = builtin_recorder_text(key, r.values);
   r.input = input;
   return r;
 }
@@ -109,31 +108,27 @@ TakeResult process_take(const std::vector<int16_t>& samples, int rate, double ge
   const std::string raw = work_dir + "/take.raw", trimmed = work_dir + "/trimmed.wav";
   const std::string bytes(reinterpret_cast<const char*>(samples.data()), samples.size() * sizeof(int16_t));
   if (samples.empty() || !files::write_atomically(raw, bytes))
-    return refuse(TakeVerdict::Silent, "Niets opgenomen. Druk op Opnemen en lees de tekst hardop.", {});
+    return refuse(TakeVerdict::Silent, "operator.record.nothing_recorded", {});
 
   const SoundStats input = raw_sound_stats(raw, rate);
-  if (!input.ok) return refuse(TakeVerdict::Failed, "sox kon de opname niet lezen. Is sox geïnstalleerd?", input);
-  if (clipped(input))
-    return refuse(TakeVerdict::Clipped, "Te hard: het geluid is vervormd. Spreek zachter of verder van de microfoon.",
-                  input);
+  if (!input.ok)
+    return refuse(TakeVerdict::Failed, "operator.record.no_sox", input);
+  if (clipped(input)) return refuse(TakeVerdict::Clipped, "operator.record.too_loud", input);
 
   std::vector<std::string> trim = {"sox"};
   for (const auto& a : raw_input(raw, rate)) trim.push_back(a);
   for (const auto& a : wav_output(trimmed)) trim.push_back(a);
   trim.insert(trim.end(), kTrimSilence.begin(), kTrimSilence.end());
   const ProcessResult trim_run = run_program(trim);
-  if (!trim_run.ok()) return refuse(TakeVerdict::Failed, "sox kon de stilte niet weghalen: " + trim_run.output, input);
+  if (!trim_run.ok()) return refuse(TakeVerdict::Failed, "operator.record.sox_failed", input, {{"why", trim_run.output}});
   const SoundStats speech = sound_stats(trimmed);
   if (!speech.ok || speech.seconds < 0.1)
-    return refuse(TakeVerdict::Silent, "Niets gehoord. Lees de tekst hardop, dicht bij de microfoon.", input);
-  if (speech.rms_db < kQuietestRmsDb)
-    return refuse(TakeVerdict::TooQuiet, "Te zacht. Spreek luider of dichter bij de microfoon.", input);
+    return refuse(TakeVerdict::Silent, "operator.record.nothing_heard", input);
+  if (speech.rms_db < kQuietestRmsDb) return refuse(TakeVerdict::TooQuiet, "operator.record.too_quiet", input);
   const double longest = longest_take_seconds(generated_seconds);
   if (speech.seconds > longest)
-    return refuse(TakeVerdict::TooLong,
-                  "Te lang: " + seconds_text(speech.seconds) + ". Het mag hoogstens " + seconds_text(longest) +
-                      " zijn. Lees alleen de tekst.",
-                  input);
+    return refuse(TakeVerdict::TooLong, "operator.record.too_long", input,
+                  {{"seconds", seconds_text(speech.seconds)}, {"longest", seconds_text(longest)}});
 
   // The gain that brings the speech to the generated clips' loudness; sox's limiter ("gain -l")
   // keeps the peaks under full scale, which can leave the RMS a little low: then again (at most 3 times).
@@ -150,18 +145,20 @@ TakeResult process_take(const std::vector<int16_t>& samples, int rate, double ge
     for (const char* a : {"gain", "-l"}) args.push_back(a);
     args.push_back(gain);
     if (const ProcessResult run = run_program(args); !run.ok())
-      return refuse(TakeVerdict::Failed, "sox kon de opname niet op sterkte brengen: " + run.output, input);
+      return refuse(TakeVerdict::Failed, "operator.record.sox_failed", input, {{"why", run.output}});
     from = to;
     level = sound_stats(from);
   }
   fs::copy_file(from, tmp, fs::copy_options::overwrite_existing, ec);
   if (!ec) fs::rename(tmp, out_path, ec);
-  if (ec) return refuse(TakeVerdict::Failed, "Opslaan lukte niet: " + out_path + ": " + ec.message(), input);
+  if (ec) return refuse(TakeVerdict::Failed, "operator.record.save_failed", input, {{"why", out_path + ": " + ec.message()}});
   TakeResult r;
   r.verdict = TakeVerdict::Stored;
   r.input = input;
   r.stored = sound_stats(out_path);
-  r.message = "Opgeslagen: " + seconds_text(r.stored.seconds) + ".";
+  r.message_key = "operator.record.stored";
+  r.values = {{"seconds", seconds_text(r.stored.seconds)}};
+  r.message = builtin_recorder_text(r.message_key, r.values);
   return r;
 }
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "record/recorder_words.h"
+
 namespace wk {
 
 // What sox's "stats" effect says about a sound (levels relative to full scale).
@@ -29,7 +31,9 @@ enum class TakeVerdict { Stored, Silent, TooQuiet, Clipped, TooLong, Failed };
 
 struct TakeResult {
   TakeVerdict verdict = TakeVerdict::Failed;
-  std::string message;   // what the window says (Dutch, short sentences)
+  std::string message_key;  // what the window says (operator.record.*, short sentences) ...
+  TextValues values;        // ... with these in its {placeholders}
+  std::string message;      // the same in Dutch, for the log
   SoundStats input;      // the take as captured
   SoundStats stored;     // the file written (only for Stored)
   bool stored_ok() const { return verdict == TakeVerdict::Stored; }

@@ -3,6 +3,7 @@
 // kiosk's status (volume, headphones, PIN, out-of-order reason and the lines the shell reports).
 #include <algorithm>
 
+#include "sound/clip_decode.h"
 #include "sound/volume.h"
 
 #include "screens/operator_parts.h"
@@ -76,7 +77,7 @@ class OperatorMenuScreen : public ScreenUnit {
   }
 
   std::vector<std::string> text_keys(const ContentPack&) const override {
-    return {
+    std::vector<std::string> keys = {
         "operator.title", "operator.exit", "operator.volume", "operator.headphones_on", "operator.headphones_off",
         "operator.status.participant_volume", "operator.language", "operator.credits",
         "operator.enroll", "operator.back", "operator.demo_pin_warning",
@@ -91,6 +92,8 @@ class OperatorMenuScreen : public ScreenUnit {
         "operator.language.reviewed", "operator.language.not_reviewed",
         "operator.status.voices",
     };
+    for (auto& k : clip_fault_keys()) keys.push_back(std::move(k));  // why a clip does not play
+    return keys;
   }
 };
 

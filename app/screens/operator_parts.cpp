@@ -4,6 +4,7 @@
 #include <map>
 
 #include "platform/log.h"
+#include "record/recorder_words.h"
 #include "screens/languages_offered.h"
 
 namespace wk {
@@ -54,9 +55,15 @@ std::string builtin_operator_text(const std::string& key) {
       {"operator.status.language", "Taal {name} ({code}): {state}, {review}"},
       {"operator.credits.translation", "Vertaling {name}: {translator}; {review}"},
       {"operator.status.voices", "Stemmen {lang}: {recorded} opgenomen, {generated} computerstem, {missing} ontbreken"},
+      {"operator.clip.missing", "het bestand ontbreekt"},
+      {"operator.clip.not_ogg", "geen Ogg Vorbis-bestand"},
+      {"operator.clip.damaged", "het bestand is beschadigd"},
+      {"operator.clip.cut_off", "het bestand is afgebroken, het einde ontbreekt"},
+      {"operator.clip.no_sound", "er zit geen geluid in het bestand"},
+      {"operator.clip.unreadable", "het WAV-bestand is niet te lezen"},
   };
   auto it = texts.find(key);
-  return it == texts.end() ? key : it->second;
+  return it == texts.end() ? builtin_recorder_text(key) : it->second;  // the recorder's, or the key
 }
 
 std::string operator_text(const ScreenContext& ctx, const std::string& key) {

@@ -2,6 +2,7 @@
 // body. Each page function draws one part of its page and hands `say` the clips of every text it
 // drew, in order, so what a part says is what it shows (result_page_speech).
 #include <algorithm>
+#include <functional>
 
 #include "screens/code_parts.h"
 #include "screens/slip_parts.h"
@@ -57,17 +58,28 @@ float add_words(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, cons
 // A card's picture: a quarter of its width, at most 40 mm (less when the card is lower).
 float card_picture(const Metrics& m, float w) { return std::min(w * 0.25f, m.mm(40)); }
 
-// The height a card of width w needs for its title and words (see add_card).
-float card_height(const Metrics& m, float w, const std::string& title, const std::string& body, float pic_min) {
+// The picture beside a card's words (the plan's "when"): a line of them and a half tall, as the
+// then-and-now pictures (18 mm on 24"; at one line its drawing was about 9 mm, hard to make out).
+float words_picture(const Metrics& m) { return m.line_height(TextRole::Body) * 1.5f; }
+
+// Room a card needs under its title besides its words (then and now), given the words' width.
+using ExtraHeight = std::function<float(float)>;
+
+// The height a card of width w needs for its title and words (see add_card); with_picture:
+// the words have a picture beside them.
+float card_height(const Metrics& m, float w, const std::string& title, const std::string& body, float pic_min,
+                  bool with_picture = false, const ExtraHeight& extra = {}) {
   const float pad = m.mm(3);
   const float pic = card_picture(m, w);
   const float tw = w - 3 * pad - pic;
+  const float body_pic = with_picture ? words_picture(m) + pad : 0;
   // The title may step down to body size (add_card does, when the words would not fit), so
   // the card needs at least the room at body size.
   const TextSize title_size = m.measure(title, TextRole::Body, tw);
-  const TextSize body_size = body.empty() ? TextSize{} : m.measure(body, TextRole::Body, tw);
+  const TextSize body_size = body.empty() ? TextSize{} : m.measure(body, TextRole::Body, tw - body_pic);
   if (title_size.word_too_wide || body_size.word_too_wide) return 1e9f;
-  return std::max({title_size.height + body_size.height, std::min(pic, pic_min)}) + 2 * pad;
+  const float body_h = body.empty() ? 0 : std::max(body_size.height, body_pic > 0 ? words_picture(m) : 0.0f);
+  return std::max({title_size.height + body_h + (extra ? extra(tw) : 0), std::min(pic, pic_min)}) + 2 * pad;
 }
 
 // `cells` cards of the same width in a column or a grid, each tall enough for the words of
@@ -75,7 +87,7 @@ float card_height(const Metrics& m, float w, const std::string& title, const std
 // on a tie). Empty when no arrangement fits.
 std::vector<Rect> fitting_grid(const Metrics& m, const Rect& area, int cells,
                                const std::vector<std::pair<std::string, std::string>>& cards, float gap, float max_w,
-                               float max_h, bool top_align) {
+                               float max_h, bool top_align, bool with_picture, const ExtraHeight& extra) {
   std::vector<Rect> best;
   if (cells <= 0) return best;
   float best_h = -1;
@@ -84,7 +96,8 @@ std::vector<Rect> fitting_grid(const Metrics& m, const Rect& area, int cells,
     const float w = std::min(max_w, (area.w - (cols - 1) * gap) / cols);
     if (w < m.mm(40)) break;  // narrower, a card's words and picture get too cramped
     float need = 0;
-    for (const auto& [title, body] : cards) need = std::max(need, card_height(m, w, title, body, m.mm(20)));
+    for (const auto& [title, body] : cards)
+      need = std::max(need, card_height(m, w, title, body, m.mm(20), with_picture, extra));
     const float room = (area.h - (rows - 1) * gap) / rows;
     if (need > room + 1) continue;
     const float h = std::min(max_h, room);
@@ -98,14 +111,15 @@ std::vector<Rect> fitting_grid(const Metrics& m, const Rect& area, int cells,
 
 // The cards of a page, in parts when they do not all fit: each part as many cards as fit
 // (every card's words measured). Returns the number of parts; `show` gets the cells and the
-// first card of the part asked for.
+// first card of the part asked for. with_picture and extra: as card_height.
 template <typename Show>
 int card_parts(const Metrics& m, const Rect& area, const std::vector<std::pair<std::string, std::string>>& cards,
-               float gap, float max_w, float max_h, bool top_align, int part, Show show) {
+               float gap, float max_w, float max_h, bool top_align, int part, Show show, bool with_picture = false,
+               const ExtraHeight& extra = {}) {
   const int n = static_cast<int>(cards.size());
   if (n == 0) return 1;
   for (int k = n; k >= 1; --k) {
-    auto cells = fitting_grid(m, area, k, cards, gap, max_w, max_h, top_align);
+    auto cells = fitting_grid(m, area, k, cards, gap, max_w, max_h, top_align, with_picture, extra);
     if (cells.empty()) continue;
     const int parts = (n + k - 1) / k;
     const int p = std::clamp(part, 0, parts - 1);
@@ -119,9 +133,10 @@ int card_parts(const Metrics& m, const Rect& area, const std::vector<std::pair<s
   show(std::vector<Rect>{Rect{area.x, area.y, std::min(area.w, max_w), area.h}}, p);
   return n;
 }
-// A card: picture on the left, a title and lines of words on the right.
+// A card: picture on the left, a title and lines of words on the right; body_picture (the
+// plan's "when"), when given, beside the words (words_picture).
 void add_card(ScreenModel& s, const Metrics& m, const Rect& c, const std::string& picture, const std::string& title,
-              const std::string& body) {
+              const std::string& body, const std::string& body_picture = "") {
   s.panels.push_back(c);
   const float pad = m.mm(3);
   const float room = card_picture(m, c.w);  // the words start after it, as card_height measured
@@ -135,11 +150,15 @@ void add_card(ScreenModel& s, const Metrics& m, const Rect& c, const std::string
     s.texts.push_back({title, {tx, c.y + pad, tw, c.h - 2 * pad}, f.role, false});
   } else {
     // The title as tall as it is (at body size if the words would not fit under it), the words below.
-    const float body_h = m.measure(body, TextRole::Body, tw).height;
+    const float bp = body_picture.empty() ? 0 : words_picture(m), bx = tx + (bp > 0 ? bp + pad : 0);
+    const float words_h = m.measure(body, TextRole::Body, tx + tw - bx).height;
+    const float body_h = std::max(words_h, bp), lower = std::max(0.0f, (bp - words_h) / 2);  // words mid-picture
     FittedText f = fit_text(m, title, TextRole::Title, tw, c.h - 2 * pad - body_h);
     if (m.measure(title, f.role, tw).word_too_wide) f = {TextRole::Body, m.measure(title, TextRole::Body, tw).height};
     s.texts.push_back({title, {tx, c.y + pad, tw, f.h}, f.role, false});
-    s.texts.push_back({body, {tx, c.y + pad + f.h, tw, c.h - 2 * pad - f.h}, TextRole::Body, false, false});
+    if (bp > 0) s.pictures.push_back({body_picture, {tx, c.y + pad + f.h, bp, bp}});
+    s.texts.push_back({body, {bx, c.y + pad + f.h + lower, tx + tw - bx, c.h - 2 * pad - f.h - lower}, TextRole::Body,
+                       false, false});
   }
 }
 
@@ -482,23 +501,29 @@ int page_plan(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const 
     add_words(s, ctx, m, "ui.result.no_plan", body, say);
     return 1;
   }
+  // Each step: the action's picture and words, and under them "when" beside the calendar
+  // picture the question showed for it.
   std::vector<std::pair<std::string, std::string>> words, keys;
-  std::vector<std::string> pictures;
+  std::vector<std::string> pictures, when_pictures;
   for (const auto& step : p.plan) {
     const Option* action = content.option_with_tag("action", step.first);
     const Option* when = when_option(content, step.second);
     keys.push_back({action ? action->text_key : "", when ? when->text_key : ""});
     words.push_back({action ? ctx.t(action->text_key) : step.first, when ? ctx.t(when->text_key) : ""});
     pictures.push_back(action ? action->picture : "");
+    when_pictures.push_back(when ? when->picture : "");
   }
-  return card_parts(m, body, words, m.mm(4), body.w, m.mm(40), false, part,
-                    [&](const std::vector<Rect>& cells, int first) {
-                      for (size_t i = 0; i < cells.size(); ++i) {
-                        add_card(s, m, cells[i], pictures[first + i], words[first + i].first, words[first + i].second);
-                        for (const auto& k : {keys[first + i].first, keys[first + i].second})
-                          if (!k.empty()) say(k);
-                      }
-                    });
+  return card_parts(
+      m, body, words, m.mm(4), body.w, m.mm(40), false, part,
+      [&](const std::vector<Rect>& cells, int first) {
+        for (size_t i = 0; i < cells.size(); ++i) {
+          add_card(s, m, cells[i], pictures[first + i], words[first + i].first, words[first + i].second,
+                   when_pictures[first + i]);
+          for (const auto& k : {keys[first + i].first, keys[first + i].second})
+            if (!k.empty()) say(k);
+        }
+      },
+      true);
 }
 
 void page_answers(ScreenModel& s, const ScreenContext& ctx, const Metrics& m) {
@@ -572,27 +597,97 @@ std::vector<Clip> compare_speech(const ScreenContext& ctx, const Profile& p) {
   return clips;
 }
 
+// Then and now: "Toen:" with the pack's yes or no picture and its word ("Ja"), "Nu:" the same,
+// and the change as a picture (an arrow up, down or level) before its word: every picture with
+// its word (ACCESSIBILITY.md 14). No answer then: a dash, no picture.
+struct ChangeGroup {
+  std::string lead, picture, tail;  // words before the picture, the picture, words after it
+};
+std::vector<ChangeGroup> change_groups(const ScreenContext& ctx, const BehaviourChange& c) {
+  const ContentPack& content = ctx.pack();
+  auto answer = [&](const char* key, int v) {
+    if (!v) return ChangeGroup{ctx.t(key) + " -", "", ""};
+    return ChangeGroup{ctx.t(key), content.ui_picture(v >= 2 ? "yes" : "no"),
+                       ctx.t(v >= 2 ? "ui.followup.true" : "ui.followup.not_true")};
+  };
+  const std::string change = change_key(c);
+  return {answer("ui.followup.then", c.before), answer("ui.followup.now", c.now),
+          {"", content.ui_picture(change_picture_role(change)), ctx.t(change)}};
+}
+
+// The groups from the left of `at`, a new line where one does not fit; returns the height.
+// Each picture is words_picture() tall, its words centred beside it. Drawn into out when given.
+float change_row(const Metrics& m, const std::vector<ChangeGroup>& groups, const Rect& at, ScreenModel* out) {
+  const float pic = words_picture(m), gap = m.mm(2), between = m.mm(7);
+  auto width = [&](const std::string& words) { return words.empty() ? 0 : m.measure(words, TextRole::Body, 0).width + m.mm(1); };
+  float x = at.x, y = at.y, line_h = 0;
+  for (const auto& g : groups) {
+    const float lw = width(g.lead), tw = width(g.tail), pw = g.picture.empty() ? 0 : pic;
+    const float w = std::min(lw + (lw > 0 ? gap : 0) + pw + (tw > 0 ? gap : 0) + tw, at.w);
+    if (x > at.x && x + w > at.x + at.w) {
+      x = at.x;
+      y += line_h + gap;
+      line_h = 0;
+    }
+    const float h = std::max(pw, m.line_height(TextRole::Body));
+    line_h = std::max(line_h, h);
+    if (out) {
+      float cx = x;
+      auto words = [&](const std::string& text, float ww) {
+        if (text.empty()) return;
+        const float wh = m.measure(text, TextRole::Body, ww).height;
+        out->texts.push_back({text, {cx, y + std::max(0.0f, (h - wh) / 2), ww, wh}, TextRole::Body, false, false});
+        cx += ww + gap;
+      };
+      words(g.lead, std::min(lw, at.w));
+      if (pw > 0) out->pictures.push_back({g.picture, {cx, y + (h - pw) / 2, pw, pw}});
+      cx += pw > 0 ? pw + gap : 0;
+      words(g.tail, std::max(0.0f, std::min(tw, at.x + at.w - cx)));
+    }
+    x += w + between;
+  }
+  return y + line_h - at.y;
+}
+
 int page_compare(ScreenModel& s, const ScreenContext& ctx, const Metrics& m, const Profile& p, int part) {
   const ContentPack& content = ctx.pack();
   auto t = [&](const std::string& key) { return ctx.t(key); };
   const Rect body = add_title(s, m, t("ui.followup.compare_title"));
   if (!ctx.follow_up_of()) return 1;
   const auto changes = behaviour_changes(content, build_profile(content, ctx.follow_up_of()->latest_answers()), p);
-  // Each statement a card with then, now and the change under it, as many a part as their
-  // measured words fit (eight statements in a fixed grid ran under the bottom bar).
-  // Then and now in words: ja (klopt) / nee (an earlier five-point answer reads as ja
-  // when it was wel or zeker wel; core/scoring/profile.h).
-  auto said = [&](int v) { return v ? t(v >= 2 ? "ui.followup.true" : "ui.followup.not_true") : std::string("-"); };
+  // Each statement a card with then, now and the change under it as pictures with their words,
+  // as many a part as fit (measured; eight statements in a fixed grid ran under the bottom bar).
   std::vector<std::pair<std::string, std::string>> words;
-  for (const auto& c : changes)
-    words.push_back({t(c.statement.text_key), t("ui.followup.then") + " " + said(c.before) + "   " +
-                                                  t("ui.followup.now") + " " + said(c.now) + "   " + t(change_key(c))});
-  return card_parts(m, body, words, m.mm(3), body.w, m.mm(40), false, part,
-                    [&](const std::vector<Rect>& cells, int first) {
-                      for (size_t i = 0; i < cells.size(); ++i)
-                        add_card(s, m, cells[i], changes[first + i].statement.picture, words[first + i].first,
-                                 words[first + i].second);
-                    });
+  std::vector<std::vector<ChangeGroup>> rows;
+  for (const auto& c : changes) {
+    words.push_back({t(c.statement.text_key), ""});
+    rows.push_back(change_groups(ctx, c));
+  }
+  // The room the row takes at a width: the widest words the rows have (the change words differ).
+  const ExtraHeight row_h = [&](float w) {
+    float h = 0;
+    for (const auto& row : rows) h = std::max(h, change_row(m, row, {0, 0, w, 0}, nullptr));
+    return h;
+  };
+  return card_parts(
+      m, body, words, m.mm(3), body.w, m.mm(40), false, part,
+      [&](const std::vector<Rect>& cells, int first) {
+        for (size_t i = 0; i < cells.size(); ++i) {
+          // As add_card: the statement's picture on the left, its words, then the row under them.
+          const Rect c = cells[i];
+          const std::string& title = words[first + i].first;
+          const float pad = m.mm(3), room = card_picture(m, c.w), pic = std::min(room, c.h - 2 * pad);
+          const float tx = c.x + 2 * pad + room, tw = c.x + c.w - pad - tx;
+          const float rh = change_row(m, rows[first + i], {tx, 0, tw, 0}, nullptr);
+          FittedText f = fit_text(m, title, TextRole::Title, tw, c.h - 2 * pad - rh);
+          if (m.measure(title, f.role, tw).word_too_wide) f = {TextRole::Body, m.measure(title, TextRole::Body, tw).height};
+          s.panels.push_back(c);
+          s.pictures.push_back({changes[first + i].statement.picture, {c.x + pad + (room - pic) / 2, c.y + (c.h - pic) / 2, pic, pic}});
+          s.texts.push_back({title, {tx, c.y + pad, tw, f.h}, f.role, false, false});
+          change_row(m, rows[first + i], {tx, c.y + pad + f.h, tw, rh}, &s);
+        }
+      },
+      false, row_h);
 }
 
 }  // namespace

@@ -40,5 +40,11 @@ inline const char* change_key(const BehaviourChange& c) {
   if (!c.before || !c.now || c.before == c.now) return "ui.followup.same";
   return c.now > c.before ? "ui.followup.more" : "ui.followup.less";
 }
+// Its picture (ui_pictures roles): an arrow up for more, down for less, level for the same.
+inline const char* change_picture_role(const std::string& change_key) {
+  if (change_key == "ui.followup.more") return "change_more";
+  return change_key == "ui.followup.less" ? "change_less" : "change_same";
+}
+inline constexpr const char* kChangeRoles[] = {"change_more", "change_less", "change_same"};
 
 }  // namespace wk

@@ -87,7 +87,8 @@ std::vector<std::string> ResultScreen::text_keys(const ContentPack& content) con
 
 std::vector<std::string> ResultScreen::picture_roles() const {
   std::vector<std::string> roles = {"speaker", "back", "stop", "next", "done", "returning", "attract", kScaleFullRole,
-                                    kScaleEmptyRole};
+                                    kScaleEmptyRole, "yes", "no"};
+  for (const char* r : kChangeRoles) roles.push_back(r);
   for (auto& r : slip_picture_roles()) roles.push_back(std::move(r));
   return roles;
 }

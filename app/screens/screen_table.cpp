@@ -5,6 +5,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "record/recorder_words.h"
 #include "screens/language_button.h"
 #include "screens/volume_parts.h"
 
@@ -57,6 +58,8 @@ std::vector<std::string> kiosk_text_keys(const ContentPack& pack) {
   for (auto& k : volume_text_keys())  // the volume button the flow adds to every participant screen
     if (seen.insert(k).second) keys.push_back(std::move(k));
   for (auto& k : language_button_text_keys())  // and the language button, to every question screen
+    if (seen.insert(k).second) keys.push_back(std::move(k));
+  for (auto& k : recorder_text_keys())  // the native-voice recorder's own words (record/recorder_words.h)
     if (seen.insert(k).second) keys.push_back(std::move(k));
   return keys;
 }

@@ -19,7 +19,7 @@ SlipContent slip_content(const ScreenContext& ctx) {
   for (const auto& [action, when] : ctx.profile().plan) {
     const Option* a = content.option_with_tag("action", action);
     const Option* w = when_option(content, when);
-    if (a) slip.plan.push_back({png(a->picture), t(a->text_key), w ? t(w->text_key) : ""});
+    if (a) slip.plan.push_back({png(a->picture), t(a->text_key), w ? t(w->text_key) : "", w ? png(w->picture) : ""});
   }
   slip.work_title = t("ui.slip.work_title");
   const auto matches = ctx.suggestions();

@@ -13,6 +13,7 @@ struct SlipLine {
   std::string picture;  // a PNG of the content pack; empty: none
   std::string words;
   std::string when;     // the plan's "Deze week"; empty for an occupation
+  std::string when_picture;  // a PNG: the calendar the question showed for "when"; empty: none
 };
 
 struct SlipContent {

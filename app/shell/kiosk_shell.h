@@ -19,6 +19,7 @@
 #include "shell/data_dir_lock.h"
 #include "shell/enrolment.h"
 #include "shell/slip_printing.h"
+#include "sound/clip_decode.h"
 #include "storage/session_store.h"
 #include "sync/client/sync_client.h"
 
@@ -64,7 +65,7 @@ class KioskShell {
     clips_ = clips;
   }
   // Clips the window could not play (app/sound/clip_decode.h): how many, the last and why.
-  void set_clip_problems(int count, const std::string& last) {
+  void set_clip_problems(int count, const ClipProblem& last) {
     clips_unreadable_ = count;
     clip_problem_ = last;
   }
@@ -106,7 +107,7 @@ class KioskShell {
   WindowFacts window_;
   std::optional<CacheUse> pictures_, clips_;
   int clips_unreadable_ = 0;
-  std::string clip_problem_;
+  ClipProblem clip_problem_;
 };
 
 }  // namespace wk

@@ -22,7 +22,8 @@ std::vector<std::string> operator_status_lines(const StatusFacts& f, const Statu
   if (f.content) line("content", {{"id", f.content->id}, {"version", f.content->version}});
   line(f.audio_on ? "audio_on" : "audio_off");
   if (f.clips_unreadable > 0)
-    line("clip_problem", {{"count", std::to_string(f.clips_unreadable)}, {"problem", f.clip_problem}});
+    line("clip_problem", {{"count", std::to_string(f.clips_unreadable)},
+                          {"problem", f.clip_problem.path + ": " + words(f.clip_problem.reason_key)}});
   // The printer before the technical lines: on a small screen the panel's end is cut off.
   if (f.printer.empty())
     line("printer_none");

@@ -12,6 +12,7 @@
 #include "content/voice_coverage.h"
 #include "platform/lru_cache.h"
 #include "screens/layout.h"
+#include "sound/clip_decode.h"
 #include "sync/client/sync_client.h"
 
 namespace wk {
@@ -22,7 +23,7 @@ struct StatusFacts {
   const ContentPack* content = nullptr;    // null: no pack loaded
   bool audio_on = false;
   int clips_unreadable = 0;  // clips missing or damaged in the pack: their texts are shown without sound
-  std::string clip_problem;  // the last of them and why
+  ClipProblem clip_problem;  // the last of them and why (in the operator's words)
   Metrics metrics;
   std::optional<sync::SyncStatus> sync;    // nullopt: sync is off
   std::optional<CacheUse> pictures, clips; // the window's caches; nullopt: no window

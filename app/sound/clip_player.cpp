@@ -23,6 +23,7 @@ struct StoredSound {
   int channels = 0, rate = 0;
   std::vector<Uint8> bytes;
   std::string error;  // empty: read whole
+  ClipFault fault = ClipFault::None;
 };
 
 StoredSound read_sound(const std::string& path) {
@@ -33,6 +34,7 @@ StoredSound read_sound(const std::string& path) {
     Uint32 len = 0;
     if (!SDL_LoadWAV(path.c_str(), &spec, &buf, &len)) {
       s.error = std::string("unreadable WAV (") + SDL_GetError() + ")";
+      s.fault = ClipFault::Unreadable;
       return s;
     }
     s.format = spec.format;
@@ -44,6 +46,7 @@ StoredSound read_sound(const std::string& path) {
   }
   DecodedClip clip = decode_clip(path);
   s.error = clip.error;
+  s.fault = clip.fault;
   s.channels = clip.channels;
   s.rate = clip.rate;
   const auto* first = reinterpret_cast<const Uint8*>(clip.samples.data());
@@ -84,7 +87,7 @@ const std::vector<int16_t>* ClipPlayer::load(const std::string& path) {
   if (!sound.error.empty()) {
     if (unreadable_.insert(path).second) {
       log::warn("audio", "clip " + sound.error + ": " + path);
-      last_problem_ = path + ": " + sound.error;
+      last_problem_ = {path, clip_fault_key(sound.fault)};
     }
     return nullptr;
   }

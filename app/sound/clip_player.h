@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "platform/lru_cache.h"
+#include "sound/clip_decode.h"
 #include "sound/speech_schedule.h"
 
 namespace wk {
@@ -41,7 +42,7 @@ class ClipPlayer {
   const CacheUse& cache_use() const { return cache_.use(); }
   // Clips that could not be played (missing, damaged, cut off): how many, and the last with why.
   int unreadable_count() const { return static_cast<int>(unreadable_.size()); }
-  const std::string& last_problem() const { return last_problem_; }
+  const ClipProblem& last_problem() const { return last_problem_; }
 
  private:
   const std::vector<int16_t>* load(const std::string& path);
@@ -52,7 +53,7 @@ class ClipPlayer {
   float gain_ = 1.0f;
   LruCache<std::string, std::vector<int16_t>> cache_;
   std::set<std::string> unreadable_;  // each logged once
-  std::string last_problem_;
+  ClipProblem last_problem_;
 };
 
 }  // namespace wk

@@ -155,7 +155,7 @@ int run_record_window(Recorder& recorder, const ContentPack& pack, const std::st
         player.stop();  // the speaker must not speak into the microphone
         if (!mic.open()) {
           log::error("record", std::string("no microphone: ") + SDL_GetError());
-          recorder.capture_failed(std::string("Geen microfoon gevonden (") + SDL_GetError() + ").");
+          recorder.capture_failed(SDL_GetError());
         }
         break;
       case RecorderAction::StopRecording:

@@ -111,8 +111,13 @@ std::unique_ptr<Database> Database::open(const std::string& path, const std::vec
   if (version > static_cast<int>(migrations.size()))
     throw DbError(SQLITE_ERROR, "open " + path + ": schema version " + std::to_string(version) +
                                     " is newer than this werkcheck knows (" + std::to_string(migrations.size()) + ")");
-  for (int v = version; v < static_cast<int>(migrations.size()); ++v) {
+  // Each step reads the version again inside its transaction: another process opening the same
+  // file at the same moment (a second server instance) may have run it already.
+  for (bool more = version < static_cast<int>(migrations.size()); more;) {
     db->transaction([&] {
+      const int v = db->schema_version();
+      more = v + 1 < static_cast<int>(migrations.size());
+      if (v >= static_cast<int>(migrations.size())) return;
       db->exec(migrations[v]);
       Statement fk(raw, "PRAGMA foreign_key_check");
       if (fk.step()) throw DbError(SQLITE_CONSTRAINT, "migration to version " + std::to_string(v + 1) + " broke a reference");

@@ -30,4 +30,24 @@ void discard_body(const httplib::ContentReader& reader, size_t limit) {
   FrontDoor::request_read();
 }
 
+void drop_body_on_throw(const httplib::ContentReader& reader, size_t limit,
+                        const std::function<void(const httplib::ContentReader&)>& handle) {
+  bool read = false;
+  const httplib::ContentReader noting(
+      [&](httplib::ContentReceiver receiver) {
+        read = true;
+        return reader(std::move(receiver));
+      },
+      [&](httplib::MultipartContentHeader header, httplib::ContentReceiver receiver) {
+        read = true;
+        return reader(std::move(header), std::move(receiver));
+      });
+  try {
+    handle(noting);
+  } catch (...) {
+    if (!read) discard_body(reader, limit);
+    throw;
+  }
+}
+
 }  // namespace wk::server

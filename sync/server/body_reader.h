@@ -5,6 +5,7 @@
 // own limit and its own way of saying no.
 #include <httplib.h>
 
+#include <functional>
 #include <string>
 
 namespace wk::server {
@@ -19,5 +20,12 @@ BodyRead read_body(const httplib::ContentReader& reader, const httplib::Response
 // token) still gets its answer, because closing a connection with unread bytes resets it and
 // the client would see a network error instead of 401 or 403.
 void discard_body(const httplib::ContentReader& reader, size_t limit);
+
+// Runs `handle` with a reader that notes whether the body was read. When `handle` throws before
+// reading it (the database could not be reached while a token or login was checked), the body
+// is read and dropped first, as for a refused request, so that the answer the exception handler
+// gives (503, 500) reaches the client; then the exception goes on.
+void drop_body_on_throw(const httplib::ContentReader& reader, size_t limit,
+                        const std::function<void(const httplib::ContentReader&)>& handle);
 
 }  // namespace wk::server

@@ -8,6 +8,7 @@
 #include "body_reader.h"
 #include "coach/coach_auth.h"
 #include "ops/metrics.h"
+#include "store/store_unavailable.h"
 #include "platform/random_ids.h"
 #include "validate.h"
 
@@ -39,6 +40,9 @@ bool read_api_body(const httplib::ContentReader& reader, httplib::Response& res,
     send_error(res, 400, "unreadable_body", "the request body could not be read (broken gzip or cut off)");
   return read == BodyRead::ok;
 }
+
+// On every answer: it comes from werkcheck-server (a kiosk believes nothing else), never cached.
+const httplib::Headers kDefaultHeaders = {{"X-Werkcheck-Server", "1"}, {"Cache-Control", "no-store"}};
 
 // Large bodies are parsed two at a time (the machine's cores); others wait their turn. With
 // the parse budget (budget_json.h: 16x the body) this caps the memory parsing can take at about
@@ -106,40 +110,25 @@ std::optional<KioskAuth> authenticate(KioskSyncStore& store, const httplib::Requ
   return kiosk;
 }
 
-// The kiosk's token, checked before its body is parsed. When the answer comes before the body
-// (401 or 403, or the store throws: the server error), the body is still read and dropped, so that
-// the kiosk, or nginx still sending the buffered upload, gets that answer and not a reset (which
-// nginx turns into 502, losing a 503's Retry-After: tests/fleet/fleet_test.py).
-std::optional<KioskAuth> authenticate_before_body(KioskSyncStore& store, const httplib::Request& req,
-                                                  httplib::Response& res, const httplib::ContentReader& reader,
-                                                  size_t limit) {
-  std::optional<KioskAuth> kiosk;
-  try {
-    kiosk = authenticate(store, req, res);
-  } catch (...) {
-    discard_body(reader, limit);
-    throw;
-  }
-  if (!kiosk) discard_body(reader, limit);
-  return kiosk;
-}
-
 }  // namespace
 
-void install_api(httplib::Server& svr, KioskSyncStore& store, const SigningKey& key,
+void install_api(httplib::Server& svr, KioskSyncStore& store, LoginAttemptStore& attempts, const SigningKey& key,
                  std::function<bool(const httplib::Request&, httplib::Response&)> page_errors) {
-  svr.set_default_headers({{"X-Werkcheck-Server", "1"}, {"Cache-Control", "no-store"}});
+  svr.set_default_headers(kDefaultHeaders);
   svr.set_payload_max_length(kMaxBodyBytes);
 
   // Enrollment codes are short enough to guess at scale: wrong codes are limited per address,
   // with the same sliding window as coach logins.
-  auto enroll_throttle = std::make_shared<coach::LoginThrottle>(20, 20, std::chrono::minutes(15));
+  auto enroll_throttle = std::make_shared<coach::LoginThrottle>(attempts, "enroll", 20, 20, std::chrono::minutes(15));
   svr.Post("/api/v1/enroll", [&store, &key, enroll_throttle](const httplib::Request& req, httplib::Response& res,
                                                              const httplib::ContentReader& reader) {
     // Throttled before the body is read; the body is small (kMaxEnrollBodyBytes) before it is parsed.
     // The attempt counts as wrong from here on (begin_attempt), so parallel guesses check at most the limit.
     const auto now = coach::LoginThrottle::Clock::now();
-    if (long wait = enroll_throttle->begin_attempt("", req.remote_addr, now); wait > 0) {
+    long wait = 0;
+    drop_body_on_throw(reader, kMaxEnrollBodyBytes,
+                       [&](auto&) { wait = enroll_throttle->begin_attempt("", req.remote_addr, now); });
+    if (wait > 0) {
       res.set_header("Retry-After", std::to_string(wait));
       return send_error(res, 429, "too_many_attempts",
                         "too many wrong enrollment codes from this address; try again later",
@@ -173,8 +162,10 @@ void install_api(httplib::Server& svr, KioskSyncStore& store, const SigningKey& 
   svr.Post("/api/v1/sessions", [&store](const httplib::Request& req, httplib::Response& res,
                                         const httplib::ContentReader& reader) {
     // The token is checked before the body is parsed: without a kiosk's token nothing is parsed.
-    auto kiosk = authenticate_before_body(store, req, res, reader, kMaxBodyBytes);
-    if (!kiosk) return;
+    // The body is still read (and dropped) so that the kiosk gets its 401 or 403, not a reset.
+    std::optional<KioskAuth> kiosk;
+    drop_body_on_throw(reader, kMaxBodyBytes, [&](auto&) { kiosk = authenticate(store, req, res); });
+    if (!kiosk) return discard_body(reader, kMaxBodyBytes);
     ReturnMemoryAfter trim;
     json body;
     if (!read_json(reader, res, body, trim)) return;
@@ -219,8 +210,9 @@ void install_api(httplib::Server& svr, KioskSyncStore& store, const SigningKey& 
 
   svr.Post("/api/v1/heartbeat", [&store](const httplib::Request& req, httplib::Response& res,
                                          const httplib::ContentReader& reader) {
-    auto kiosk = authenticate_before_body(store, req, res, reader, kMaxHeartbeatBodyBytes);  // as for sessions
-    if (!kiosk) return;
+    std::optional<KioskAuth> kiosk;  // before the body, as for sessions
+    drop_body_on_throw(reader, kMaxHeartbeatBodyBytes, [&](auto&) { kiosk = authenticate(store, req, res); });
+    if (!kiosk) return discard_body(reader, kMaxHeartbeatBodyBytes);
     ReturnMemoryAfter trim;
     json body;
     if (!read_json(reader, res, body, trim, kMaxHeartbeatBodyBytes)) return;
@@ -256,19 +248,33 @@ void install_api(httplib::Server& svr, KioskSyncStore& store, const SigningKey& 
     return httplib::Server::HandlerResponse::Handled;
   }));
 
+  // Every exception of a handler ends here. A database that cannot be reached (StoreUnavailable)
+  // is 503 with Retry-After for every route: nothing of the request was stored, and a kiosk keeps
+  // its outbox and comes back; the coach pages say so in a page (page_errors).
   svr.set_exception_handler([page_errors](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
     std::string what = "unknown";
+    bool unavailable = false;
     try {
       if (ep) std::rethrow_exception(ep);
+    } catch (const StoreUnavailable& e) {
+      what = e.what();
+      unavailable = true;
     } catch (const std::exception& e) {
       what = e.what();
     } catch (...) {
     }
-    log_event("error", "handler_exception", {{"path", req.path}, {"error", what}});
-    res.status = 500;
+    log_event(unavailable ? "warn" : "error", unavailable ? "store_unavailable" : "handler_exception",
+              {{"path", req.path}, {"error", what}});
+    res.status = unavailable ? 503 : 500;
     res.body.clear();
     res.headers.clear();
+    for (const auto& [name, value] : kDefaultHeaders) res.set_header(name, value);  // cleared with the rest
+    if (unavailable) res.set_header("Retry-After", std::to_string(kUnavailableRetryAfterS));
     if (page_errors && page_errors(req, res)) return;
+    if (unavailable)
+      return send_error(res, 503, "service_unavailable",
+                        "the database cannot be reached just now; nothing of this request was stored; try again later",
+                        {{"retry_after_seconds", kUnavailableRetryAfterS}});
     send_error(res, 500, "server_error", "the server could not handle this request; try again later");
   });
 

@@ -14,6 +14,7 @@
 
 #include "coach/coach_pages.h"
 #include "coach/kiosk_overview.h"
+#include "content_key.h"
 #include "front_door/front_door.h"
 #include "http_api.h"
 #include "store/open_store.h"
@@ -37,8 +38,8 @@ int usage() {
                "                   (/metrics: loopback only, or with the token in FILE; kiosks silent over N days\n"
                "                    (default 3) come first on the admin's kiosk page)\n"
                "  --db is the SQLite file, or postgresql://USER:PASSWORD@HOST/DATABASE for PostgreSQL;\n"
-               "  with PostgreSQL, every command also needs --signing-key FILE (the content-signing key;\n"
-               "  with SQLite it is FILE.signing-key beside the database)\n"
+               "  the content-signing key is kept in the database; --signing-key FILE imports a key file\n"
+               "  once (with SQLite, FILE.signing-key beside the database is imported when it is there)\n"
                "  werkcheck-server admin --db FILE create-org NAME\n"
                "  werkcheck-server admin --db FILE enroll-code --org ID [--valid-days N]\n"
                "  werkcheck-server admin --db FILE create-coach --org ID --user NAME [--role coach|admin|employer | --admin]\n"
@@ -51,23 +52,11 @@ int usage() {
   return 2;
 }
 
-// Opens the store and the signing key. The secret key lives in FILE.signing-key (0600), not in
-// the database: backups and copies of the database (which hold participants' sessions and go to
-// more places) then never carry the key that kiosks trust. Its public half is recorded in the
-// database so that a lost or swapped key file stops the server instead of silently breaking
-// every kiosk's pinned key.
-SigningKey open_key(KioskSyncStore& store, const std::string& path) {
-  auto recorded = store.recorded_public_key();
-  if (recorded && !fs::exists(path))
-    throw std::runtime_error("the signing key file " + path +
-                             " is missing but this database has published with a key; restore the file from backup");
-  SigningKey key = load_or_create_signing_key(path, true);
-  std::string pk = to_base64(key.public_key);
-  if (!recorded)
-    store.record_public_key(pk, now_iso());
-  else if (*recorded != pk)
-    throw std::runtime_error("the signing key file " + path + " does not match the key recorded in the database");
-  return key;
+// The content-signing key is kept in the database (content_key.h), so every server instance on
+// it signs with the same key; a key file (`key_file`: --signing-key, or DB.signing-key beside an
+// older SQLite database) is imported once and must then stay the same key.
+SigningKey open_key(SigningKeyStore& store, const std::string& key_file) {
+  return open_content_key(store, key_file);
 }
 
 std::string flag(std::vector<std::string>& args, const std::string& name, bool& found) {
@@ -90,14 +79,13 @@ bool switch_flag(std::vector<std::string>& args, const std::string& name) {
   return true;
 }
 
-// The signing key's file: --signing-key, or beside the SQLite file. A PostgreSQL database has
-// no "beside", and several instances must share one key, so there the flag is required.
+// A key file to import into the database once: --signing-key, or DB.signing-key beside an older
+// SQLite database. A PostgreSQL database has no "beside": without the flag there is none (the key
+// is made in the database, or is there already).
 std::string signing_key_path(std::vector<std::string>& args, const std::string& db) {
   std::string path = flag(args, "--signing-key");
   if (!path.empty()) return path;
-  if (is_postgres_url(db))
-    throw std::runtime_error("a PostgreSQL --db needs --signing-key FILE (the same file on every server instance)");
-  return key_path_for_db(db);
+  return is_postgres_url(db) ? "" : key_path_for_db(db);
 }
 
 // --silent-days: the admin's kiosk list calls a kiosk silent after this many days.
@@ -319,7 +307,7 @@ int serve(std::vector<std::string> args) {
   if (!head_s.empty()) limits.head_deadline = std::chrono::milliseconds(std::llround(std::stod(head_s) * 1000));
   if (!request_s.empty()) limits.request_deadline = std::chrono::milliseconds(std::llround(std::stod(request_s) * 1000));
   FrontDoor door(*server, !cert.empty(), limits);
-  install_api(*server, store, key, wk::coach::install_coach_pages(*server, store, coach));
+  install_api(*server, store, store, key, wk::coach::install_coach_pages(*server, store, coach));
   install_ops_routes(*server, store, ops);
 
   int bound = door.bind(host, port);
@@ -352,7 +340,7 @@ int main(int argc, char** argv) {
     std::cerr << "werkcheck-server: libsodium failed to initialise\n";
     return 1;
   }
-  umask(077);  // the database holds participants' answers; the key file is secret
+  umask(077);  // the database holds participants' answers and the signing key
   std::vector<std::string> args(argv + 1, argv + argc);
   try {
     if (!args.empty() && args[0] == "admin") return admin({args.begin() + 1, args.end()});

@@ -148,33 +148,43 @@ std::string SigningKey::sign(const std::string& message) const {
 
 std::string key_path_for_db(const std::string& db_path) { return db_path + ".signing-key"; }
 
-SigningKey load_or_create_signing_key(const std::string& path, bool create) {
+SigningKey signing_key_from_hex(std::string hex, const std::string& where) {
+  while (!hex.empty() && (hex.back() == '\n' || hex.back() == ' ')) hex.pop_back();
+  std::string sk(crypto_sign_SECRETKEYBYTES, '\0');
+  size_t len = 0;
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(sk.data()), sk.size(), hex.data(), hex.size(), nullptr, &len,
+                     nullptr) != 0 ||
+      len != crypto_sign_SECRETKEYBYTES)
+    throw std::runtime_error(where + " is damaged (expected " + std::to_string(crypto_sign_SECRETKEYBYTES * 2) +
+                             " hex characters)");
   SigningKey k;
-  std::ifstream in(path, std::ios::binary);
-  if (in) {
-    std::string hex((std::istreambuf_iterator<char>(in)), {});
-    while (!hex.empty() && (hex.back() == '\n' || hex.back() == ' ')) hex.pop_back();
-    std::string sk(crypto_sign_SECRETKEYBYTES, '\0');
-    size_t len = 0;
-    if (sodium_hex2bin(reinterpret_cast<unsigned char*>(sk.data()), sk.size(), hex.data(), hex.size(), nullptr, &len,
-                       nullptr) != 0 ||
-        len != crypto_sign_SECRETKEYBYTES)
-      throw std::runtime_error("signing key file " + path + " is damaged (expected " +
-                               std::to_string(crypto_sign_SECRETKEYBYTES * 2) + " hex characters)");
-    struct stat st{};
-    if (stat(path.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
-      log_event("warn", "signing_key_permissions", {{"path", path}, {"advice", "chmod 600 the key file"}});
-    k.secret_key = sk;
-    k.public_key.assign(crypto_sign_PUBLICKEYBYTES, '\0');
-    crypto_sign_ed25519_sk_to_pk(reinterpret_cast<unsigned char*>(k.public_key.data()),
-                                 reinterpret_cast<const unsigned char*>(sk.data()));
-    return k;
-  }
-  if (!create) throw std::runtime_error("no signing key file at " + path);
+  k.secret_key = sk;
+  k.public_key.assign(crypto_sign_PUBLICKEYBYTES, '\0');
+  crypto_sign_ed25519_sk_to_pk(reinterpret_cast<unsigned char*>(k.public_key.data()),
+                               reinterpret_cast<const unsigned char*>(sk.data()));
+  return k;
+}
+
+SigningKey new_signing_key() {
+  SigningKey k;
   k.public_key.assign(crypto_sign_PUBLICKEYBYTES, '\0');
   k.secret_key.assign(crypto_sign_SECRETKEYBYTES, '\0');
   crypto_sign_keypair(reinterpret_cast<unsigned char*>(k.public_key.data()),
                       reinterpret_cast<unsigned char*>(k.secret_key.data()));
+  return k;
+}
+
+SigningKey load_or_create_signing_key(const std::string& path, bool create) {
+  std::ifstream in(path, std::ios::binary);
+  if (in) {
+    std::string hex((std::istreambuf_iterator<char>(in)), {});
+    struct stat st{};
+    if (stat(path.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
+      log_event("warn", "signing_key_permissions", {{"path", path}, {"advice", "chmod 600 the key file"}});
+    return signing_key_from_hex(std::move(hex), "signing key file " + path);
+  }
+  if (!create) throw std::runtime_error("no signing key file at " + path);
+  SigningKey k = new_signing_key();
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) throw std::runtime_error("cannot create signing key file " + path);
   std::string hex = to_hex(k.secret_key) + "\n";

@@ -17,7 +17,8 @@ std::string iso_after_days(int days);
 std::string iso_after_seconds(long long seconds);  // negative: in the past
 bool valid_utf8(const std::string& s, size_t* bad_offset = nullptr);
 
-// The content-signing key: the secret key lives in a file next to the database (mode 0600).
+// The content-signing key. It is kept in the database (content_key.h); a key file next to an
+// older database (mode 0600) is imported from there once.
 struct SigningKey {
   std::string public_key, secret_key;  // raw bytes
   std::string sign(const std::string& message) const;  // detached signature, raw bytes
@@ -25,6 +26,9 @@ struct SigningKey {
 std::string key_path_for_db(const std::string& db_path);
 // Loads the key file, or creates it when `create` is true and it does not exist yet.
 SigningKey load_or_create_signing_key(const std::string& path, bool create);
+// The key from its secret half in hex (as in the key file); throws naming `where` when damaged.
+SigningKey signing_key_from_hex(std::string hex, const std::string& where);
+SigningKey new_signing_key();
 
 // Structured log: one JSON object per line on stderr: time, level, event, fields.
 void log_event(const char* level, const std::string& event, nlohmann::json fields = nlohmann::json::object());

@@ -202,6 +202,20 @@ def date_into_last_quarter(db):
 
 # ------------------------------------------------------------------ processes
 
+def sync_once(kiosk_bin, data):
+    """One sync round of the kiosk in `data` (`werkcheck sync-once`): exit code, its JSON summary
+    (reached, sent, pending, conflicts, error) and its stderr."""
+    r = subprocess.run([kiosk_bin, "sync-once", "--data", data, "--content", os.path.join(data, "no-pack")],
+                       capture_output=True, text=True, timeout=120)
+    summary = {}
+    for line in r.stdout.splitlines():
+        try:
+            summary = json.loads(line)
+        except ValueError:
+            pass
+    return r.returncode, summary, r.stderr
+
+
 class ServerProcess:
     def __init__(self, binary, db, workdir, extra, preexec_fn=None):
         self.log_path = os.path.join(workdir, f"server-{time.monotonic_ns()}.log")
@@ -413,16 +427,9 @@ class CoachFixture:
         self._make("B", sessions, ["Q1", "B-unshared"])
 
     def _sync(self, org):
-        data = self.kiosk_dirs[org]
-        r = self.kiosk("sync-once", "--data", data, "--content", os.path.join(data, "no-pack"), check=False)
-        summary = {}
-        for line in r.stdout.splitlines():
-            try:
-                summary = json.loads(line)
-            except ValueError:
-                pass
-        if r.returncode != 0 or summary.get("pending") not in (0, None):
-            raise FixtureError(f"sync-once of kiosk {org}: exit {r.returncode}, {summary}; {r.stderr.strip()[-800:]}")
+        rc, summary, stderr = sync_once(self.kiosk_bin, self.kiosk_dirs[org])
+        if rc != 0 or summary.get("pending") not in (0, None):
+            raise FixtureError(f"sync-once of kiosk {org}: exit {rc}, {summary}; {stderr.strip()[-800:]}")
 
     def _verify_db(self):
         con = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)

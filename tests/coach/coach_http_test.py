@@ -705,7 +705,6 @@ def run(fx):
     src.backup(dst)
     src.close()
     dst.close()
-    shutil.copy(fx.db + ".signing-key", full_db + ".signing-key")
     srv_full = ServerProcess(fx.server_bin, full_db, work, ["--content", fx.content_dir, "--web", fx.web_dir],
                              preexec_fn=lambda: signal.signal(signal.SIGXFSZ, signal.SIG_IGN))
     try:

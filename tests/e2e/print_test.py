@@ -11,6 +11,8 @@ through CUPS_SERVER and prints with libcups, as on a kiosk with a real printer.
      that it prints, then that the slip is in the printer. cups-pdf's PDF has one page with the
      code, the title, the plan and two occupations as text (pdftotext); it is rendered to PNG
      (pdftoppm, kept in the test artifacts to look at) and the code's digits are measured there.
+     Each plan step's "when" has its calendar picture before it: the words stand right of the
+     steps' words by the picture's width, and in the pixels between is the picture's colour.
   3. The queue deleted: the next person taps print and sees and hears that the slip could not
      be printed; the code stays on the screen; the operator status names the queue and why.
   4. cupsd stopped: the same, and the status says CUPS does not answer.
@@ -219,9 +221,46 @@ def check_slip(args, res, art, sent, printed, code, occupations):
     res.check(lost < 0.01 and added < 0.01, "the printed page is the page sent: at 50 dpi %.2f %% of its ink "
               "is not within a pixel of ink on the other, %.2f %% the other way" % (lost * 100, added * 100),
               (a[:2], b[:2]))
+    check_when_pictures(res, sent)
     cap = code_cap_mm(sent, printed, code)
     res.check(cap >= CODE_CAP_MM - 0.3, "the printed code's digits are %.1f mm tall (%.1f mm asked)"
               % (cap, CODE_CAP_MM), cap)
+
+
+def check_when_pictures(res, sent):
+    """Before each "when" (Deze week, ...) on the slip: its calendar picture, in colour."""
+    boxes = subprocess.run(["pdftotext", "-bbox", sent, "-"], capture_output=True, text=True).stdout
+    words = [(w, float(a), float(b), float(c), float(d)) for a, b, c, d, w in
+             re.findall(r'<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>', boxes)]
+    mm = 72 / 25.4
+    when = [(x0, y0, y1) for i, (w, x0, y0, _, y1) in enumerate(words[:-1])
+            if w == "Deze" and words[i + 1][0] in ("week", "maand")]
+    res.check(when, "the slip has when words (Deze week / Deze maand)", boxes[:400])
+    for x0, y0, y1 in when:
+        # The step's words: the line just above (they start where "when" did before its picture).
+        above = [(wy0, wx0) for _, wx0, wy0, _, wy1 in words if wy1 <= y0 + 1]
+        top = max((wy0 for wy0, _ in above), default=0)
+        column = min((wx0 for wy0, wx0 in above if abs(wy0 - top) < 1), default=x0)
+        gap = (x0 - column) / mm
+        dpi = 100
+        s = dpi / 72.0
+        box = (int(column * s), int(y0 * s), max(1, int((x0 - column) * s) - 1), max(1, int((y1 - y0) * s)))
+        colour = coloured_share(sent, dpi, box) if gap > 1 else 0.0
+        res.check(gap >= 8 and colour > 0.05,
+                  "a when picture before the words at %.0f mm: they stand %.1f mm right of the steps' words, "
+                  "%.0f %% of the pixels between are coloured" % (y0 / mm, gap, colour * 100), (gap, colour))
+
+
+def coloured_share(pdf, dpi, box):
+    """The share of pixels in a box of the page (pixels) that are coloured (not grey)."""
+    args = ["pdftoppm", "-r", str(dpi), "-singlefile", "-x", str(box[0]), "-y", str(box[1]), "-W", str(box[2]),
+            "-H", str(box[3])]
+    out = subprocess.run(args + [pdf], capture_output=True, check=True).stdout  # P6: rgb
+    header = out.split(b"\n", 3)
+    w, h = (int(v) for v in header[1].split())
+    rgb = header[3][:w * h * 3]
+    coloured = sum(1 for i in range(0, len(rgb), 3) if max(rgb[i:i + 3]) - min(rgb[i:i + 3]) > 60)
+    return coloured / float(w * h) if w * h else 0.0
 
 
 def grey(pdf, dpi, box=None):

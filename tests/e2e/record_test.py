@@ -12,6 +12,8 @@ format the recorder opens the capture device with; at its end SDL gives silence)
   3. A clipped input (the same speech 20 dB too loud) is refused with "Te hard"; the stored
      recording is left as it was. A silent input is refused with "Niets gehoord"; no file.
   4. A wrong language or key: exit 2 and the reason, no window.
+  5. Recording Polish: the recorder's own words (what the text has, the buttons, why a silent
+     take is refused) are the Polish of screens-pl.po, none of the Dutch ones.
 """
 import contextlib
 import os
@@ -62,10 +64,10 @@ def raw_seconds(path):
 
 
 @contextlib.contextmanager
-def recorder(args, x, data, out, mic, key=KEY):
+def recorder(args, x, data, out, mic, key=KEY, lang="nl", content=None):
     """`werkcheck record` for one text, with `mic` as the microphone, until its window shows."""
-    k = kd.Kiosk(args.bin, args.content, data, x, screen_width_mm=None,
-                 command=["record", "--lang", "nl", "--key", key, "--out", out], env={"SDL_DISKAUDIOFILEIN": mic},
+    k = kd.Kiosk(args.bin, content or args.content, data, x, screen_width_mm=None,
+                 command=["record", "--lang", lang, "--key", key, "--out", out], env={"SDL_DISKAUDIOFILEIN": mic},
                  work_dir=tempfile.mkdtemp(prefix="run-", dir=os.path.dirname(out)))
     try:
         k.start(wait_screen="record")
@@ -182,6 +184,30 @@ def run(args, res):
             check(not os.path.exists(os.path.join(out, "nl", other + ".wav")), "nothing written for the silent take")
             check(sorted(os.listdir(os.path.join(out, "nl"))) == [KEY + ".wav"], "only the good take is in the folder",
                   os.listdir(os.path.join(out, "nl")))
+
+            # 5. Polish: the recorder speaks to a Polish speaker in Polish. The pack given (the
+            # unit tests' pack in CI) with the shipped screens-pl.po beside its languages.
+            pl_pack = os.path.join(work, "pack-pl")
+            shutil.copytree(args.content, pl_pack)
+            shutil.copy(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "locales", "screens-pl.po"),
+                        os.path.join(pl_pack, "locales"))
+
+            def words(lang, key):
+                return kd.po_text(pl_pack, "screens-" + lang, "operator.record." + key)
+            with recorder(args, x, data, out, silent, key="ui.closing.title", lang="pl", content=pl_pack) as k:
+                d = k.dump()
+                kd.screenshot(x, os.path.join(art, "record-pl-start.png"))
+                check(said(d, words("pl", "source_missing")) and k.target("rec:play", d)["label"] == words("pl", "play")
+                      and k.target("rec:record", d)["label"] == words("pl", "record"),
+                      "recording Polish: what the text has and the buttons are in Polish (%r, %r)"
+                      % (words("pl", "source_missing"), words("pl", "record")), (d["texts"], d["targets"]))
+                d = take(k, 2.0)
+                kd.screenshot(x, os.path.join(art, "record-pl-silent.png"))
+                check(said(d, words("pl", "nothing_heard")), "a silent Polish take is refused in Polish", d["texts"])
+                dutch = [words("nl", key) for key in ("source_missing", "nothing_heard", "play", "record", "done")]
+                shown = d["texts"] + [t["label"] for t in d["targets"]]
+                check(not any(w in t for w in dutch for t in shown), "none of the recorder's Dutch words is shown",
+                      shown)
     finally:
         kd.remove_dir(work)
 

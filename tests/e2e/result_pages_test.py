@@ -17,6 +17,15 @@ goed, three values, three plan steps. Then the result pages are read as the pers
      nothing Dutch from the prospects file ("VOORBEELDDATA") on any result screen.
   3. The 10" tablet (1280x800, 217 mm): every part of every result page says what it shows;
      the number of result screens is printed.
+  4. On every run, the plan page: each step's "when" is drawn beside the calendar picture its
+     question showed (the when3 answer's picture), left of its words, clear of every text.
+  5. Follow-up (24", Dutch): the code of the check again, every statement now true; then and
+     now on every part of the comparison as pictures: per statement the pack's yes or no
+     picture for then and for now, and a picture for the change (ui_pictures change_more,
+     change_less, change_same) as many times as its word is said, beside its word; no picture
+     over a drawn text. Screenshots in the artifacts (followup-compare-N.png).
+  6. The same follow-up in Arabic: the arrows are drawn mirrored (the yes/no pictures not), each
+     change picture before its word from the right.
 
 Prints "N passed, M failed" last; exits non-zero on any failure.
 """
@@ -154,6 +163,46 @@ def check_sources(res, where, work_screens, words, lang):
               "%s: example figures say so, in the person's language" % where, [words.get(key) for key in example])
 
 
+def box(p):
+    return (p["x"], p["y"], p["w"], p["h"])
+
+
+def overlaps(a, b, slack=1.0):
+    return (a[0] + slack < b[0] + b[2] and b[0] + slack < a[0] + a[2] and
+            a[1] + slack < b[1] + b[3] and b[1] + slack < a[1] + a[3])
+
+
+def beside(res, where, d, picture, words, rtl=False):
+    """The picture is drawn before the words (as drawn: left of them, right in a right-to-left
+    language), at their height."""
+    pics = [box(p) for p in d["pictures"] if p["picture"] == picture]
+    drawn = [x["drawn"] for x in d.get("drawn_texts", []) if x["text"] == words]
+
+    def before(p, t):
+        if rtl:
+            return p[0] >= t[0] + t[2] - 1 and p[0] - (t[0] + t[2]) < 60
+        return p[0] + p[2] <= t[0] + 1 and t[0] - (p[0] + p[2]) < 60
+    ok = any(before(p, t) and p[1] < t[1] + t[3] and t[1] < p[1] + p[3] for p in pics for t in drawn)
+    res.check(ok, "%s: picture %s beside %r" % (where, picture, words), (pics, drawn))
+
+
+def pictures_clear_of_texts(res, where, d, codes):
+    hits = [(p["picture"], x["text"]) for p in d["pictures"] if p["picture"] in codes
+            for x in d.get("drawn_texts", []) if overlaps(box(p), x["drawn"])]
+    res.check(not hits, "%s: the pictures lie over no text" % where, hits)
+
+
+def check_plan_page(res, where, d, content, words):
+    """Each plan step's "when" with the calendar picture its question showed."""
+    check, _, _ = load_content(content)
+    when = {"answers.when3." + o["id"]: o["picture"] for o in check["answer_sets"]["when3"]}
+    said = [key for key in d["speech"] if key in when]
+    res.check(said, "%s: the steps' when is said" % where, d["speech"])
+    for key in said:
+        beside(res, where, d, when[key], words.get(key, "?"))
+    pictures_clear_of_texts(res, where, d, set(when.values()))
+
+
 def walk_result(res, k, d, content, lang, name, shot, listen):
     """Reads every result screen up to consent; returns the list of (first clip, keys) per screen."""
     words = po_texts(content, lang)
@@ -167,6 +216,8 @@ def walk_result(res, k, d, content, lang, name, shot, listen):
             check_work_page(res, where, d, content)
         if keys and keys[0] == "ui.result.occupation_title":
             work_screens.append(d)
+        if "ui.result.plan_title" in keys:
+            check_plan_page(res, where, d, content, words)
         res.check(not any("VOORBEELDDATA" in t for t in d["texts"]) or lang == "nl",
                   "%s: nothing untranslated from the prospects file" % where)
         if listen:
@@ -210,11 +261,87 @@ def run_size(args, res, art, name, w, h, mm, lang, listen):
         kd.remove_dir(work)
 
 
+def check_compare(res, where, d, content, words, rtl=False):
+    """Then and now in pictures (see 5. above)."""
+    check, items, _ = load_content(content)
+    ui = check["ui_pictures"]
+    change = {"ui.followup.more": ui["change_more"], "ui.followup.less": ui["change_less"],
+              "ui.followup.same": ui["change_same"]}
+    behaviour = {key for key in words if any(key == "%s.%s" % (i, o["id"]) for i, it in items.items()
+                                             for o in it["options"] if "behaviour" in o.get("tags", {}))}
+    shown = [t for t in d["texts"] if any(words.get(key) == t for key in behaviour)]
+    yes_no = [p for p in d["pictures"] if p["picture"] in (ui["yes"], ui["no"])]
+    changes = [p for p in d["pictures"] if p["picture"] in change.values()]
+    res.check(shown and len(yes_no) == 2 * len(shown) and len(changes) == len(shown),
+              "%s: %d statements, each with then and now as yes/no pictures and its change as a picture" %
+              (where, len(shown)), (len(shown), len(yes_no), len(changes)))
+    for key, picture in change.items():
+        n_words = sum(1 for t in d["texts"] if t == words.get(key))
+        n_pics = sum(1 for p in changes if p["picture"] == picture)
+        res.check(n_words == n_pics, "%s: %r shown %d times, its picture %d times" % (where, words.get(key), n_words, n_pics))
+        if n_words:
+            beside(res, where, d, picture, words.get(key), rtl)
+    arrows = [p for p in changes if p["picture"] in (ui["change_more"], ui["change_less"])]
+    res.check(all(p["mirror_picture"] == rtl for p in arrows) and not any(p["mirror_picture"] for p in yes_no),
+              "%s: the arrows %s mirrored, the yes/no pictures not" % (where, "are" if rtl else "are not"),
+              [(p["picture"], p["mirror_picture"]) for p in arrows + yes_no])
+    pictures_clear_of_texts(res, where, d, {ui["yes"], ui["no"]} | set(change.values()))
+    return [p["picture"] for p in changes]
+
+
+def run_followup(args, res, art, lang):
+    """A check, then its follow-up with every statement true: the comparison's pictures."""
+    name = "followup-24in-" + lang
+    data = kd.temp_dir("werkcheck-result-followup-")
+    try:
+        with kd.Xvfb(1920, 1080) as x, kd.Kiosk(args.bin, args.content, data, x, screen_width_mm=527) as k:
+            words = po_texts(args.content, lang)
+            d = answer_check(k, args.content, lang)
+            n = 0
+            while d["screen"] == "result" and n < 40:
+                n += 1
+                d = k.tap("nav:next")
+            d = k.tap("consent:yes")
+            if d["screen"] == "consent":
+                d = k.tap("nav:next")
+            code = next((t.replace(" ", "") for t in d["texts"] if len(t.replace(" ", "")) == 10
+                         and t.replace(" ", "").isdigit()), "")
+            res.check(code, "%s: the closing screen shows the code" % name, d["texts"])
+            k.tap("done")
+            d = k.tap("returning")
+            for c in code:
+                d = k.tap("key:" + c)
+            d = k.tap("key:ok")
+            res.check(d.get("item") == "followup.steps", "%s: the code opens the follow-up" % name, kd.describe(d))
+            d = k.tap("nav:next")
+            if d.get("item") == "followup.steps":
+                d = k.tap("nav:next")  # nothing chosen: the nudge, then skip
+            while d["screen"] == "question":
+                for page in range(max(1, d.get("pages", 1))):  # now: every statement is true
+                    if page > 0:
+                        d = k.tap("page:more")
+                    for t in [t for t in d["targets"] if t["id"].startswith("answer:") and not t["selected"]]:
+                        d = k.tap(t["id"])
+                d = k.tap("nav:next")
+            part, seen = 0, []
+            while d["screen"] == "result" and part < 10:
+                part += 1
+                kd.screenshot(x, os.path.join(art, "%s-compare-%d.png" % (name, part)))
+                seen += check_compare(res, "%s, then and now part %d" % (name, part), d, args.content, words, lang == "ar")
+                d = k.tap("nav:next")
+            res.check(d["screen"] == "consent", "%s: after then and now, consent" % name, kd.describe(d))
+            print("%s: %d parts, change pictures %s" % (name, part, seen), flush=True)
+    except kd.KioskError as e:
+        res.error(name, e)
+    finally:
+        kd.remove_dir(data)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True)
     ap.add_argument("--content", required=True)
-    ap.add_argument("--only", help="one run by name: 24in-527mm-nl, 24in-527mm-en or 10in-217mm-nl")
+    ap.add_argument("--only", help="one run by name: 24in-527mm-nl, 24in-527mm-en, 10in-217mm-nl, followup-24in-nl or followup-24in-ar")
     args = ap.parse_args()
     kd.install_sigterm_cleanup()
     res = kd.Results(verbose=True)  # the figures are in the checks' names
@@ -233,6 +360,9 @@ def main():
     if args.only in (None, "10in-217mm-nl"):
         screens, order = run_size(args, res, art, "10in-217mm-nl", 1280, 800, 217, "nl", listen=False)
         res.check(order == PAGE_ORDER, "10 inch: the same pages, some in parts", order)
+    for lang in ("nl", "ar"):  # Arabic: right to left, the arrows mirrored
+        if args.only in (None, "followup-24in-" + lang):
+            run_followup(args, res, art, lang)
     print("result_pages: %.0f s" % (time.monotonic() - started), flush=True)
     return res.summary()
 

@@ -55,7 +55,6 @@ class Fleet:
         try:
             self.pg.sql("postgres", "CREATE DATABASE werkcheck")
             self.db = self.pg.url("werkcheck")
-            self.key = ["--signing-key", os.path.join(self.dir, "content.signing-key")]
             self.org = self.admin("create-org", "Gemeente Vloot")
             self.server_ports = [free_port() for _ in range(instances)]
             self.servers = [None] * instances
@@ -77,7 +76,7 @@ class Fleet:
         return f"http://127.0.0.1:{self.port}"
 
     def admin(self, *args, stdin=None):
-        r = subprocess.run([self.server_bin, "admin", "--db", self.db, *self.key, *args], input=stdin,
+        r = subprocess.run([self.server_bin, "admin", "--db", self.db, *args], input=stdin,
                            capture_output=True, text=True, timeout=60)
         if r.returncode != 0:
             raise RuntimeError(f"admin {args}: {r.stderr}")
@@ -86,7 +85,7 @@ class Fleet:
     def start_instance(self, i):
         # --trust-forwarded-for: behind nginx, as the shipped site file says (plain HTTP here, so
         # no --secure-cookies).
-        self.servers[i] = Server(self.server_bin, self.db, self.dir, [*self.key, "--trust-forwarded-for"],
+        self.servers[i] = Server(self.server_bin, self.db, self.dir, ["--trust-forwarded-for"],
                                  listen=f"127.0.0.1:{self.server_ports[i]}")
         return self.servers[i]
 

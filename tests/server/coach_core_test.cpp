@@ -6,13 +6,17 @@
 #include <doctest/doctest.h>
 #include <sodium.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
+#include <thread>
 
 #include "coach/coach_auth.h"
 #include "coach/kiosk_overview.h"
+#include "store/sqlite_server_store.h"
+#include "temp_db.h"
 #include "coach/org_totals.h"
 #include "coach/page_templates.h"
 #include "coach/result_view.h"
@@ -340,9 +344,13 @@ TEST_CASE("totals periods: only quarters that have ended; all groups only when e
   CHECK_FALSE(every_group_large_enough(groups));
 }
 
+// The throttle keeps its failures in the database (store/login_attempt_store.h): the tests run
+// it on a real SQLite store, and two stores on one file stand for two server instances.
 TEST_CASE("login throttle: five failures lock a name for the window, the right password too") {
   using namespace std::chrono;
-  LoginThrottle th(5, 20, minutes(15));
+  TempDb db;
+  server::SqliteServerStore store(db.path());
+  LoginThrottle th(store, "coach_login", 5, 20, minutes(15));
   auto t0 = LoginThrottle::Clock::now();
   for (int i = 0; i < 5; ++i) {
     CHECK(th.retry_after("coach-a", "10.0.0.1", t0 + seconds(i)) == 0);
@@ -361,6 +369,60 @@ TEST_CASE("login throttle: five failures lock a name for the window, the right p
   th.failed("coach-c", "10.0.0.3", t0);
   th.succeeded("coach-c");
   CHECK(th.retry_after("coach-c", "10.0.0.4", t0) == 0);
+  // Another kind of attempt (enrollment codes) counts apart.
+  LoginThrottle enroll(store, "enroll", 5, 20, minutes(15));
+  CHECK(enroll.retry_after("coach-a", "10.0.0.1", t0 + seconds(10)) == 0);
+}
+
+TEST_CASE("login throttle: parallel attempts on two instances check at most the limit together") {
+  using namespace std::chrono;
+  TempDb db;
+  server::SqliteServerStore a(db.path()), b(db.path());  // two connections: two server instances
+  LoginThrottle on_a(a, "coach_login", 5, 20, minutes(15)), on_b(b, "coach_login", 5, 20, minutes(15));
+  const auto t0 = LoginThrottle::Clock::now();
+  std::atomic<int> allowed{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 16; ++i)
+    threads.emplace_back([&, i] {
+      LoginThrottle& th = i % 2 ? on_a : on_b;
+      if (th.begin_attempt("coach-a", "10.0.0." + std::to_string(i), t0 + milliseconds(i)) == 0) ++allowed;
+    });
+  for (auto& t : threads) t.join();
+  CHECK(allowed == 5);
+  CHECK(on_a.retry_after("coach-a", "10.1.1.1", t0 + seconds(1)) > 0);
+  CHECK(on_b.retry_after("coach-a", "10.1.1.1", t0 + seconds(1)) > 0);
+
+  // A right answer takes back its own failure only, seen by the other instance too.
+  CHECK(on_a.begin_attempt("coach-d", "10.2.2.2", t0) == 0);
+  CHECK(on_a.begin_attempt("coach-d", "10.2.2.2", t0 + milliseconds(1)) == 0);
+  on_b.attempt_passed("coach-d", "10.2.2.2", t0 + milliseconds(1));
+  for (int i = 2; i < 5; ++i) CHECK(on_b.begin_attempt("coach-d", "10.2.2.3", t0 + milliseconds(i)) == 0);
+  CHECK(on_a.begin_attempt("coach-d", "10.2.2.4", t0 + milliseconds(9)) == 0);  // 5th: 1 + 3 + this
+  CHECK(on_a.begin_attempt("coach-d", "10.2.2.4", t0 + milliseconds(10)) > 0);
+}
+
+TEST_CASE("login throttle: failures outlive a restart and leave the table when their window ends") {
+  using namespace std::chrono;
+  TempDb db;
+  const auto t0 = LoginThrottle::Clock::now();
+  {
+    server::SqliteServerStore store(db.path());
+    LoginThrottle th(store, "coach_login", 5, 20, minutes(15));
+    for (int i = 0; i < 5; ++i) CHECK(th.begin_attempt("coach-e", "10.3.3.3", t0 + seconds(i)) == 0);
+  }
+  server::SqliteServerStore again(db.path());
+  LoginThrottle th(again, "coach_login", 5, 20, minutes(15));
+  CHECK(th.retry_after("coach-e", "10.3.3.4", t0 + seconds(5)) > 800);
+  // A failure past the window prunes the old ones: only the new row is left.
+  CHECK(th.begin_attempt("coach-f", "10.3.3.5", t0 + minutes(16)) == 0);
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(db.path().c_str(), &raw) == SQLITE_OK);
+  {
+    Statement count(raw, "SELECT COUNT(*) FROM login_failures");
+    REQUIRE(count.step());
+    CHECK(count.int64(0) == 2);  // coach-f's name and address
+  }
+  sqlite3_close(raw);
 }
 
 TEST_CASE("cookies: read by name; the login cookie is HttpOnly, SameSite=Strict, Secure under TLS") {

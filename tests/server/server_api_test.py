@@ -150,8 +150,12 @@ def main():
         rc, pubkey, err = admin(args.server, db, "public-key")
         check(rc == 0 and len(base64.b64decode(pubkey)) == 32, "admin public-key prints a base64 Ed25519 key", err)
         keyfile = db + ".signing-key"
-        check(os.path.exists(keyfile) and (os.stat(keyfile).st_mode & 0o777) == 0o600,
-              "signing key file next to the db, mode 0600")
+        con = sqlite3.connect(db)
+        kept_key = con.execute("SELECT public_key, secret_key FROM server_keys WHERE purpose = 'content'").fetchall()
+        con.close()
+        check(not os.path.exists(keyfile) and len(kept_key) == 1 and kept_key[0][0] == pubkey and len(kept_key[0][1] or "") == 128,
+              "the signing key is kept in the database (no key file beside it)", str(kept_key))
+        check((os.stat(db).st_mode & 0o777) == 0o600, "the database (which holds the key) is mode 0600")
 
         srv = Server(args.server, db, work)
         port = srv.port
@@ -429,11 +433,33 @@ def main():
         check(v.returncode == 0, "after restart: same key, manifest verifies")
         srv.stop(signal.SIGINT)
         srv = None
-        os.rename(keyfile, keyfile + ".moved")
-        r = subprocess.run([args.server, "--db", db, "--listen", "127.0.0.1:0"], capture_output=True, text=True,
+        # A database from before the key moved in: its secret in DB.signing-key, the public half
+        # recorded. The server imports the file once; without the file it stops with a reason.
+        old_db = os.path.join(work, "old.db")
+        src, dst = sqlite3.connect(db), sqlite3.connect(old_db)
+        src.backup(dst)
+        src.close()
+        dst.close()
+        con = sqlite3.connect(old_db)
+        with con:
+            con.execute("UPDATE server_keys SET secret_key = NULL")
+        con.close()
+        r = subprocess.run([args.server, "--db", old_db, "--listen", "127.0.0.1:0"], capture_output=True, text=True,
                            timeout=10)
-        check(r.returncode != 0 and "signing key" in r.stderr, "a missing key file stops the server with a reason")
-        os.rename(keyfile + ".moved", keyfile)
+        check(r.returncode != 0 and "signing key" in r.stderr, "an old database without its key file stops the server with a reason")
+        with open(old_db + ".signing-key", "w") as f:
+            f.write(kept_key[0][1] + "\n")
+        os.chmod(old_db + ".signing-key", 0o600)
+        rc, imported, err = admin(args.server, old_db, "public-key")
+        con = sqlite3.connect(old_db)
+        secret = con.execute("SELECT secret_key FROM server_keys").fetchone()[0]
+        con.close()
+        check(rc == 0 and imported == pubkey and secret == kept_key[0][1], "an old database's key file is imported once", err)
+        with open(old_db + ".signing-key", "w") as f:
+            f.write("ab" * 64 + "\n")
+        r = subprocess.run([args.server, "--db", old_db, "--listen", "127.0.0.1:0"], capture_output=True, text=True,
+                           timeout=10)
+        check(r.returncode != 0 and "is not the key kept" in r.stderr, "a swapped key file stops the server with a reason")
 
         # --- TLS ---
         if shutil.which("openssl"):

@@ -4,12 +4,18 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <thread>
 
+#include "content_key.h"
 #include "server_util.h"
 #include "store/sqlite_server_store.h"
 #include "storage/database.h"
 #include "store_backend.h"
+#include "temp_db.h"
 #include "validate.h"
 
 using namespace wk::server;
@@ -17,16 +23,6 @@ using wk::test::backend;
 namespace fs = std::filesystem;
 
 namespace {
-struct TempDb {
-  fs::path dir;
-  TempDb() {
-    char tmpl[] = "/tmp/werkcheck-store-test-XXXXXX";
-    dir = mkdtemp(tmpl);
-  }
-  ~TempDb() { fs::remove_all(dir); }
-  std::string path() const { return (dir / "s.db").string(); }
-};
-
 IncomingSession session(const std::string& uuid, const std::string& json, bool anonymous = false) {
   return {uuid, anonymous ? std::nullopt : std::optional<std::string>("K7MR2X"), json, sha256_hex(json)};
 }
@@ -257,7 +253,7 @@ TEST_CASE("a version 1 database migrates to the coach-pages schema with its rows
     sqlite3_stmt* st = nullptr;
     REQUIRE(sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &st, nullptr) == SQLITE_OK);
     REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-    CHECK(sqlite3_column_int(st, 0) == 2);
+    CHECK(sqlite3_column_int(st, 0) == 3);  // 3: the stateless-instance tables
     sqlite3_finalize(st);
     sqlite3_close(raw);
   }
@@ -585,4 +581,134 @@ TEST_CASE("a NUL character (\\u0000) in an answer: stored, shown, counted and fo
   CHECK(store.shared_sessions(w.a, "NUL111").empty());
   CHECK(backend().raw_text("SELECT session_json FROM sessions WHERE uuid = 'nul-1'").find("a\\u0000b") !=
         std::string::npos);
+}
+
+// ---- stateless instances: two stores on one database stand for two server processes.
+
+namespace {
+int64_t sqlite_int(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+  const int64_t v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return v;
+}
+}  // namespace
+
+TEST_CASE("two instances opening a new database at once both migrate it once" * doctest::test_suite("sqlite")) {
+  TempDb t;
+  std::vector<std::string> errors(4);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i)
+    threads.emplace_back([&, i] {
+      try {
+        SqliteServerStore store(t.path());
+        store.create_organisation("Org " + std::to_string(i));
+      } catch (const std::exception& e) {
+        errors[i] = e.what();
+      }
+    });
+  for (auto& th : threads) th.join();
+  for (const auto& e : errors) CHECK_MESSAGE(e.empty(), e);
+  CHECK(sqlite_int(t.path(), "PRAGMA user_version") == 3);
+  CHECK(sqlite_int(t.path(), "SELECT COUNT(*) FROM organisations") == 4);
+}
+
+TEST_CASE("login attempts: 16 at once through two stores on one database check at most the limit") {
+  auto a = backend().fresh();
+  auto b = backend().reopen();
+  const AttemptRule rule{"coach_login", 5, 20, 15 * 60 * 1000};
+  std::atomic<int> allowed{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 16; ++i)
+    threads.emplace_back([&, i] {
+      ServerStore& s = i % 2 ? *a : *b;
+      if (s.begin_attempt(rule, "anna", "10.0.0." + std::to_string(i), 1000000 + i) == 0) ++allowed;
+    });
+  for (auto& th : threads) th.join();
+  CHECK(allowed == 5);
+  CHECK(b->attempt_wait(rule, "anna", "10.9.9.9", 1000100) > 0);
+  CHECK(backend().raw_int("SELECT COUNT(*) FROM login_failures WHERE kind = 'user' AND name = 'anna'") == 5);
+  // A right answer takes back exactly its own failure, through the other store too.
+  CHECK(a->begin_attempt(rule, "bert", "10.1.1.1", 1000200) == 0);
+  CHECK(a->begin_attempt(rule, "bert", "10.1.1.1", 1000201) == 0);
+  b->attempt_passed(rule, "bert", "10.1.1.1", 1000201);
+  CHECK(backend().raw_int("SELECT COUNT(*) FROM login_failures WHERE name IN ('bert', '10.1.1.1')") == 2);
+  b->forget_user_failures(rule, "anna");
+  CHECK(a->attempt_wait(rule, "anna", "10.9.9.9", 1000100) == 0);
+  CHECK(backend().raw_int("SELECT COUNT(*) FROM login_failures WHERE kind = 'address' AND name LIKE '10.0.0.%'") ==
+        5);  // the addresses keep their failures
+}
+
+TEST_CASE("signing key: two instances starting together keep one key, in the database") {
+  REQUIRE(sodium_init() >= 0);
+  auto a = backend().fresh();
+  auto b = backend().reopen();
+  std::string pk_a, pk_b;
+  std::thread ta([&] { pk_a = to_base64(open_content_key(*a, "").public_key); });
+  std::thread tb([&] { pk_b = to_base64(open_content_key(*b, "").public_key); });
+  ta.join();
+  tb.join();
+  CHECK(pk_a == pk_b);
+  CHECK(pk_a.size() == 44);
+  CHECK(backend().raw_int("SELECT COUNT(*) FROM server_keys WHERE secret_key IS NOT NULL") == 1);
+  CHECK(a->recorded_public_key() == pk_a);
+  // A signature made by one verifies with the key the other hands out.
+  const SigningKey k = open_content_key(*b, "");
+  const std::string sig = k.sign("manifest");
+  CHECK(crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(sig.data()),
+                                    reinterpret_cast<const unsigned char*>("manifest"), 8,
+                                    reinterpret_cast<const unsigned char*>(open_content_key(*a, "").public_key.data())) ==
+        0);
+}
+
+TEST_CASE("signing key: the key file of an older database is imported once; a swapped or lost one stops") {
+  REQUIRE(sodium_init() >= 0);
+  TempDb files;
+  const std::string file = (files.dir / "content.signing-key").string();
+  auto store = backend().fresh();
+  // As before the key moved in: the secret in the file, its public half recorded in the database.
+  const SigningKey old = load_or_create_signing_key(file, true);
+  store->record_public_key(to_base64(old.public_key), now_iso());
+  CHECK(store->signing_key()->secret_key_hex.empty());
+  CHECK(open_content_key(*store, file).public_key == old.public_key);
+  CHECK(store->signing_key()->secret_key_hex == to_hex(old.secret_key));
+  fs::rename(file, file + ".backup");  // the file is not needed any more
+  CHECK(open_content_key(*store, file).public_key == old.public_key);
+  load_or_create_signing_key(file, true);  // another key where the file was: stop, do not re-key
+  CHECK_THROWS_WITH_AS(open_content_key(*store, file), doctest::Contains("is not the key kept"), std::runtime_error);
+  fs::remove(file);
+
+  auto older = backend().fresh();  // an older database whose key file is gone
+  older->record_public_key(to_base64(old.public_key), now_iso());
+  CHECK_THROWS_WITH_AS(open_content_key(*older, file), doctest::Contains("is missing"), std::runtime_error);
+  load_or_create_signing_key(file, true);  // and one with another key
+  CHECK_THROWS_WITH_AS(open_content_key(*older, file), doctest::Contains("does not match"), std::runtime_error);
+  CHECK(older->signing_key()->secret_key_hex.empty());  // nothing was kept
+}
+
+TEST_CASE("a database locked past the busy timeout: StoreUnavailable, nothing stored; other errors stay" *
+          doctest::test_suite("sqlite")) {
+  TempDb t;
+  SqliteServerStore store(t.path());
+  auto org = store.create_organisation("Org");
+  enroll_kiosk(store, org, "k1");
+  sqlite3* other = nullptr;  // another process's connection holding the write lock
+  REQUIRE(sqlite3_open(t.path().c_str(), &other) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  const auto t0 = std::chrono::steady_clock::now();
+  CHECK_THROWS_AS(store.ingest_sessions(org, "k1", {anonymous("u1")}, now_iso()), StoreUnavailable);
+  CHECK(std::chrono::steady_clock::now() - t0 >= std::chrono::milliseconds(1900));  // after the busy timeout
+  CHECK_THROWS_AS(store.begin_attempt({"coach_login"}, "anna", "10.0.0.1", 1), StoreUnavailable);
+  CHECK(store.kiosk_by_token_hash("token-k1"));  // WAL: reading goes on
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  CHECK(store.session_count() == 0);
+  CHECK(store.ingest_sessions(org, "k1", {anonymous("u1")}, now_iso()).results[0].second == "stored");
+  // A broken rule is the caller's mistake, not an outage: still a DbError.
+  CHECK_THROWS_AS(store.create_coach(org, "x", "h", "boss"), wk::DbError);
 }

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "shell/operator_status.h"
 #include "screens/operator_parts.h"
+#include "screens/screen_table.h"
 #include "sound/clip_decode.h"
 #include "test_support.h"
 
@@ -76,9 +77,34 @@ TEST_CASE("operator status: clips that do not play are counted, with the last an
   auto lines = wk::operator_status_lines(facts, wk::builtin_operator_text);
   CHECK_FALSE(wktest::any_contains(lines, {"spelen niet"}));
   facts.clips_unreadable = 2;
-  facts.clip_problem = "/p/audio/nl/a.ogg: cut off (the stream has no end)";
+  facts.clip_problem = {"/p/audio/nl/a.ogg", wk::clip_fault_key(wk::ClipFault::CutOff)};
   lines = wk::operator_status_lines(facts, wk::builtin_operator_text);
+  // In the operator's Dutch, like the rest of the status.
   CHECK_MESSAGE(wktest::any_contains(lines, {"Geluid: 2 clips spelen niet", "zonder geluid",
-                                             "/p/audio/nl/a.ogg: cut off (the stream has no end)"}),
+                                             "/p/audio/nl/a.ogg: het bestand is afgebroken, het einde ontbreekt"}),
                 wktest::join_lines(lines));
+  CHECK_FALSE(wktest::any_contains(lines, {"cut off"}));
+}
+
+TEST_CASE("clip decode: each reason a clip does not play has the operator's words, in every language of the pack") {
+  TempDir dir;
+  const std::string good = wktest::read_file(clip_in(wktest::built_pack_dir()));
+  wktest::write_file(dir.file("cut.ogg"), good.substr(0, good.size() / 2));
+  CHECK(wk::decode_clip(dir.file("cut.ogg")).fault == wk::ClipFault::CutOff);
+  std::string damaged = good;
+  for (std::size_t i = good.size() / 2; i < good.size() / 2 + 64; ++i) damaged[i] = static_cast<char>(i * 7);
+  wktest::write_file(dir.file("damaged.ogg"), damaged);
+  CHECK(wk::decode_clip(dir.file("damaged.ogg")).fault == wk::ClipFault::Damaged);
+  CHECK(wk::decode_clip(dir.file("nothing-here.ogg")).fault == wk::ClipFault::Missing);
+  CHECK(wk::decode_clip(clip_in(wktest::built_pack_dir())).fault == wk::ClipFault::None);
+
+  const auto loaded = wk::load_content_pack(wktest::built_pack_dir(), wk::kiosk_content_needs());
+  REQUIRE_MESSAGE(loaded.pack.has_value(), loaded.error);
+  for (const auto& key : wk::clip_fault_keys()) {
+    CHECK(wk::builtin_operator_text(key) != key);  // Dutch even without a pack
+    for (const auto& cat : loaded.pack->locales) {
+      const std::string* words = cat.find(key);
+      CHECK_MESSAGE((words && !words->empty()), (std::string(cat.code) + " lacks " + key));
+    }
+  }
 }

@@ -80,7 +80,7 @@ TEST_CASE("the linter: pictures that do not carry one meaning") {
   SUBCASE("mirror_rtl: the arrows are mirrored right to left; anything but true or false is named") {
     auto load = load_content_pack(pack, kiosk_content_needs());
     REQUIRE(load.pack.has_value());
-    CHECK(load.pack->mirror_rtl == std::set<std::string>{"1F504", "27A1", "2B05"});
+    CHECK(load.pack->mirror_rtl == std::set<std::string>{"1F504", "2197", "2198", "27A1", "2B05"});
     edit_meanings(pack, [](auto& j) { j["pictures"]["27A1"]["mirror_rtl"] = "yes"; });
     CHECK_MESSAGE(any_contains(lint(pack), {file, "27A1", "\"mirror_rtl\" must be true"}), wktest::join_lines(lint(pack)));
   }

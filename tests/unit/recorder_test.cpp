@@ -110,7 +110,7 @@ TEST_CASE("a bad take is refused with its reason and nothing is written") {
       {"under the silence threshold", tone_take(0.012, 1.0), 1.0, wk::TakeVerdict::Silent, "Niets gehoord"},
       {"whisper", tone_take(0.02, 1.0), 1.0, wk::TakeVerdict::TooQuiet, "Te zacht"},
       {"clipped", tone_take(2.0, 1.0), 1.0, wk::TakeVerdict::Clipped, "Te hard"},
-      {"too long", tone_take(0.3, 4.0), 1.0, wk::TakeVerdict::TooLong, "Te lang: 4 seconden. Het mag hoogstens 3 seconden zijn."},
+      {"too long", tone_take(0.3, 4.0), 1.0, wk::TakeVerdict::TooLong, "Te lang: 4 s. Het mag hoogstens 3 s zijn."},
       {"over 30 s", tone_take(0.3, 31.0), 12.0, wk::TakeVerdict::TooLong, "hoogstens 30"},
   };
   for (const auto& c : cases) {
@@ -189,4 +189,27 @@ TEST_CASE("the recorder: a wrong language or key is named, taps record, stop and
   CHECK(again.recorder->current().key != first);
   again.recorder->tap("rec:prev");
   CHECK(again.recorder->current().key == first);
+}
+
+TEST_CASE("the recorder's own words: in the language recorded, else English, else Dutch") {
+  TempDir tmp;
+  const wk::ContentPack& pack = wktest::built_pack();
+  CHECK(wk::RecorderWords(pack, "nl")("operator.record.play") == "Luister");
+  CHECK(wk::RecorderWords(pack, "en")("operator.record.play") == "Listen");
+  CHECK(wk::RecorderWords(pack, "pl")("operator.record.play") == "Listen");  // no Polish in this pack
+  CHECK(wk::RecorderWords(pack, "en")("operator.record.too_long", {{"seconds", "4"}, {"longest", "3"}}) ==
+        "Too long: 4 s. It may be at most 3 s. Read only the text.");
+  wk::ContentPack dutch_only = pack;
+  std::erase_if(dutch_only.locales, [](const wk::LocaleCatalog& c) { return c.code != "nl"; });
+  CHECK(wk::RecorderWords(dutch_only, "pl")("operator.record.play") == "Luister");
+
+  // The view: a volunteer recording English reads English.
+  auto en = wk::open_recorder(pack, wk::kiosk_content_needs(), "en", "ui.attract.title", tmp.file("recorded"),
+                              tmp.file("work"));
+  REQUIRE(en.recorder);
+  const auto view = en.recorder->view(wk::Metrics{});
+  CHECK(view.find_target("rec:record")->label == "Record");
+  CHECK(view.find_target("rec:done")->label == "Done");
+  CHECK(wktest::any_contains(texts_of(view), {"This text: computer voice."}));
+  CHECK_FALSE(wktest::any_contains(texts_of(view), {"Deze tekst"}));
 }

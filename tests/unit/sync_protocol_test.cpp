@@ -77,6 +77,12 @@ TEST_CASE("sync protocol: 409 names the conflicting uuids; other answers retry o
   CHECK(classify_upload(401, kOurs, R"({"error":{"code":"unauthorized"}})", kSent, 0).outcome == UploadOutcome::ClientError);
   CHECK(classify_upload(403, kOurs, R"({"error":{"code":"kiosk_revoked"}})", kSent, 0).outcome == UploadOutcome::ClientError);
   CHECK(classify_upload(0, {}, "", kSent, 0, "Couldn't connect to server").outcome == UploadOutcome::RetryLater);
+  // The server's database unavailable (issue 15): retry no sooner than it says; the outbox stays.
+  auto down = classify_upload(503, {{"x-werkcheck-server", "1"}, {"retry-after", "30"}},
+                              R"({"error":{"code":"service_unavailable","message":"x"}})", kSent, 0);
+  CHECK(down.outcome == UploadOutcome::RetryLater);
+  REQUIRE(down.retry_after_s);
+  CHECK(*down.retry_after_s == doctest::Approx(30));
 }
 
 TEST_CASE("sync protocol: Retry-After in seconds or as an HTTP date") {

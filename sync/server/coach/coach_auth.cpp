@@ -29,63 +29,36 @@ bool same_token(const std::string& a, const std::string& b) {
   return !a.empty() && a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-long LoginThrottle::wait_for(Window& w, int limit, Clock::time_point now) {
-  auto& f = w.failures;
-  f.erase(std::remove_if(f.begin(), f.end(), [&](auto t) { return now - t >= window_; }), f.end());
-  if (static_cast<int>(f.size()) < limit) return 0;
-  // Allowed again when enough of the oldest failures have left the window.
-  auto until = f[f.size() - static_cast<size_t>(limit)] + window_;
-  return std::max<long>(1, std::chrono::duration_cast<std::chrono::seconds>(until - now).count());
+namespace {
+int64_t ms(LoginThrottle::Clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
+// Whole seconds to wait, at least 1 while any wait is left.
+long seconds(int64_t wait_ms) { return wait_ms <= 0 ? 0 : std::max<long>(1, static_cast<long>(wait_ms / 1000)); }
+}  // namespace
 
-long LoginThrottle::wait_locked(const std::string& user, const std::string& address, Clock::time_point now) {
-  long wait = 0;
-  if (auto it = users_.find(user); it != users_.end()) wait = std::max(wait, wait_for(it->second, per_user_, now));
-  if (auto it = addresses_.find(address); it != addresses_.end())
-    wait = std::max(wait, wait_for(it->second, per_address_, now));
-  return wait;
-}
-
-void LoginThrottle::record_locked(const std::string& user, const std::string& address, Clock::time_point now) {
-  users_[user].failures.push_back(now);
-  addresses_[address].failures.push_back(now);
-  // Forget names and addresses whose failures have all left the window, so memory stays bounded.
-  if (users_.size() + addresses_.size() > 10000)
-    for (auto* m : {&users_, &addresses_})
-      for (auto it = m->begin(); it != m->end();)
-        it = (wait_for(it->second, 1, now) == 0) ? m->erase(it) : std::next(it);
-}
+LoginThrottle::LoginThrottle(server::LoginAttemptStore& store, std::string scope, int per_user, int per_address,
+                             std::chrono::seconds window)
+    : store_(store),
+      rule_{std::move(scope), per_user, per_address,
+            std::chrono::duration_cast<std::chrono::milliseconds>(window).count()} {}
 
 long LoginThrottle::retry_after(const std::string& user, const std::string& address, Clock::time_point now) {
-  std::lock_guard lock(mu_);
-  return wait_locked(user, address, now);
+  return seconds(store_.attempt_wait(rule_, user, address, ms(now)));
 }
 
 void LoginThrottle::failed(const std::string& user, const std::string& address, Clock::time_point now) {
-  std::lock_guard lock(mu_);
-  record_locked(user, address, now);
+  store_.attempt_failed(rule_, user, address, ms(now));
 }
 
-void LoginThrottle::succeeded(const std::string& user) {
-  std::lock_guard lock(mu_);
-  users_.erase(user);
-}
+void LoginThrottle::succeeded(const std::string& user) { store_.forget_user_failures(rule_, user); }
 
 long LoginThrottle::begin_attempt(const std::string& user, const std::string& address, Clock::time_point now) {
-  std::lock_guard lock(mu_);
-  if (long wait = wait_locked(user, address, now); wait > 0) return wait;
-  record_locked(user, address, now);
-  return 0;
+  return seconds(store_.begin_attempt(rule_, user, address, ms(now)));
 }
 
 void LoginThrottle::attempt_passed(const std::string& user, const std::string& address, Clock::time_point started) {
-  std::lock_guard lock(mu_);
-  for (auto [m, key] : {std::pair{&users_, &user}, std::pair{&addresses_, &address}}) {
-    auto it = m->find(*key);
-    if (it == m->end()) continue;
-    auto& f = it->second.failures;
-    if (auto at = std::find(f.begin(), f.end(), started); at != f.end()) f.erase(at);
-  }
+  store_.attempt_passed(rule_, user, address, ms(started));
 }
 
 std::string cookie(const std::string& header, const std::string& name) {

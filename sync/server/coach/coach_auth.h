@@ -1,10 +1,9 @@
 #pragma once
 // Passwords, login attempts and the small pieces of HTTP that keep a coach's login safe.
 #include <chrono>
-#include <map>
-#include <mutex>
 #include <string>
-#include <vector>
+
+#include "store/login_attempt_store.h"
 
 namespace wk::coach {
 
@@ -18,36 +17,30 @@ bool same_token(const std::string& a, const std::string& b);
 // Failed logins in a sliding window, per user name and per address. After `per_user` failures
 // for one name (or `per_address` from one address) every attempt is refused, the right password
 // too, until the oldest failure leaves the window: guessing a password takes years, and the
-// owner of the name is locked out for minutes, not for ever.
+// owner of the name is locked out for minutes, not for ever. The failures are kept in the
+// database (server::LoginAttemptStore), so every server instance on it counts them together;
+// `scope` keeps kinds of attempt apart ("coach_login", "enroll").
 class LoginThrottle {
  public:
-  using Clock = std::chrono::steady_clock;
-  LoginThrottle(int per_user = 5, int per_address = 20, std::chrono::seconds window = std::chrono::minutes(15))
-      : per_user_(per_user), per_address_(per_address), window_(window) {}
+  using Clock = std::chrono::system_clock;  // wall clock: the instances share it through the database
+  LoginThrottle(server::LoginAttemptStore& store, std::string scope, int per_user = 5, int per_address = 20,
+                std::chrono::seconds window = std::chrono::minutes(15));
 
   // Seconds until an attempt is allowed again; 0 when it is allowed now.
   long retry_after(const std::string& user, const std::string& address, Clock::time_point now);
   void failed(const std::string& user, const std::string& address, Clock::time_point now);
   void succeeded(const std::string& user);
 
-  // The check and the failure in one step, under one lock: when the attempt is allowed (0 is
+  // The check and the failure in one step, in one transaction: when the attempt is allowed (0 is
   // returned) a failure is recorded at once, before the password or code is checked, so that N
-  // attempts sent in parallel check at most the limit. A right answer then takes it back with
-  // attempt_passed(), with the same `now`.
+  // attempts sent in parallel (to any instance) check at most the limit. A right answer then
+  // takes it back with attempt_passed(), with the same `now`.
   long begin_attempt(const std::string& user, const std::string& address, Clock::time_point now);
   void attempt_passed(const std::string& user, const std::string& address, Clock::time_point started);
 
  private:
-  struct Window {
-    std::vector<Clock::time_point> failures;
-  };
-  long wait_for(Window& w, int limit, Clock::time_point now);
-  long wait_locked(const std::string& user, const std::string& address, Clock::time_point now);
-  void record_locked(const std::string& user, const std::string& address, Clock::time_point now);
-  int per_user_, per_address_;
-  std::chrono::seconds window_;
-  std::mutex mu_;
-  std::map<std::string, Window> users_, addresses_;
+  server::LoginAttemptStore& store_;
+  server::AttemptRule rule_;
 };
 
 // "a=1; wk_coach=abc" -> "abc" for name "wk_coach"; "" when absent.

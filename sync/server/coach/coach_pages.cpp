@@ -5,7 +5,9 @@
 #include <utility>
 #include <vector>
 
+#include "body_reader.h"
 #include "coach/pages/pages.h"
+#include "coach/site/form.h"
 #include "coach/site/render.h"
 #include "server_util.h"
 
@@ -18,7 +20,7 @@ struct CoachSite {
   CoachSite(server::ServerStore& stores, const CoachOptions& options)
       : site(options, stores, stores),
         participants(site, stores, stores),
-        login(site, stores, stores),
+        login(site, stores, stores, stores),
         home(site, stores, participants),
         participant(site, participants),
         print(site, participants),
@@ -63,7 +65,9 @@ std::function<bool(const Request&, Response&)> install_coach_pages(httplib::Serv
   auto post = [&svr, s](const std::string& path, auto handle) {
     svr.Post(path, [s, handle](const Request& req, Response& res, const ContentReader& reader) {
       if (!s->site.unavailable.empty()) return unavailable_form(res, reader);
-      handle(req, res, reader);
+      // The login behind the cookie is read before the form: if the database cannot be reached
+      // then, the form is still read, so the 503 page reaches the browser.
+      server::drop_body_on_throw(reader, kMaxFormBytes, [&](const ContentReader& r) { handle(req, res, r); });
     });
   };
   auto posts_to = [](auto* page, auto handle) {

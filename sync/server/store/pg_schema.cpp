@@ -127,6 +127,20 @@ CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
 )SQL",
+    // 2 (SQLite's 3): stateless instances. The content-signing secret key in the database; failed
+    // logins and enrollment codes counted here (store/login_attempt_store.h).
+    R"SQL(
+ALTER TABLE server_keys ADD COLUMN secret_key text COLLATE "C";
+CREATE TABLE login_failures (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  scope text COLLATE "C" NOT NULL,
+  kind text COLLATE "C" NOT NULL CHECK (kind IN ('user', 'address')),
+  name text COLLATE "C" NOT NULL,
+  at_ms bigint NOT NULL
+);
+CREATE INDEX login_failures_by_name ON login_failures(scope, kind, name, at_ms);
+CREATE INDEX login_failures_by_time ON login_failures(scope, at_ms);
+)SQL",
 };
 
 void migrate(pg::Pool& pool) {

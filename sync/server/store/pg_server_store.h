@@ -81,6 +81,21 @@ class PgServerStore : public ServerStore {
   // HealthStore
   std::optional<std::string> ping() override;
 
+  // LoginAttemptStore
+  int64_t begin_attempt(const AttemptRule& rule, const std::string& user, const std::string& address,
+                        int64_t now_ms) override;
+  void attempt_passed(const AttemptRule& rule, const std::string& user, const std::string& address,
+                      int64_t started_ms) override;
+  int64_t attempt_wait(const AttemptRule& rule, const std::string& user, const std::string& address,
+                       int64_t now_ms) override;
+  void attempt_failed(const AttemptRule& rule, const std::string& user, const std::string& address,
+                      int64_t now_ms) override;
+  void forget_user_failures(const AttemptRule& rule, const std::string& user) override;
+
+  // SigningKeyStore
+  std::optional<StoredSigningKey> signing_key() override;
+  StoredSigningKey keep_signing_key(const StoredSigningKey& candidate, const std::string& now) override;
+
  private:
   pg::Pool pool_;
 };

@@ -25,7 +25,7 @@ CoachAccount read_coach(Statement& s) {
 }  // namespace
 
 void SqliteServerStore::create_coach(const std::string& organisation_id, const std::string& username,
-                                     const std::string& password_hash, const std::string& role) {
+                                     const std::string& password_hash, const std::string& role) try {
   std::lock_guard lock(mu_);
   db_->prepare("INSERT INTO coaches(username, organisation_id, password_hash, role) VALUES (?, ?, ?, ?)")
       .bind(1, username)
@@ -33,27 +33,33 @@ void SqliteServerStore::create_coach(const std::string& organisation_id, const s
       .bind(3, password_hash)
       .bind(4, role)
       .run();
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-std::optional<CoachAccount> SqliteServerStore::coach(const std::string& username) {
+std::optional<CoachAccount> SqliteServerStore::coach(const std::string& username) try {
   std::lock_guard lock(mu_);
   auto s = db_->prepare(std::string(kCoachColumns) + " WHERE c.username = ?");
   s.bind(1, username);
   if (!s.step()) return std::nullopt;
   return read_coach(s);
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-std::vector<CoachAccount> SqliteServerStore::coaches_of(const std::string& organisation_id) {
+std::vector<CoachAccount> SqliteServerStore::coaches_of(const std::string& organisation_id) try {
   std::lock_guard lock(mu_);
   auto s = db_->prepare(std::string(kCoachColumns) + " WHERE c.organisation_id = ? ORDER BY c.username");
   s.bind(1, organisation_id);
   std::vector<CoachAccount> out;
   while (s.step()) out.push_back(read_coach(s));
   return out;
+} catch (const DbError& e) {
+  store_error(e);
 }
 
 bool SqliteServerStore::set_coach_disabled(const std::string& organisation_id, const std::string& username,
-                                           bool disabled) {
+                                           bool disabled) try {
   std::lock_guard lock(mu_);
   bool changed = false;
   db_->transaction([&] {
@@ -66,10 +72,12 @@ bool SqliteServerStore::set_coach_disabled(const std::string& organisation_id, c
     if (changed && disabled) db_->prepare("DELETE FROM login_sessions WHERE username = ?").bind(1, username).run();
   });
   return changed;
+} catch (const DbError& e) {
+  store_error(e);
 }
 
 bool SqliteServerStore::set_coach_password(const std::string& organisation_id, const std::string& username,
-                                           const std::string& password_hash) {
+                                           const std::string& password_hash) try {
   std::lock_guard lock(mu_);
   bool changed = false;
   db_->transaction([&] {
@@ -83,9 +91,11 @@ bool SqliteServerStore::set_coach_password(const std::string& organisation_id, c
     if (changed) db_->prepare("DELETE FROM login_sessions WHERE username = ?").bind(1, username).run();
   });
   return changed;
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-void SqliteServerStore::create_login(const LoginSession& login) {
+void SqliteServerStore::create_login(const LoginSession& login) try {
   std::lock_guard lock(mu_);
   db_->prepare(
          "INSERT INTO login_sessions(token_hash, username, csrf_token, created_at, last_seen_at) "
@@ -96,11 +106,13 @@ void SqliteServerStore::create_login(const LoginSession& login) {
       .bind(4, login.created_at)
       .bind(5, login.last_seen_at)
       .run();
+} catch (const DbError& e) {
+  store_error(e);
 }
 
 std::optional<LoginSession> SqliteServerStore::login(const std::string& token_hash, const std::string& now,
                                                      const std::string& idle_since,
-                                                     const std::string& created_since) {
+                                                     const std::string& created_since) try {
   std::lock_guard lock(mu_);
   std::optional<LoginSession> out;
   db_->transaction([&] {
@@ -124,11 +136,15 @@ std::optional<LoginSession> SqliteServerStore::login(const std::string& token_ha
     out = std::move(l);
   });
   return out;
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-void SqliteServerStore::delete_login(const std::string& token_hash) {
+void SqliteServerStore::delete_login(const std::string& token_hash) try {
   std::lock_guard lock(mu_);
   db_->prepare("DELETE FROM login_sessions WHERE token_hash = ?").bind(1, token_hash).run();
+} catch (const DbError& e) {
+  store_error(e);
 }
 
 }  // namespace wk::server

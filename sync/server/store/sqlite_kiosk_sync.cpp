@@ -76,17 +76,19 @@ std::vector<KioskInfo> read_kiosks(Statement& s) {
 }  // namespace
 
 void SqliteServerStore::add_enrollment_code(const std::string& code_hash, const std::string& organisation_id,
-                                            const std::string& expires_at) {
+                                            const std::string& expires_at) try {
   std::lock_guard lock(mu_);
   db_->prepare("INSERT INTO enrollment_codes(code_hash, organisation_id, expires_at) VALUES (?, ?, ?)")
       .bind(1, code_hash)
       .bind(2, organisation_id)
       .bind(3, expires_at)
       .run();
+} catch (const DbError& e) {
+  store_error(e);
 }
 
 std::optional<Organisation> SqliteServerStore::enroll(const std::string& code_hash, const std::string& now,
-                                                      const std::string& kiosk_id, const std::string& token_hash) {
+                                                      const std::string& kiosk_id, const std::string& token_hash) try {
   std::lock_guard lock(mu_);
   std::optional<Organisation> org;
   db_->transaction([&] {
@@ -106,29 +108,37 @@ std::optional<Organisation> SqliteServerStore::enroll(const std::string& code_ha
     org = organisation_locked(org_id);
   });
   return org;
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-std::optional<KioskAuth> SqliteServerStore::kiosk_by_token_hash(const std::string& token_hash) {
+std::optional<KioskAuth> SqliteServerStore::kiosk_by_token_hash(const std::string& token_hash) try {
   std::lock_guard lock(mu_);
   auto s = db_->prepare("SELECT id, organisation_id, revoked FROM kiosks WHERE token_hash = ?");
   s.bind(1, token_hash);
   if (!s.step()) return std::nullopt;
   return KioskAuth{s.text(0), s.text(1), s.int64(2) != 0};
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-bool SqliteServerStore::revoke_kiosk(const std::string& kiosk_id) {
+bool SqliteServerStore::revoke_kiosk(const std::string& kiosk_id) try {
   std::lock_guard lock(mu_);
   db_->prepare("UPDATE kiosks SET revoked = 1 WHERE id = ?").bind(1, kiosk_id).run();
   return sqlite3_changes(db_->handle()) > 0;
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-std::vector<KioskInfo> SqliteServerStore::list_kiosks() {
+std::vector<KioskInfo> SqliteServerStore::list_kiosks() try {
   std::lock_guard lock(mu_);
   auto s = db_->prepare(std::string(kKioskColumns) + " ORDER BY k.enrolled_at, k.id");
   return read_kiosks(s);
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-void SqliteServerStore::record_heartbeat(const std::string& kiosk_id, const Heartbeat& hb, const std::string& now) {
+void SqliteServerStore::record_heartbeat(const std::string& kiosk_id, const Heartbeat& hb, const std::string& now) try {
   std::lock_guard lock(mu_);
   auto s = db_->prepare(
       "UPDATE kiosks SET last_heartbeat_at = ?, app_version = ?, content_version = ?, last_sync = ?, pending = ?, "
@@ -140,17 +150,21 @@ void SqliteServerStore::record_heartbeat(const std::string& kiosk_id, const Hear
     s.bind_null(4);
   s.bind(5, hb.pending).bind(6, hb.free_disk_bytes).bind(7, kiosk_id);
   s.run();
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-std::vector<KioskInfo> SqliteServerStore::kiosks_of(const std::string& organisation_id) {
+std::vector<KioskInfo> SqliteServerStore::kiosks_of(const std::string& organisation_id) try {
   std::lock_guard lock(mu_);
   auto s = db_->prepare(std::string(kKioskColumns) + " WHERE k.organisation_id = ? ORDER BY k.enrolled_at, k.id");
   s.bind(1, organisation_id);
   return read_kiosks(s);
+} catch (const DbError& e) {
+  store_error(e);
 }
 
 bool SqliteServerStore::set_kiosk_group(const std::string& organisation_id, const std::string& kiosk_id,
-                                        const std::string& group) {
+                                        const std::string& group) try {
   std::lock_guard lock(mu_);
   db_->prepare("UPDATE kiosks SET group_name = ? WHERE id = ? AND organisation_id = ?")
       .bind(1, group)
@@ -158,20 +172,24 @@ bool SqliteServerStore::set_kiosk_group(const std::string& organisation_id, cons
       .bind(3, organisation_id)
       .run();
   return sqlite3_changes(db_->handle()) > 0;
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-bool SqliteServerStore::revoke_kiosk_of(const std::string& organisation_id, const std::string& kiosk_id) {
+bool SqliteServerStore::revoke_kiosk_of(const std::string& organisation_id, const std::string& kiosk_id) try {
   std::lock_guard lock(mu_);
   db_->prepare("UPDATE kiosks SET revoked = 1 WHERE id = ? AND organisation_id = ?")
       .bind(1, kiosk_id)
       .bind(2, organisation_id)
       .run();
   return sqlite3_changes(db_->handle()) > 0;
+} catch (const DbError& e) {
+  store_error(e);
 }
 
 IngestResult SqliteServerStore::ingest_sessions(const std::string& organisation_id, const std::string& kiosk_id,
                                                 const std::vector<IncomingSession>& sessions,
-                                                const std::string& now) {
+                                                const std::string& now) try {
   std::lock_guard lock(mu_);
   IngestResult result;
   try {
@@ -205,17 +223,21 @@ IngestResult SqliteServerStore::ingest_sessions(const std::string& organisation_
     result.results.clear();
   }
   return result;
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-int64_t SqliteServerStore::session_count() {
+int64_t SqliteServerStore::session_count() try {
   std::lock_guard lock(mu_);
   auto s = db_->prepare("SELECT COUNT(*) FROM sessions");
   s.step();
   return s.int64(0);
+} catch (const DbError& e) {
+  store_error(e);
 }
 
 void SqliteServerStore::publish_content(const std::string& manifest, const std::string& signature,
-                                        const std::vector<ContentFileIn>& files, const std::string& now) {
+                                        const std::vector<ContentFileIn>& files, const std::string& now) try {
   std::lock_guard lock(mu_);
   db_->transaction([&] {
     sqlite3* h = db_->handle();
@@ -239,9 +261,11 @@ void SqliteServerStore::publish_content(const std::string& manifest, const std::
           .run();
     }
   });
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-std::optional<PublishedContent> SqliteServerStore::current_content() {
+std::optional<PublishedContent> SqliteServerStore::current_content() try {
   std::lock_guard lock(mu_);
   RawStmt s(db_->handle(), "SELECT id, manifest, signature, published_at FROM content_packs ORDER BY id DESC LIMIT 1");
   if (!s.step()) return std::nullopt;
@@ -251,9 +275,11 @@ std::optional<PublishedContent> SqliteServerStore::current_content() {
   c.signature = s.col_blob(2);
   c.published_at = s.col_blob(3);
   return c;
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-std::optional<std::string> SqliteServerStore::current_content_file(const std::string& path) {
+std::optional<std::string> SqliteServerStore::current_content_file(const std::string& path) try {
   std::lock_guard lock(mu_);
   RawStmt s(db_->handle(),
             "SELECT b.data FROM content_files f JOIN content_blobs b ON b.sha256 = f.sha256 "
@@ -261,21 +287,27 @@ std::optional<std::string> SqliteServerStore::current_content_file(const std::st
   s.text(1, path);
   if (!s.step()) return std::nullopt;
   return s.col_blob(0);
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-std::optional<std::string> SqliteServerStore::recorded_public_key() {
+std::optional<std::string> SqliteServerStore::recorded_public_key() try {
   std::lock_guard lock(mu_);
   auto s = db_->prepare("SELECT public_key FROM server_keys WHERE purpose = 'content'");
   if (!s.step()) return std::nullopt;
   return s.text(0);
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-void SqliteServerStore::record_public_key(const std::string& public_key_b64, const std::string& now) {
+void SqliteServerStore::record_public_key(const std::string& public_key_b64, const std::string& now) try {
   std::lock_guard lock(mu_);
   db_->prepare("INSERT OR REPLACE INTO server_keys(purpose, public_key, created_at) VALUES ('content', ?, ?)")
       .bind(1, public_key_b64)
       .bind(2, now)
       .run();
+} catch (const DbError& e) {
+  store_error(e);
 }
 
 }  // namespace wk::server

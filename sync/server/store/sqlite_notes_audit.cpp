@@ -5,7 +5,7 @@
 namespace wk::server {
 
 int64_t SqliteServerStore::add_note(const std::string& organisation_id, const std::string& code,
-                                    const std::string& username, const std::string& text, const std::string& now) {
+                                    const std::string& username, const std::string& text, const std::string& now) try {
   std::lock_guard lock(mu_);
   auto s = db_->prepare(
       "INSERT INTO coach_notes(organisation_id, code, username, text, created_at) VALUES (?, ?, ?, ?, ?) "
@@ -15,9 +15,11 @@ int64_t SqliteServerStore::add_note(const std::string& organisation_id, const st
   int64_t id = s.int64(0);
   s.run();
   return id;
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-std::vector<CoachNote> SqliteServerStore::notes(const std::string& organisation_id, const std::string& code) {
+std::vector<CoachNote> SqliteServerStore::notes(const std::string& organisation_id, const std::string& code) try {
   std::lock_guard lock(mu_);
   auto s = db_->prepare(
       "SELECT id, code, username, text, created_at FROM coach_notes WHERE organisation_id = ? AND code = ? "
@@ -26,10 +28,12 @@ std::vector<CoachNote> SqliteServerStore::notes(const std::string& organisation_
   std::vector<CoachNote> out;
   while (s.step()) out.push_back({s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4)});
   return out;
+} catch (const DbError& e) {
+  store_error(e);
 }
 
 void SqliteServerStore::audit(const std::string& organisation_id, const std::string& username,
-                              const std::string& action, const std::string& code, const std::string& now) {
+                              const std::string& action, const std::string& code, const std::string& now) try {
   std::lock_guard lock(mu_);
   db_->prepare("INSERT INTO audit_log(organisation_id, at, username, action, code) VALUES (?, ?, ?, ?, ?)")
       .bind(1, organisation_id)
@@ -38,9 +42,11 @@ void SqliteServerStore::audit(const std::string& organisation_id, const std::str
       .bind(4, action)
       .bind(5, code)
       .run();
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-std::vector<AuditEntry> SqliteServerStore::audit_log(const std::string& organisation_id, int limit, int offset) {
+std::vector<AuditEntry> SqliteServerStore::audit_log(const std::string& organisation_id, int limit, int offset) try {
   std::lock_guard lock(mu_);
   auto s = db_->prepare(
       "SELECT id, at, username, action, code FROM audit_log WHERE organisation_id = ? "
@@ -49,6 +55,8 @@ std::vector<AuditEntry> SqliteServerStore::audit_log(const std::string& organisa
   std::vector<AuditEntry> out;
   while (s.step()) out.push_back({s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4)});
   return out;
+} catch (const DbError& e) {
+  store_error(e);
 }
 
 }  // namespace wk::server

@@ -127,10 +127,36 @@ BEGIN
 END;
 CREATE INDEX sessions_by_org_received ON sessions(organisation_id, received_at);
 )SQL",
+    // 3: stateless server instances. The content-signing secret key moves into the database
+    // (imported once from the key file beside it); failed logins and enrollment codes are
+    // counted here, not in one process's memory (store/login_attempt_store.h).
+    R"SQL(
+ALTER TABLE server_keys ADD COLUMN secret_key TEXT;
+CREATE TABLE login_failures (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  scope TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('user', 'address')),
+  name TEXT NOT NULL,
+  at_ms INTEGER NOT NULL
+);
+CREATE INDEX login_failures_by_name ON login_failures(scope, kind, name, at_ms);
+CREATE INDEX login_failures_by_time ON login_failures(scope, at_ms);
+)SQL",
 };
 
 }  // namespace
 
 SqliteServerStore::SqliteServerStore(const std::string& path) : db_(Database::open(path, kMigrations)) {}
+
+void store_error(const DbError& e) {
+  switch (e.code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_CANTOPEN:
+      throw StoreUnavailable(e.what());
+    default:
+      throw e;
+  }
+}
 
 }  // namespace wk::server

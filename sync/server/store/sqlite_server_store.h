@@ -3,11 +3,13 @@
 // wk::Database: one class, one connection, serialised by a mutex (SQLite has one writer at a
 // time anyway, and a transaction must not interleave with another thread's statements on the
 // same connection). Its methods are in one file per interface (sqlite_*.cpp); the schema and
-// its migrations are in sqlite_schema.cpp.
+// its migrations are in sqlite_schema.cpp. Every method turns SQLite's "busy past the busy timeout"
+// (another process holds the write lock) and "cannot open" into StoreUnavailable (store_error).
 #include <memory>
 #include <mutex>
 
 #include "store/server_store.h"
+#include "store/store_unavailable.h"
 #include "storage/database.h"
 
 namespace wk::server {
@@ -77,10 +79,34 @@ class SqliteServerStore : public ServerStore {
   // HealthStore
   std::optional<std::string> ping() override;
 
+  // LoginAttemptStore
+  int64_t begin_attempt(const AttemptRule& rule, const std::string& user, const std::string& address,
+                        int64_t now_ms) override;
+  void attempt_passed(const AttemptRule& rule, const std::string& user, const std::string& address,
+                      int64_t started_ms) override;
+  int64_t attempt_wait(const AttemptRule& rule, const std::string& user, const std::string& address,
+                       int64_t now_ms) override;
+  void attempt_failed(const AttemptRule& rule, const std::string& user, const std::string& address,
+                      int64_t now_ms) override;
+  void forget_user_failures(const AttemptRule& rule, const std::string& user) override;
+
+  // SigningKeyStore
+  std::optional<StoredSigningKey> signing_key() override;
+  StoredSigningKey keep_signing_key(const StoredSigningKey& candidate, const std::string& now) override;
+
  private:
+  int64_t attempt_wait_locked(const AttemptRule& rule, const std::string& user, const std::string& address,
+                              int64_t now_ms);
+  void record_failure_locked(const AttemptRule& rule, const std::string& user, const std::string& address,
+                             int64_t now_ms);
   std::optional<Organisation> organisation_locked(const std::string& id);
   std::mutex mu_;
   std::unique_ptr<Database> db_;
 };
+
+// Rethrows a database error of the store: as StoreUnavailable when the database cannot be
+// reached now (busy past the busy timeout, locked, cannot be opened), else as it is (a full or
+// read-only disk, a damaged file: answers that waiting does not change).
+[[noreturn]] void store_error(const DbError& e);
 
 }  // namespace wk::server

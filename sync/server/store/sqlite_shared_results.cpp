@@ -19,16 +19,18 @@ std::vector<SharedSession> read_shared(Statement& s) {
 }  // namespace
 
 std::vector<SharedSession> SqliteServerStore::shared_sessions(const std::string& organisation_id,
-                                                              const std::string& code) {
+                                                              const std::string& code) try {
   std::lock_guard lock(mu_);
   auto s = db_->prepare(std::string(kSharedColumns) +
                         " WHERE s.organisation_id = ? AND s.code = ? AND s.anonymous = 0 "
                         "ORDER BY json_extract(s.session_json, '$.ended_at'), s.received_at, s.rowid");
   s.bind(1, organisation_id).bind(2, code);
   return read_shared(s);
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-std::vector<SharedSession> SqliteServerStore::recent_shared(const std::string& organisation_id, int limit) {
+std::vector<SharedSession> SqliteServerStore::recent_shared(const std::string& organisation_id, int limit) try {
   std::lock_guard lock(mu_);
   // Walks the organisation's sessions newest first and keeps a row only when it is the newest of its code.
   auto s = db_->prepare(std::string(kSharedColumns) +
@@ -38,9 +40,11 @@ std::vector<SharedSession> SqliteServerStore::recent_shared(const std::string& o
                         "ORDER BY s.received_at DESC, s.rowid DESC LIMIT ?");
   s.bind(1, organisation_id).bind(2, int64_t{limit < 0 ? 0 : limit});
   return read_shared(s);
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-int SqliteServerStore::forget_code(const std::string& organisation_id, const std::string& code) {
+int SqliteServerStore::forget_code(const std::string& organisation_id, const std::string& code) try {
   std::lock_guard lock(mu_);
   int unlinked = 0;
   db_->transaction([&] {
@@ -61,6 +65,8 @@ int SqliteServerStore::forget_code(const std::string& organisation_id, const std
         .run();
   });
   return unlinked;
+} catch (const DbError& e) {
+  store_error(e);
 }
 
 }  // namespace wk::server

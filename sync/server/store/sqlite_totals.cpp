@@ -7,7 +7,7 @@ namespace wk::server {
 std::vector<SessionForTotals> SqliteServerStore::sessions_for_totals(const std::string& organisation_id,
                                                                      const std::string& group,
                                                                      const std::string& from,
-                                                                     const std::string& to) {
+                                                                     const std::string& to) try {
   std::lock_guard lock(mu_);
   auto s = db_->prepare(
       // Only what the totals count: the events (most of a session's bytes) stay in the database.
@@ -22,9 +22,11 @@ std::vector<SessionForTotals> SqliteServerStore::sessions_for_totals(const std::
   std::vector<SessionForTotals> out;
   while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
   return out;
+} catch (const DbError& e) {
+  store_error(e);
 }
 
-std::vector<std::string> SqliteServerStore::kiosk_groups(const std::string& organisation_id) {
+std::vector<std::string> SqliteServerStore::kiosk_groups(const std::string& organisation_id) try {
   std::lock_guard lock(mu_);
   auto s = db_->prepare(
       "SELECT DISTINCT group_name FROM kiosks WHERE organisation_id = ? AND group_name <> '' ORDER BY group_name");
@@ -32,6 +34,8 @@ std::vector<std::string> SqliteServerStore::kiosk_groups(const std::string& orga
   std::vector<std::string> out;
   while (s.step()) out.push_back(s.text(0));
   return out;
+} catch (const DbError& e) {
+  store_error(e);
 }
 
 }  // namespace wk::server

@@ -12,6 +12,7 @@
 #include "coach/site/site.h"
 #include "store/coach_account_store.h"
 #include "store/kiosk_sync_store.h"
+#include "store/login_attempt_store.h"
 #include "store/notes_audit_store.h"
 #include "store/shared_results_store.h"
 #include "store/totals_store.h"
@@ -25,8 +26,9 @@ using httplib::Response;
 // GET and POST /coach/login, POST /coach/logout (login_page.cpp).
 class LoginPage {
  public:
-  LoginPage(Site& site, server::CoachAccountStore& accounts, server::NotesAuditStore& audit)
-      : site_(site), accounts_(accounts), audit_(audit) {}
+  LoginPage(Site& site, server::CoachAccountStore& accounts, server::NotesAuditStore& audit,
+            server::LoginAttemptStore& attempts)
+      : site_(site), accounts_(accounts), audit_(audit), throttle_(attempts, "coach_login") {}
   void show(const Request& req, Response& res);
   void post(const Request& req, Response& res, const ContentReader& reader);
   void logout(const Request& req, Response& res, const ContentReader& reader);

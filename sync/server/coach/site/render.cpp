@@ -80,6 +80,7 @@ bool error_page(Site& site, const httplib::Request& req, httplib::Response& res)
   try {
     if (status == 404) message_page(site, res, 404, v, "error.no_page_title", "error.no_page");
     else if (status == 413) message_page(site, res, 413, v, "error.too_big_title", "error.too_big");
+    else if (status == 503) page(site, res, 503, "unavailable", nlohmann::json::object(), v);  // the database
     else if (status >= 500) message_page(site, res, status, v, "error.server_title", "error.server");
     else message_page(site, res, status, v, "error.bad_request_title", "error.bad_request");
   } catch (const std::exception&) {

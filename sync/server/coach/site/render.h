@@ -26,6 +26,7 @@ void unavailable_page(httplib::Response& res);
 void unavailable_form(httplib::Response& res, const httplib::ContentReader& reader);
 
 // An error httplib raised itself on a /coach path, rendered as a page; false for other paths.
+// 503 (the database cannot be reached: StoreUnavailable) is the page "unavailable".
 bool error_page(Site& site, const httplib::Request& req, httplib::Response& res);
 
 }  // namespace wk::coach

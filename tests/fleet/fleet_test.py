@@ -188,6 +188,21 @@ def coach_login(fleet, code):
     check(statuses == [200] * 6 and answered == {f"127.0.0.1:{p}" for p in fleet.server_ports},
           "the login's participant page, 6 times through nginx: 200 each, answered by both instances",
           f"{statuses} {sorted(answered)}")
+    # The login throttle is in the database: wrong passwords through nginx, which spreads them over
+    # both instances, count together.
+    fleet.admin("create-coach", "--org", fleet.org, "--user", "coach2", stdin=PASSWORD + "\n")
+    log_lines = len(fleet.upstream_log())
+    wrong = []
+    for i in range(5):
+        if i % 2:  # login() is a GET and a POST; one more GET turns nginx's round robin for the next POST
+            Client(fleet.port).get("/coach/login")
+        wrong.append(login(Client(fleet.port), "coach2", f"fout wachtwoord {i}").status)
+    right = login(Client(fleet.port), "coach2", PASSWORD)
+    answered = {addr for req, st, tried in fleet.upstream_log()[log_lines:] if req.startswith("POST /coach/login")
+                for addr, _ in tried}
+    check(wrong == [401] * 5 and right.status == 429 and right.header("retry-after") and len(answered) == 2,
+          "5 wrong passwords through nginx (both instances answered them): then the right one is refused, 429",
+          f"{wrong} {right.status} {sorted(answered)}")
 
 
 def wait_for_rows(fleet, at_least, seconds=30):

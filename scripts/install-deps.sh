@@ -16,6 +16,7 @@ packages=(
   libvorbis-dev vorbis-tools
   libpango1.0-dev libcairo2-dev
   libsqlite3-dev sqlite3 libcurl4-openssl-dev libsodium-dev libgettextpo-dev gettext libcsv-dev
+  libhyphen-dev hyphen-nl  # Dutch syllables for the linter's Flesch-Douma check
   nlohmann-json3-dev doctest-dev
   libcpp-httplib-dev libssl-dev zlib1g-dev openssl libkainjow-mustache-dev
   fonts-noto-core espeak-ng librsvg2-bin

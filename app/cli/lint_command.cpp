@@ -25,6 +25,7 @@ int run_lint(const std::string& content_dir, const std::string& esco_dir, std::o
       for (const auto& c : voice_coverage(*loaded.pack, kiosk_content_needs())) out << "spoken clips " << describe(c) << "\n";
     }
   }
+  for (const auto& i : report.info) out << i << "\n";
   for (const auto& e : report.errors) out << "lint: " << e << "\n";
   out << "content lint: " << (report.ok() ? "ok" : std::to_string(report.errors.size()) + " problem(s)") << " in "
       << content_dir << "\n";

@@ -388,10 +388,15 @@ ScreenModel KioskFlow::view(const Metrics& m) const {
     s.speech_once.push_back(c.once);
   }
   s.speech_at = speech_at_;
-  if (speech_at_ >= 0 && speech_at_ < static_cast<int>(speech_.size()))
-    for (auto& t : s.targets)
-      if (!speech_[speech_at_].target.empty() && t.id == speech_[speech_at_].target) t.speaking = true;
+  const std::string speaking = speaking_target();
+  for (auto& t : s.targets)
+    if (!speaking.empty() && t.id == speaking) t.speaking = true;
   return s;
+}
+
+std::string KioskFlow::speaking_target() const {
+  if (speech_at_ < 0 || speech_at_ >= static_cast<int>(speech_.size())) return "";
+  return speech_[speech_at_].target;
 }
 
 }  // namespace wk

@@ -143,6 +143,7 @@ class KioskFlow : private ScreenContext {
   void hold_taps(double now) override;
   bool heard(const std::string& once_tag) const override { return heard_.count(once_tag) > 0; }
   bool listening_again() const override { return listening_again_; }
+  std::string speaking_target() const override;
   const Metrics& metrics() const override { return metrics_; }
 
   const ContentPack* content_;

@@ -3,6 +3,12 @@
 // said in its own voice in turn while its card is framed, and again on its card's own speaker.
 // As many languages a page as fit at 20 mm (card_pages), with "Andere keuzes" to turn the page.
 // With headphones set, the start of a check first says to put them on (shown and spoken).
+// Before a language is chosen the person may read none of the kiosk's default language: the
+// title has the globe (the picture of the language button), and the title and the words of
+// Listen, Back and Stop are shown in the language whose name is being said, changing with the
+// speech (each language says its own "Kies je taal." before its name); the buttons keep their
+// pictures. During a check they stay in the person's language. ("Andere keuzes" stays in the
+// kiosk's language: the pages are counted with it, and must not change while they are said.)
 #include <algorithm>
 
 #include "screens/card_pages.h"
@@ -82,13 +88,21 @@ class LanguageScreen : public ScreenUnit {
     const PageRegions r = page_regions(m);
     // The title in the language of the screen; each card is in its own language and script,
     // and each prompt is said in each language.
-    const std::string title = ctx.t("ui.language.choose");
+    const std::string words = words_language(ctx);
+    const std::string title = content.text(words, "ui.language.choose");
     Rect speaker = speaker_rect(m);
-    const float title_w = r.prompt.w - speaker.w - m.mm(5);
+    float title_x = r.prompt.x, title_w = r.prompt.w - speaker.w - m.mm(5);
+    if (!ctx.session()) {  // the globe says "language" to a person who reads none of the words
+      const float globe = std::min(r.prompt.h, m.mm(20));
+      s.pictures.push_back({content.ui_picture("language"), {title_x, r.prompt.y + (r.prompt.h - globe) / 2, globe, globe}});
+      title_x += globe + m.mm(3);
+      title_w -= globe + m.mm(3);
+    }
     const FittedText f = fit_text(m, title, TextRole::Title, title_w, r.prompt.h);
     const float prompt_h = std::max(r.prompt.h, f.h);
-    s.texts.push_back({title, {r.prompt.x, r.prompt.y, title_w, prompt_h}, f.role});
+    s.texts.push_back({title, {title_x, r.prompt.y, title_w, prompt_h}, f.role});
     add_speaker(s, ctx, m);
+    s.targets.back().label = content.text(words, "ui.speaker");
 
     if (headphones_notice(ctx))  // in the top row, which has no step pictures here
       add_headphones_notice(s, ctx, {r.progress.x, r.progress.y, volume_rect(m).x - m.mm(5) - r.progress.x, r.progress.h},
@@ -120,15 +134,23 @@ class LanguageScreen : public ScreenUnit {
     }
     if (pages.pages > 1)
       s.targets.push_back({"page:more", ctx.t(kMoreKey), content.ui_picture("more"), pages.more(), TargetStyle::Answer});
-    s.targets.push_back({"nav:back", ctx.t("ui.back"), content.ui_picture("back"), nav_back_rect(m), TargetStyle::Nav});
-    s.targets.push_back({"nav:stop", ctx.t("ui.stop"), content.ui_picture("stop"), nav_stop_rect(m), TargetStyle::Nav});
+    s.targets.push_back({"nav:back", content.text(words, "ui.back"), content.ui_picture("back"), nav_back_rect(m), TargetStyle::Nav});
+    s.targets.push_back({"nav:stop", content.text(words, "ui.stop"), content.ui_picture("stop"), nav_stop_rect(m), TargetStyle::Nav});
     return s;
+  }
+
+  // The language of the screen's own words: during a check the person's; before one, the
+  // language whose card is being said (its prompt or name playing), else the kiosk's.
+  static std::string words_language(const ScreenContext& ctx) {
+    const std::string speaking = ctx.speaking_target();
+    if (ctx.session() || speaking.rfind("lang:", 0) != 0) return ctx.locale();
+    return speaking.substr(5);
   }
 
   std::vector<std::string> text_keys(const ContentPack&) const override {
     return {"language.name", "ui.language.choose", "ui.speaker", "ui.back", "ui.stop", kMoreKey};
   }
-  std::vector<std::string> picture_roles() const override { return {"speaker", "back", "stop", "more"}; }
+  std::vector<std::string> picture_roles() const override { return {"speaker", "back", "stop", "more", "language"}; }
 
  private:
   int page_ = 0;  // the page of languages shown (view wraps it to the pages there are)

@@ -90,6 +90,9 @@ class ScreenContext {
   virtual bool heard(const std::string& once_tag) const = 0;
   // The person asked to hear the screen again (the speaker): say it all, answer sets included.
   virtual bool listening_again() const = 0;
+  // The target the clip playing now belongs to ("" between clips): a screen whose words follow
+  // its speech (the language screen before a language is chosen) reads it in view().
+  virtual std::string speaking_target() const = 0;
   // The window the screens are laid out for (what is spoken follows what is shown: a question's
   // options page by page).
   virtual const Metrics& metrics() const = 0;

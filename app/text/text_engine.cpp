@@ -69,6 +69,40 @@ bool has_rtl_letter(const std::string& text) {
   return false;
 }
 
+// Scripts without capitals, each with its tallest ordinary letter. A role is sized by a capital
+// H, which such a script lacks: in Noto Naskh Arabic at the size that makes H 0.714 em, alef
+// stands 0.671 em and the body (heh) 0.41 em, against Latin's l at 0.76 and x at 0.54, so a
+// word looked a size smaller. Its letters are scaled so its tallest letter (alef) is as tall as
+// Latin's ascender (l): a word's ink, top to bottom, then matches a Latin word's at the same
+// role (language screen at 24": 31 px against English 32 and Ukrainian 31; it was 27).
+// Matching heh to x instead (x 1.31) draws Arabic larger than Latin (36 px) and its 1.7 em
+// lines no longer fit the 10" tablet's answer cards.
+struct CaselessScript {
+  GUnicodeScript script;
+  const char* tallest_letter;
+};
+constexpr CaselessScript kCaselessScripts[] = {{G_UNICODE_SCRIPT_ARABIC, "\xd8\xa7"}};  // U+0627 alef
+
+// Byte ranges of the text in a caseless script: from its letter on, through spaces, marks and
+// punctuation, up to a letter of another script or a digit (digits stay Latin-sized).
+std::vector<std::pair<int, int>> script_stretches(const std::string& text, GUnicodeScript script) {
+  std::vector<std::pair<int, int>> out;
+  int start = -1;
+  for (const char* p = text.c_str(); *p; p = g_utf8_next_char(p)) {
+    const gunichar c = g_utf8_get_char(p);
+    const GUnicodeScript sc = g_unichar_get_script(c);
+    const int at = static_cast<int>(p - text.c_str());
+    const bool neutral = (sc == G_UNICODE_SCRIPT_COMMON || sc == G_UNICODE_SCRIPT_INHERITED) && !g_unichar_isdigit(c);
+    if (sc == script && start < 0) start = at;
+    if (start >= 0 && sc != script && !neutral) {
+      out.emplace_back(start, at);
+      start = -1;
+    }
+  }
+  if (start >= 0) out.emplace_back(start, static_cast<int>(text.size()));
+  return out;
+}
+
 std::string hex_code(gunichar c) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
@@ -85,6 +119,7 @@ struct TextEngine::Impl {
   PangoContext* context_ltr = nullptr;
   PangoContext* context_rtl = nullptr;
   std::map<std::pair<int, int>, float> font_px_cache;  // (cap in 1/64 px, weight) -> font px
+  std::map<std::pair<int, int>, float> caseless_cache;  // (script, weight) -> size factor
   std::set<std::string> logged_scripts;
 
   // The cache of drawn blocks: most recently used at the front.
@@ -128,7 +163,7 @@ struct TextEngine::Impl {
   }
 
   PangoLayout* make(const std::string& text, float font_px, TextWeight weight, float width_px, TextAlign align,
-                    TextDirection direction = TextDirection::Auto) {
+                    TextDirection direction = TextDirection::Auto, bool scale_caseless = true) {
     const bool rtl_base = direction == TextDirection::Rtl && has_rtl_letter(text);
     PangoLayout* layout = pango_layout_new(rtl_base ? context_rtl : direction == TextDirection::Auto ? context : context_ltr);
     PangoFontDescription* desc = pango_font_description_new();
@@ -149,7 +184,47 @@ struct TextEngine::Impl {
       pango_layout_set_wrap(layout, PANGO_WRAP_WORD);  // never inside a word
     }
     pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
+    if (scale_caseless) scale_caseless_scripts(layout, text, weight);
     return layout;
+  }
+
+  // The ink top above the baseline of a text at 1000 px, unscaled, in em.
+  float ink_top_em(const char* text, TextWeight weight) {
+    LayoutPtr l(make(text, 1000, weight, 0, TextAlign::Start, TextDirection::Auto, false));
+    PangoRectangle ink;
+    pango_layout_get_extents(l.get(), &ink, nullptr);
+    return (pango_layout_get_baseline(l.get()) - ink.y) / kScale / 1000;
+  }
+
+  // How much larger a caseless script is drawn so that its tallest letter is as tall as Latin's
+  // ascender at the same size, from the fonts the fallback picks (1 when a font lacks the letter).
+  float caseless_factor(const CaselessScript& cs, TextWeight weight) {
+    const auto key = std::make_pair(static_cast<int>(cs.script), static_cast<int>(weight));
+    if (auto it = caseless_cache.find(key); it != caseless_cache.end()) return it->second;
+    const float tallest = ink_top_em(cs.tallest_letter, weight), ascender = ink_top_em("l", weight);
+    const float factor = tallest > 0.1f && ascender > tallest ? ascender / tallest : 1.0f;
+    caseless_cache[key] = factor;
+    return factor;
+  }
+
+  void scale_caseless_scripts(PangoLayout* layout, const std::string& text, TextWeight weight) {
+    PangoAttrList* attrs = nullptr;
+    for (const auto& cs : kCaselessScripts) {
+      auto stretches = script_stretches(text, cs.script);
+      if (stretches.empty()) continue;
+      const float factor = caseless_factor(cs, weight);
+      if (factor == 1.0f) continue;
+      if (!attrs) attrs = pango_attr_list_new();
+      for (const auto& [from, to] : stretches) {
+        PangoAttribute* a = pango_attr_scale_new(factor);
+        a->start_index = static_cast<guint>(from);
+        a->end_index = static_cast<guint>(to);
+        pango_attr_list_insert(attrs, a);
+      }
+    }
+    if (!attrs) return;
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
   }
 
   // The cap height as drawn: rows of a capital H that are at least half covered. Hinting

@@ -8,7 +8,9 @@
 // Text is sized by real font metrics: the caller asks for the cap height it needs (EN 301 549
 // 5.1.4: a capital H subtends 0.7 degrees at the viewing distance; Metrics in
 // screens/layout.h turns that into pixels) and the engine chooses the font size at which the
-// ink of a capital H is that tall. A character no installed font covers is drawn as a visible
+// ink of a capital H is that tall. A script without capitals (Arabic) is drawn larger by its
+// font's own proportions, so that its tallest letter (alef) is as tall as Latin's ascender (l)
+// at that size and its words are as tall as Latin words beside them. A character no installed font covers is drawn as a visible
 // box with its code and logged once per script. No SDL, no GL: it draws into plain RGBA
 // buffers, so it runs headless; the window turns the buffers into textures.
 #include <cstddef>

@@ -11,6 +11,7 @@
 #include "content/content_pack.h"
 #include "content/locale_lint.h"
 #include "content/picture_meanings.h"
+#include "content/readability_nl.h"
 #include "platform/files.h"
 
 namespace wk {
@@ -94,6 +95,11 @@ LintReport lint_content_pack(const std::string& dir, const ShellNeeds& shell, co
   const std::set<std::string> used(keys.begin(), keys.end());
   const LocaleCatalog& source = pack.locales.front();
 
+  if (source.code == "nl") {  // Dutch keeps its Flesch-Douma check (content/readability_nl.h)
+    auto douma = lint_dutch_readability(source, keys, kMinFleschDouma);
+    report.errors.insert(report.errors.end(), douma.errors.begin(), douma.errors.end());
+    if (!douma.spread.empty()) report.info.push_back(douma.spread);
+  }
   for (const auto& cat : pack.locales) {
     // Every key, placeholders, no Dutch left, short sentences (content/locale_lint.h).
     for (auto& e : lint_translation(source, cat, keys, kMaxWordsPerSentence)) report.errors.push_back(std::move(e));

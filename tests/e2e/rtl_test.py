@@ -7,6 +7,8 @@ The pack: the unit tests' fixture pack with four more fixture languages beside n
 by `werkcheck make-audio` with each PO's espeak-ng voice.
 
 Checked:
+  - the language screen before a language is chosen: the globe by the title, and the title and
+    the words of Listen, Back and Stop in the language whose name is being said;
   - the language screen: all six languages by their own names (pages turned where there are
     more), no flag, every target at least 20 x 20 mm, no drawn text cut or overlapping
     (text_fit_test's checks); the sequence says each name in its own language, and what plays
@@ -163,9 +165,29 @@ def green_centre_x(img):
     return sum(xs) / len(xs) if xs else None
 
 
+def words_follow_speech(res, art, name, k, pack, x, d):
+    """Before a language is chosen: the globe by the title, and the title, Listen, Back and Stop
+    in the language whose card is being said (here the first one on the page that is not Dutch)."""
+    res.check(any(p["picture"] == "1F310" for p in d.get("pictures", [])), "%s: the globe is by the title" % name,
+              [p["picture"] for p in d.get("pictures", [])])
+    lang = next(t["id"][5:] for t in d["targets"] if t["id"].startswith("lang:") and t["id"] != "lang:nl")
+    d = k.wait_for(pred=lambda dd: any(t.get("speaking") and t["id"] == "lang:" + lang for t in dd["targets"]),
+                   timeout=30)
+    kd.screenshot(x, os.path.join(art, "%s-language-said-%s.png" % (name, lang)))
+    title = kd.po_text(pack, lang, "ui.language.choose")
+    labels = {t["id"]: t["label"] for t in d["targets"]}
+    res.check(any(t["text"] == title for t in d.get("drawn_texts", [])),
+              "%s: while %s is said, the title is its %r" % (name, lang, title), [t["text"] for t in d["drawn_texts"]][:3])
+    for target, key in (("nav:back", "ui.back"), ("nav:stop", "ui.stop"), ("speak", "ui.speaker")):
+        res.check(labels.get(target) == kd.po_text(pack, lang, key),
+                  "%s: while %s is said, %s reads %r" % (name, lang, target, kd.po_text(pack, lang, key)), labels.get(target))
+    return d
+
+
 def language_screen(res, art, name, k, pack, x, with_sound):
     d = k.tap("start")
     res.check(d["screen"] == "language", "%s: the language screen" % name, kd.describe(d))
+    d = words_follow_speech(res, art, name, k, pack, x, d)
     seen = {}
     pages = 0
     while True:

@@ -31,11 +31,15 @@ MAX_CARDS = 8
 GAP_S = 0.35  # the pause between two clips (app/sound/clip_player.cpp)
 
 
-def clip_seconds(content, key, cache={}):
-    if key not in cache:
-        path = kd.clip_path(content, "nl", key)
-        cache[key] = kd.clip_seconds(path) if os.path.exists(path) else None
-    return cache[key]
+def clip_seconds(content, key, lang="nl", cache={}):
+    if (lang, key) not in cache:
+        path = kd.clip_path(content, lang, key)
+        cache[lang, key] = kd.clip_seconds(path) if os.path.exists(path) else None
+    return cache[lang, key]
+
+
+def pack_languages(content):
+    return sorted(os.listdir(os.path.join(content, "audio")))
 
 
 def grid(item):
@@ -49,19 +53,24 @@ class Walk:
         self.screens = []  # (part, name, seconds of clips, clips)
         self.missing = set()
         self.heard_once = set()  # the "once" tags already heard
+        self.said = []  # (key, locale, part) of every clip counted, in order
+        self.part = ""
 
     def heard(self, d):
         """The speech of the screen or page that just opened, once the kiosk has been given it."""
         d = self.k.wait_for(pred=lambda x: x.get("opening") == d.get("opening") and x.get("speech"))
         keys = []
-        for key, once in zip(d["speech"], d.get("speech_once") or [""] * len(d["speech"])):
+        locales = d.get("speech_locales") or ["nl"] * len(d["speech"])
+        for key, once, loc in zip(d["speech"], d.get("speech_once") or [""] * len(d["speech"]), locales):
             if not key or (once and once in self.heard_once):
                 continue
             self.heard_once.add(once)
             keys.append(key)
+            self.said.append((key, loc, self.part))
         return d, keys
 
     def record(self, part, name, d):
+        self.part = part
         d, keys = self.heard(d)
         seconds = 0.0
         for key in keys:
@@ -151,6 +160,33 @@ def walk(args, res, width, height, mm, label):
         kd.remove_dir(data)
 
 
+def speech_per_language(args, res, w):
+    """The same walk's speech in each language of the pack: the clips of the screens the Dutch
+    walk heard, in that language (the language screen says every language's prompt and name in
+    its own voice, whatever is chosen). At 24" every question is one page in every language
+    (`werkcheck lint` lays them out), so the screens and clips are the same ones."""
+    totals = {}
+    for lang in pack_languages(args.content):
+        seconds, missing = 0.0, []
+        for key, loc, part in w.said:
+            s = clip_seconds(args.content, key, loc if part == "language" else lang)
+            if s is None:
+                missing.append(key)
+            else:
+                seconds += s
+        totals[lang] = seconds
+        res.check(not missing, "24 inch, %s: every clip of the walk is in the pack" % lang, missing[:5])
+        if seconds > SPEECH_BUDGET_S:  # for the translator: where the time goes
+            longest = sorted({(clip_seconds(args.content, k, lang) or 0, k) for k, _, part in w.said if part != "language"},
+                             reverse=True)[:12]
+            print("  %s over budget, its longest clips: %s" % (lang, ", ".join("%s %.1f" % (k, s) for s, k in longest)))
+    base = totals.get("nl", 0) or 1
+    print("speech on 24 inch per language (budget %d s): %s" % (SPEECH_BUDGET_S, ", ".join(
+        "%s %.0f s (%.1f min, %+.0f%%)" % (lang, s, s / 60, (s / base - 1) * 100) for lang, s in sorted(totals.items()))),
+        flush=True)
+    return totals
+
+
 def run(args, res):
     w = walk(args, res, 1920, 1080, 527, "24 inch 1920x1080")
     q = w.question_screens()
@@ -166,6 +202,7 @@ def run(args, res):
     print("speech on 24 inch: %.1f s (%.1f min), budget %d s" % (total, total / 60, SPEECH_BUDGET_S), flush=True)
     res.check(total <= SPEECH_BUDGET_S, "24 inch: at most %d s of speech from the language choice to the closing screen"
               % SPEECH_BUDGET_S, "%.1f s" % total)
+    speech_per_language(args, res, w)
     t = walk(args, res, 1280, 800, 217, "10 inch tablet 1280x800")
     print("question screens: %d on 24 inch (budget %d), %d on the 10 inch tablet"
           % (len(q), QUESTION_BUDGET, len(t.question_screens())), flush=True)

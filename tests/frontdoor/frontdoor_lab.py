@@ -49,6 +49,80 @@ def make_cert(workdir):
     return cert, key
 
 
+def site_for_test(site, server_ports, listen, cert, key):
+    """The shipped site file on loopback: its upstream's instance line once per port (with its
+    health-check parameters), the redirect from port 80 gone, one `listen` (e.g. "127.0.0.1:PORT
+    ssl") and a test certificate."""
+    line = re.search(r"^( *)server 127\.0\.0\.1:8080( [^;]*)?;\n", site, flags=re.M)
+    site = site.replace(line.group(0), "".join(f"{line.group(1)}server 127.0.0.1:{p}{line.group(2) or ''};\n"
+                                               for p in server_ports))
+    site = re.sub(r"server \{\s*listen 80;.*?\n\}\n", "", site, flags=re.S)
+    site = site.replace("listen 443 ssl;", f"listen {listen};").replace("listen [::]:443 ssl;", "")
+    site = site.replace("/etc/letsencrypt/live/werkcheck.example.nl/fullchain.pem", cert)
+    return site.replace("/etc/letsencrypt/live/werkcheck.example.nl/privkey.pem", key)
+
+
+class Nginx:
+    """Debian's nginx running `site` under a main config of its own (no daemon, its own pid,
+    temp and log paths in workdir/nginx). The access log line is `log_format` (default: nginx's
+    combined); wait for the site's port before use."""
+
+    def __init__(self, workdir, site, nginx_bin="nginx",
+                 log_format='$remote_addr "$request" $status $upstream_addr $upstream_status'):
+        ngx = os.path.join(workdir, "nginx")
+        for sub in ("temp/client", "temp/proxy", "temp/fastcgi", "temp/uwsgi", "temp/scgi", "logs"):
+            os.makedirs(os.path.join(ngx, sub), exist_ok=True)
+        # Started as root, nginx's workers run as nobody: they must reach the temp dirs (request
+        # buffering writes large bodies there).
+        for d in (workdir, ngx, os.path.join(ngx, "temp")):
+            os.chmod(d, 0o755)
+        for sub in ("client", "proxy", "fastcgi", "uwsgi", "scgi"):
+            os.chmod(os.path.join(ngx, "temp", sub), 0o777)
+        open(os.path.join(ngx, "werkcheck.conf"), "w").write(site)
+        self.error_log = os.path.join(ngx, "logs", "error.log")
+        self.access_log = os.path.join(ngx, "logs", "access.log")
+        main = f"""daemon off;
+master_process on;
+worker_processes 1;
+pid {ngx}/nginx.pid;
+error_log {self.error_log} info;
+events {{ worker_connections 2048; }}
+http {{
+    log_format werkcheck_test '{log_format}';
+    access_log {self.access_log} werkcheck_test;
+    client_body_temp_path {ngx}/temp/client;
+    proxy_temp_path {ngx}/temp/proxy;
+    fastcgi_temp_path {ngx}/temp/fastcgi;
+    uwsgi_temp_path {ngx}/temp/uwsgi;
+    scgi_temp_path {ngx}/temp/scgi;
+    include {ngx}/werkcheck.conf;
+}}
+"""
+        conf = os.path.join(ngx, "nginx.conf")
+        open(conf, "w").write(main)
+        # -e: the error log from the very start (before the config is read), not /var/log/nginx.
+        t = subprocess.run([nginx_bin, "-t", "-p", ngx, "-e", self.error_log, "-c", conf], capture_output=True,
+                           text=True, timeout=30)
+        if t.returncode != 0:
+            raise RuntimeError("nginx -t: " + t.stderr)
+        self.proc = subprocess.Popen([nginx_bin, "-p", ngx, "-e", self.error_log, "-c", conf],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def stop(self):
+        stop_process(self.proc)
+
+
+def stop_process(proc):
+    """SIGTERM, and SIGKILL if it has not ended within 10 s."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 class ProcessMeter:
     """CPU seconds (user + system) and a sampled peak RSS of one process."""
 
@@ -140,55 +214,12 @@ class Lab:
         return r.stdout.strip()
 
     def start_nginx(self, nginx_bin, site_file):
-        """The shipped site file with its ports and certificate swapped, under a main config of
-        its own (no daemon, its own pid, temp and log paths), on a free loopback port."""
         cert, key = make_cert(self.dir)
         port = free_port()
-        site = open(site_file).read()
-        site = site.replace("server 127.0.0.1:8080;", f"server 127.0.0.1:{self.server_port};")
-        site = re.sub(r"server \{\s*listen 80;.*?\n\}\n", "", site, flags=re.S)  # the redirect from port 80
-        site = site.replace("listen 443 ssl;", f"listen 127.0.0.1:{port} ssl;").replace("listen [::]:443 ssl;", "")
-        site = site.replace("/etc/letsencrypt/live/werkcheck.example.nl/fullchain.pem", cert)
-        site = site.replace("/etc/letsencrypt/live/werkcheck.example.nl/privkey.pem", key)
-        ngx = os.path.join(self.dir, "nginx")
-        for sub in ("temp/client", "temp/proxy", "temp/fastcgi", "temp/uwsgi", "temp/scgi", "logs"):
-            os.makedirs(os.path.join(ngx, sub), exist_ok=True)
-        # Started as root, nginx's workers run as nobody: they must reach the temp dirs (request
-        # buffering writes large bodies there).
-        for d in (self.dir, ngx, os.path.join(ngx, "temp")):
-            os.chmod(d, 0o755)
-        for sub in ("client", "proxy", "fastcgi", "uwsgi", "scgi"):
-            os.chmod(os.path.join(ngx, "temp", sub), 0o777)
-        open(os.path.join(ngx, "werkcheck.conf"), "w").write(site)
-        self.nginx_error_log = os.path.join(ngx, "logs", "error.log")
-        self.nginx_access_log = os.path.join(ngx, "logs", "access.log")
-        main = f"""daemon off;
-master_process on;
-worker_processes 1;
-pid {ngx}/nginx.pid;
-error_log {self.nginx_error_log} info;
-events {{ worker_connections 2048; }}
-http {{
-    access_log {self.nginx_access_log};
-    client_body_temp_path {ngx}/temp/client;
-    proxy_temp_path {ngx}/temp/proxy;
-    fastcgi_temp_path {ngx}/temp/fastcgi;
-    uwsgi_temp_path {ngx}/temp/uwsgi;
-    scgi_temp_path {ngx}/temp/scgi;
-    include {ngx}/werkcheck.conf;
-}}
-"""
-        conf = os.path.join(ngx, "nginx.conf")
-        open(conf, "w").write(main)
-        # -e: the error log from the very start (before the config is read), not /var/log/nginx.
-        t = subprocess.run([nginx_bin, "-t", "-p", ngx, "-e", self.nginx_error_log, "-c", conf], capture_output=True,
-                           text=True, timeout=30)
-        if t.returncode != 0:
-            raise RuntimeError("nginx -t: " + t.stderr)
-        self.nginx = subprocess.Popen([nginx_bin, "-p", ngx, "-e", self.nginx_error_log, "-c", conf],
-                                      stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL)
-        self.procs.append(self.nginx)
+        site = site_for_test(open(site_file).read(), [self.server_port], f"127.0.0.1:{port} ssl", cert, key)
+        self.nginx = Nginx(self.dir, site, nginx_bin)
+        self.nginx_error_log, self.nginx_access_log = self.nginx.error_log, self.nginx.access_log
+        self.procs.append(self.nginx.proc)
         if not wait_for_port(port):
             raise RuntimeError("nginx did not start: " + open(self.nginx_error_log).read()[-2000:])
         return port
@@ -255,13 +286,7 @@ http {{
 
     def close(self):
         for p in reversed(self.procs):
-            if p.poll() is None:
-                p.send_signal(signal.SIGTERM)
-                try:
-                    p.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    p.kill()
-                    p.wait()
+            stop_process(p)
         shutil.rmtree(self.dir, ignore_errors=True)
 
 

@@ -11,7 +11,9 @@ BIN = "/usr/lib/postgresql/15/bin"
 
 
 class PgCluster:
-    def __init__(self):
+    def __init__(self, fsync=False):
+        """fsync=False for tests (faster, nothing to keep); True for benchmarks (PostgreSQL's default)."""
+        self.fsync = fsync
         self.dir = tempfile.mkdtemp(prefix="werkcheck-pg-")
         self.data = os.path.join(self.dir, "data")
         os.chmod(self.dir, 0o755)
@@ -36,7 +38,7 @@ class PgCluster:
 
     def start(self):
         self._run([f"{BIN}/pg_ctl", "-D", self.data, "-l", os.path.join(self.dir, "server.log"), "-w", "-t", "30",
-                   "-o", f"-k {self.dir} -c listen_addresses= -c fsync=off", "start"])
+                   "-o", f"-k {self.dir} -c listen_addresses= -c fsync={'on' if self.fsync else 'off'}", "start"])
 
     def stop(self):
         self._run([f"{BIN}/pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop"], check=False)

@@ -36,10 +36,10 @@ check = TALLY.check
 
 
 class Server:
-    def __init__(self, binary, db, workdir, extra=()):
+    def __init__(self, binary, db, workdir, extra=(), listen="127.0.0.1:0"):
         self.log_path = os.path.join(workdir, f"server-{os.getpid()}-{time.monotonic_ns()}.log")
         self.log = open(self.log_path, "wb")
-        self.proc = subprocess.Popen([binary, "--db", db, "--listen", "127.0.0.1:0", *extra],
+        self.proc = subprocess.Popen([binary, "--db", db, "--listen", listen, *extra],
                                      stdout=subprocess.DEVNULL, stderr=self.log)
         self.port = None
         deadline = time.monotonic() + 10

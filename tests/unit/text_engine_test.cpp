@@ -354,3 +354,38 @@ TEST_CASE("the cache of drawn blocks stays within its budget, least recently use
   CHECK(tiny.cache_entries() == 0);
   CHECK(tiny.cache_bytes() == 0);
 }
+
+TEST_CASE("Arabic is as tall as Latin: alef reaches Latin's ascender (l), in the pixels") {
+  TextEngine engine;
+  // Above the baseline, in drawn rows. Sized by the capital H alone, alef stood at 0.88 of l
+  // (Noto Naskh Arabic 0.671 em, Noto Sans 0.76 em): Arabic words looked a size smaller.
+  auto above_baseline = [](const RenderedText& b) {
+    return b.origin_y + static_cast<int>(std::lround(b.layout.lines.at(0).baseline)) - ink_of(b).top;
+  };
+  for (float cap : {17.0f, 23.1f, 36.0f}) {
+    for (TextWeight w : {TextWeight::Regular, TextWeight::Bold}) {
+      CAPTURE(cap);
+      CAPTURE(static_cast<int>(w));
+      const int l = above_baseline(*engine.render("l", {cap, 0, w, TextAlign::Start}));
+      const int alef = above_baseline(*engine.render("ا", {cap, 0, w, TextAlign::Start}));
+      CHECK(std::abs(alef - l) <= 1);
+      // The body grows with it: heh above Latin's 0.76 x-height share it had.
+      const int x = above_baseline(*engine.render("x", {cap, 0, w, TextAlign::Start}));
+      const int heh = above_baseline(*engine.render("ه", {cap, 0, w, TextAlign::Start}));
+      CHECK(heh >= std::floor(x * 0.84f));
+      // The capital H still sets the size of Latin, also on a line with Arabic after it.
+      auto mixed = engine.render("H ا", {cap, 0, w, TextAlign::Start});
+      const auto& run = mixed->layout.runs.at(0);
+      const int h_right = mixed->origin_x + static_cast<int>(std::ceil(run.x + run.width * 0.5f));
+      CHECK(std::abs(ink_of(*mixed, 0, h_right).height() - cap) <= 1.0f);
+    }
+  }
+  // Digits inside Arabic text stay Latin-sized (the digits of a code or an age).
+  auto digits = engine.render("123", {30, 0, TextWeight::Regular, TextAlign::Start});
+  auto in_arabic = engine.render("العمر 123", {30, 0, TextWeight::Regular, TextAlign::Start, TextDirection::Rtl});
+  const Span d = span_of(in_arabic->layout, "العمر 123", "123");
+  REQUIRE(d.found());
+  const Ink di = ink_of(*in_arabic, in_arabic->origin_x + static_cast<int>(d.left),
+                        in_arabic->origin_x + static_cast<int>(std::ceil(d.right)));
+  CHECK(std::abs(di.height() - ink_of(*digits).height()) <= 1);
+}

@@ -42,6 +42,7 @@ bench: build
 	python3 bench/kiosk_bench.py --bin $(BUILD)/werkcheck --content $(BUILD)/content --bench-bin $(BUILD)/bench_kiosk
 	python3 bench/server_bench.py --server $(BUILD)/werkcheck-server
 	python3 bench/fleet_bench.py --server $(BUILD)/werkcheck-server
+	python3 bench/migrate_bench.py --server $(BUILD)/werkcheck-server
 	python3 bench/sync_drain_bench.py --bin $(BUILD)/werkcheck --server $(BUILD)/werkcheck-server
 	python3 bench/coach_bench.py --server $(BUILD)/werkcheck-server --kiosk $(BUILD)/werkcheck \
 	  --content $(BUILD)/content --web $(BUILD)/coach-web

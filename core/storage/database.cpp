@@ -72,6 +72,11 @@ std::string Statement::text(int col) const {
   return t ? reinterpret_cast<const char*>(t) : "";
 }
 
+std::string Statement::bytes(int col) const {
+  const void* b = sqlite3_column_blob(stmt_, col);
+  return b ? std::string(static_cast<const char*>(b), static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : "";
+}
+
 int64_t Statement::int64(int col) const { return sqlite3_column_int64(stmt_, col); }
 
 bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }

@@ -30,6 +30,7 @@ class Statement {
   bool step();  // true while there is a row
   void run();   // step to completion
   std::string text(int col) const;
+  std::string bytes(int col) const;  // the value's bytes as stored (a BLOB, or text with NULs kept)
   int64_t int64(int col) const;
   bool is_null(int col) const;
 

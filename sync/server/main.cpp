@@ -17,6 +17,7 @@
 #include "content_key.h"
 #include "front_door/front_door.h"
 #include "http_api.h"
+#include "migrate/migrate_to_postgres.h"
 #include "store/open_store.h"
 #include "ops/ops_routes.h"
 
@@ -48,7 +49,10 @@ int usage() {
                "  werkcheck-server admin --db FILE set-kiosk-group KIOSK_ID GROUP   (\"\" removes the group)\n"
                "  werkcheck-server admin --db FILE list-kiosks [--silent-days N]   (needing a look first)\n"
                "  werkcheck-server admin --db FILE publish-content --dir PACK_DIR\n"
-               "  werkcheck-server admin --db FILE public-key\n";
+               "  werkcheck-server admin --db FILE public-key\n"
+               "  werkcheck-server admin migrate --from FILE --to postgresql://… [--dry-run]   (--db FILE as --from)\n"
+               "                   (copies every row into an empty PostgreSQL database in one transaction,\n"
+               "                    compares rows and SHA-256 per table, refuses a second run)\n";
   return 2;
 }
 
@@ -137,6 +141,16 @@ int publish_content(KioskSyncStore& store, const SigningKey& key, const fs::path
 
 int admin(std::vector<std::string> args) {
   std::string db = flag(args, "--db");
+  if (!args.empty() && args[0] == "migrate") {  // --from, or --db as the installed wrapper gives it
+    args.erase(args.begin());
+    wk::server::migrate::Options o;
+    o.dry_run = switch_flag(args, "--dry-run");
+    o.from = flag(args, "--from");
+    o.to = flag(args, "--to");
+    if (o.from.empty()) o.from = db;
+    if (o.from.empty() || o.to.empty() || !args.empty()) return usage();
+    return wk::server::migrate::migrate_to_postgres(o, std::cout);
+  }
   if (db.empty() || args.empty()) return usage();
   const std::string key_path = signing_key_path(args, db);
   if (args.empty()) return usage();

@@ -13,16 +13,11 @@ namespace {
 
 struct ConflictAbort {};
 
-// The columns taken out of a session's JSON at ingest (pg_schema.cpp): its ended_at (NULL when
-// it has none), and the slim row the totals count, as SQLite's sessions_for_totals builds it.
-struct Extracted {
-  std::optional<std::string> ended_at;
-  std::string totals_json;
-};
+}  // namespace
 
-Extracted extract(const std::string& uuid, const std::string& canonical_json) {
+PgSessionColumns pg_session_columns(const std::string& uuid, const std::string& canonical_json) {
   auto j = nlohmann::json::parse(canonical_json);
-  Extracted out;
+  PgSessionColumns out;
   if (j.contains("ended_at") && j["ended_at"].is_string()) out.ended_at = j["ended_at"].get<std::string>();
   auto field = [&](const char* k) { return j.contains(k) ? j[k] : nlohmann::json(nullptr); };
   nlohmann::json answers = field("answers");
@@ -33,6 +28,8 @@ Extracted extract(const std::string& uuid, const std::string& canonical_json) {
                         .dump();
   return out;
 }
+
+namespace {
 
 constexpr const char* kKioskColumns =
     "SELECT k.id, k.organisation_id, o.name, k.enrolled_at, k.revoked, k.last_heartbeat_at, k.app_version, "
@@ -144,7 +141,7 @@ IngestResult PgServerStore::ingest_sessions(const std::string& organisation_id, 
   try {
     pool_.transaction([&](pg::Connection& c) {
       for (const auto& in : sessions) {
-        Extracted x = extract(in.uuid, in.canonical_json);
+        PgSessionColumns x = pg_session_columns(in.uuid, in.canonical_json);
         auto ins = c.exec(
             "INSERT INTO sessions(uuid, organisation_id, kiosk_id, code, anonymous, session_json, content_hash, "
             "received_at, ended_at, totals_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "

@@ -14,6 +14,15 @@
 
 namespace wk::server {
 
+// The columns PostgreSQL keeps beside a session's JSON (pg_schema.cpp): its ended_at (NULL when
+// it has none) and the slim row the totals count, as SQLite's sessions_for_totals builds it.
+// Taken out at ingest, and by admin migrate for the sessions it copies.
+struct PgSessionColumns {
+  std::optional<std::string> ended_at;
+  std::string totals_json;
+};
+PgSessionColumns pg_session_columns(const std::string& uuid, const std::string& canonical_json);
+
 class PgServerStore : public ServerStore {
  public:
   // url: postgresql://user:password@host:port/database (or a unix socket: ?host=/run/postgresql).

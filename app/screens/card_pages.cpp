@@ -9,9 +9,9 @@ namespace wk {
 
 namespace {
 // Whether every word fits a card of this size, with the card and its picture large enough:
-// the options' cards with their own speaker, the page-turn card (more, when not empty) without.
-bool cell_fits(const Metrics& m, const Rect& cell, const std::vector<std::string>& labels, const std::string& more,
-               bool own_listen) {
+// the options' cards with their own speaker, the page-turn card (each of more's words) without.
+bool cell_fits(const Metrics& m, const Rect& cell, const std::vector<std::string>& labels,
+               const std::vector<std::string>& more, bool own_listen) {
   if (cell.w < m.mm(kMinTargetMm) - 0.01f || cell.h < m.mm(kMinTargetMm) - 0.01f) return false;
   Target card;
   card.rect = cell;
@@ -22,16 +22,20 @@ bool cell_fits(const Metrics& m, const Rect& cell, const std::vector<std::string
     if (!target_fits(m, card)) return false;
   }
   card.own_listen = false;
-  card.label = more;
-  return more.empty() || target_fits(m, card);
+  for (const auto& label : more) {
+    card.label = label;
+    if (!target_fits(m, card)) return false;
+  }
+  return true;
 }
 
 // The grid of `cells` equal cards in area where every option's label fits (any option may be
-// on any page), and the page-turn card's, when more is not empty, with the largest cards (on a tie, fewer rows); empty when none fits.
+// on any page), and the page-turn card's words (more), with the largest cards (on a tie, fewer rows); empty when none fits.
 // A card is at most max_w wide, unless only a wider, low card (words beside the picture) holds
 // the words.
 std::vector<Rect> best_grid(const Metrics& m, const Rect& area, int cells, const std::vector<std::string>& labels,
-                            const std::string& more, bool own_listen, float gap, float max_w, float max_h) {
+                            const std::vector<std::string>& more, bool own_listen, float gap, float max_w,
+                            float max_h) {
   int best_cols = 0, best_rows = 0;
   float best_score = -1, best_max_w = max_w;
   for (float mw : {max_w, area.w}) {
@@ -55,7 +59,8 @@ std::vector<Rect> best_grid(const Metrics& m, const Rect& area, int cells, const
 }  // namespace
 
 CardPages card_pages(const Metrics& m, const Rect& area, const std::vector<std::string>& labels,
-                     const std::string& more_label, bool own_listen, float gap, float max_w, float max_h) {
+                     const std::vector<std::string>& more_labels, bool own_listen, float gap, float max_w,
+                     float max_h) {
   const int n = static_cast<int>(labels.size());
   CardPages out;
   if (n == 0) return out;
@@ -66,18 +71,15 @@ CardPages card_pages(const Metrics& m, const Rect& area, const std::vector<std::
   for (int k = n; k >= 1; --k) {
     const bool paged = k < n;
     std::vector<Rect> cells =
-        best_grid(m, area, paged ? k + 1 : k, labels, paged ? more_label : "", own_listen, gap, max_w, max_h);
+        best_grid(m, area, paged ? k + 1 : k, labels, paged ? more_labels : std::vector<std::string>{}, own_listen, gap,
+                  max_w, max_h);
     if (cells.empty() && paged) {
       for (float share : {0.25f, 0.33f}) {
         const float more_w = std::min(area.w * share, max_w);
         const Rect more{area.x + area.w - more_w, area.y, more_w, std::min(area.h, max_h)};
-        Target card;
-        card.rect = more;
-        card.picture = "-";
-        card.label = more_label;
-        if (more.w < m.mm(kMinTargetMm) || more.h < m.mm(kMinTargetMm) || !target_fits(m, card)) continue;
+        if (!cell_fits(m, more, {}, more_labels, false)) continue;
         const Rect rest{area.x, area.y, area.w - more_w - gap, area.h};
-        cells = best_grid(m, rest, k, labels, "", own_listen, gap, max_w, max_h);
+        cells = best_grid(m, rest, k, labels, {}, own_listen, gap, max_w, max_h);
         if (cells.empty()) continue;
         cells.push_back({more.x, area.y + (area.h - more.h) / 2, more.w, more.h});
         break;
@@ -94,8 +96,9 @@ CardPages card_pages(const Metrics& m, const Rect& area, const std::vector<std::
     std::string which;
     const Rect cell = grid_cell_size(area, 2, 2, gap, area.w, max_h);
     for (const auto& l : labels)
-      if (!cell_fits(m, cell, {l}, "", own_listen)) which += " '" + l + "'";
-    if (!cell_fits(m, cell, {}, more_label, own_listen)) which += " '" + more_label + "'";
+      if (!cell_fits(m, cell, {l}, {}, own_listen)) which += " '" + l + "'";
+    for (const auto& l : more_labels)
+      if (!cell_fits(m, cell, {}, {l}, own_listen)) which += " '" + l + "'";
     log::warn("layout", "cards do not fit even one a page in " + std::to_string(cell.w / m.px_per_mm) + " x " +
                             std::to_string(cell.h / m.px_per_mm) + " mm:" + which);
   }

@@ -21,10 +21,16 @@ struct CardPages {
   Rect more() const { return pages > 1 ? cells.back() : Rect{}; }
 };
 
-// labels: the options' words; more_label: the page-turn card's words; own_listen: each card
+// labels: the options' words; more_labels: the page-turn card's words, every one of them must
+// fit its card (the language screen shows it in the language being said); own_listen: each card
 // keeps room for its own speaker (TargetParts::listen).
 CardPages card_pages(const Metrics& m, const Rect& area, const std::vector<std::string>& labels,
-                     const std::string& more_label, bool own_listen, float gap, float max_w, float max_h);
+                     const std::vector<std::string>& more_labels, bool own_listen, float gap, float max_w,
+                     float max_h);
+inline CardPages card_pages(const Metrics& m, const Rect& area, const std::vector<std::string>& labels,
+                            const std::string& more_label, bool own_listen, float gap, float max_w, float max_h) {
+  return card_pages(m, area, labels, std::vector<std::string>{more_label}, own_listen, gap, max_w, max_h);
+}
 
 // The options on a page: [first, first + count).
 struct PageSpan {

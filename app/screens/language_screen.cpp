@@ -7,9 +7,18 @@
 // title has the globe (the picture of the language button), and the title and the words of
 // Listen, Back and Stop are shown in the language whose name is being said, changing with the
 // speech (each language says its own "Kies je taal." before its name); the buttons keep their
-// pictures. During a check they stay in the person's language. ("Andere keuzes" stays in the
-// kiosk's language: the pages are counted with it, and must not change while they are said.)
+// pictures. "Andere keuzes" follows too, with its picture: the pages are counted with its words
+// in every offered language, so they do not change while the languages are said and no word is
+// cut. During a check they stay in the person's language.
+// Back and Stop are not explained in each language's turn: measured with the shipped clips
+// (espeak-ng, soxi, 2026-12-07), a turn ("Kies je taal." and the name) is 2.3 to 3.2 s, 16.0 s
+// for all six; "Tik hier om terug te gaan." and "Tik hier als je wilt stoppen." add 4.5 to 6.3 s
+// a language (33.1 s for six), a sequence of 49 s: three times as long, and the last language's
+// speaker waits 40 s for its own turn. Instead, before a language is chosen, the
+// first tap on Back or Stop says what it does in the language shown at that moment, its button
+// framed; the next tap on it does it.
 #include <algorithm>
+#include <set>
 
 #include "screens/card_pages.h"
 #include "screens/languages_offered.h"
@@ -29,8 +38,11 @@ class LanguageScreen : public ScreenUnit {
   Screen id() const override { return Screen::Language; }
   Idle idle() const override { return Idle::Participant; }
 
-  void enter(ScreenContext&, Screen) override { page_ = 0; }
-  void reset() override { page_ = 0; }
+  void enter(ScreenContext&, Screen) override { reset(); }
+  void reset() override {
+    page_ = 0;
+    explained_.clear();
+  }
 
   void tap(ScreenContext& ctx, const TapEvent& tap, double now) override {
     if (tap.is("lang") && language_offered(ctx.pack(), ctx.config(), tap.arg)) {
@@ -52,6 +64,11 @@ class LanguageScreen : public ScreenUnit {
     } else if (tap.is("page", "more")) {
       ++page_;
       ctx.go(Screen::Language, now);
+    } else if ((tap.is("nav", "back") || tap.is("nav", "stop")) && !ctx.session() && !explained_.count("nav:" + tap.arg)) {
+      explained_.insert("nav:" + tap.arg);
+      explained_in_ = words_language(ctx);
+      ctx.effects().speak =
+          std::vector<Clip>{{explained_in_, tap.arg == "back" ? "ui.explain.back" : "ui.explain.stop", "nav:" + tap.arg}};
     } else if (tap.is("nav", "back")) {
       // Changing the language during a check returns to the question; before one, to the start.
       if (ctx.session())
@@ -112,7 +129,11 @@ class LanguageScreen : public ScreenUnit {
     std::vector<std::string> names;
     for (const auto* cat : offered) names.push_back(content.text(cat->code, "language.name"));
     const int n = static_cast<int>(names.size());
-    const CardPages pages = card_pages(m, body, names, ctx.t(kMoreKey), true, m.mm(short_screen(m) ? 3 : 6), m.mm(100), m.mm(60));
+    std::vector<std::string> more_words;  // "Andere keuzes" in each offered language: all must fit
+    for (const auto* cat : offered) more_words.push_back(content.text(cat->code, kMoreKey));
+    if (ctx.session()) more_words = {ctx.t(kMoreKey)};
+    const CardPages pages =
+        card_pages(m, body, names, more_words, true, m.mm(short_screen(m) ? 3 : 6), m.mm(100), m.mm(60));
     s.pages = pages.pages;
     s.page = page_ % pages.pages;
     const PageSpan span = page_span(pages, n, s.page);
@@ -133,27 +154,34 @@ class LanguageScreen : public ScreenUnit {
                              content.ui_picture("speaker"), parts.listen, TargetStyle::Listen});
     }
     if (pages.pages > 1)
-      s.targets.push_back({"page:more", ctx.t(kMoreKey), content.ui_picture("more"), pages.more(), TargetStyle::Answer});
+      s.targets.push_back({"page:more", content.text(words, kMoreKey), content.ui_picture("more"), pages.more(),
+                           TargetStyle::Answer});
     s.targets.push_back({"nav:back", content.text(words, "ui.back"), content.ui_picture("back"), nav_back_rect(m), TargetStyle::Nav});
     s.targets.push_back({"nav:stop", content.text(words, "ui.stop"), content.ui_picture("stop"), nav_stop_rect(m), TargetStyle::Nav});
     return s;
   }
 
   // The language of the screen's own words: during a check the person's; before one, the
-  // language whose card is being said (its prompt or name playing), else the kiosk's.
-  static std::string words_language(const ScreenContext& ctx) {
+  // language whose card is being said (its prompt or name playing), or in which Back or Stop is
+  // being explained, else the kiosk's.
+  std::string words_language(const ScreenContext& ctx) const {
     const std::string speaking = ctx.speaking_target();
-    if (ctx.session() || speaking.rfind("lang:", 0) != 0) return ctx.locale();
-    return speaking.substr(5);
+    if (ctx.session()) return ctx.locale();
+    if (speaking.rfind("lang:", 0) == 0) return speaking.substr(5);
+    if (explained_.count(speaking)) return explained_in_;
+    return ctx.locale();
   }
 
   std::vector<std::string> text_keys(const ContentPack&) const override {
-    return {"language.name", "ui.language.choose", "ui.speaker", "ui.back", "ui.stop", kMoreKey};
+    return {"language.name", "ui.language.choose", "ui.speaker", "ui.back", "ui.stop", kMoreKey, "ui.explain.back",
+            "ui.explain.stop"};
   }
   std::vector<std::string> picture_roles() const override { return {"speaker", "back", "stop", "more", "language"}; }
 
  private:
   int page_ = 0;  // the page of languages shown (view wraps it to the pages there are)
+  std::set<std::string> explained_;  // before a check: "nav:back", "nav:stop" once a first tap explained it
+  std::string explained_in_;         // the language of the last explanation
 
   // At the start of a check (not when changing the language midway), on a kiosk with headphones.
   static bool headphones_notice(const ScreenContext& ctx) { return ctx.config().headphones && !ctx.session(); }

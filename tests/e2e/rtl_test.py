@@ -165,29 +165,71 @@ def green_centre_x(img):
     return sum(xs) / len(xs) if xs else None
 
 
+def shown_text(pack, lang, key):
+    """The words the kiosk shows for key in lang: its PO files (<lang>.po, screens-<lang>.po),
+    else Dutch's, as the kiosk falls back."""
+    for code in (lang, "nl"):
+        for name in (code, "screens-" + code):
+            text = kd.po_text(pack, name, key)
+            if text is not None:
+                return text
+    return None
+
+
+def said_words(res, art, name, k, pack, x, d, more_w=None):
+    """Before a language is chosen: the title, Listen, Back, Stop and (on a paged screen) "Andere
+    keuzes" in the language whose card is being said, for each language on the page in turn, the
+    page-turn card as large as on the other turns (more_w). Returns its width."""
+    for lang in [t["id"][5:] for t in d["targets"] if t["id"].startswith("lang:") and t["id"] != "lang:nl"]:
+        d = k.wait_for(pred=lambda dd: any(t.get("speaking") and t["id"] == "lang:" + lang for t in dd["targets"]),
+                       timeout=30)
+        kd.screenshot(x, os.path.join(art, "%s-language-said-%s.png" % (name, lang)))
+        title = kd.po_text(pack, lang, "ui.language.choose")
+        labels = {t["id"]: t["label"] for t in d["targets"]}
+        res.check(any(t["text"] == title for t in d.get("drawn_texts", [])),
+                  "%s: while %s is said, the title is its %r" % (name, lang, title), [t["text"] for t in d["drawn_texts"]][:3])
+        keys = [("nav:back", "ui.back"), ("nav:stop", "ui.stop"), ("speak", "ui.speaker")]
+        if d.get("pages", 1) > 1:
+            keys.append(("page:more", "ui.question.more"))
+            more = k.target("page:more", d)
+            res.check(more["has_picture"], "%s: the page-turn card keeps its picture" % name)
+            res.check(more_w is None or abs(more["w"] - more_w) < 1, "%s: the page-turn card keeps its size" % name,
+                      (more["w"], more_w))
+            more_w = more["w"]
+        for target, key in keys:
+            res.check(labels.get(target) == shown_text(pack, lang, key),
+                      "%s: while %s is said, %s reads %r" % (name, lang, target, shown_text(pack, lang, key)),
+                      labels.get(target))
+        p = fit.problems(d)
+        res.check(not p, "%s: while %s is said, nothing is cut" % (name, lang), "; ".join(p[:6]))
+    return more_w
+
+
 def words_follow_speech(res, art, name, k, pack, x, d):
-    """Before a language is chosen: the globe by the title, and the title, Listen, Back and Stop
-    in the language whose card is being said (here the first one on the page that is not Dutch)."""
+    """Before a language is chosen: the globe by the title, the words in the language being said
+    (said_words, first page); then a first tap on Back says what it does in the language shown and
+    does not leave. Returns the dump with the screen's own sequence and the page-turn card's width."""
     res.check(any(p["picture"] == "1F310" for p in d.get("pictures", [])), "%s: the globe is by the title" % name,
               [p["picture"] for p in d.get("pictures", [])])
-    lang = next(t["id"][5:] for t in d["targets"] if t["id"].startswith("lang:") and t["id"] != "lang:nl")
-    d = k.wait_for(pred=lambda dd: any(t.get("speaking") and t["id"] == "lang:" + lang for t in dd["targets"]),
-                   timeout=30)
-    kd.screenshot(x, os.path.join(art, "%s-language-said-%s.png" % (name, lang)))
-    title = kd.po_text(pack, lang, "ui.language.choose")
-    labels = {t["id"]: t["label"] for t in d["targets"]}
-    res.check(any(t["text"] == title for t in d.get("drawn_texts", [])),
-              "%s: while %s is said, the title is its %r" % (name, lang, title), [t["text"] for t in d["drawn_texts"]][:3])
-    for target, key in (("nav:back", "ui.back"), ("nav:stop", "ui.stop"), ("speak", "ui.speaker")):
-        res.check(labels.get(target) == kd.po_text(pack, lang, key),
-                  "%s: while %s is said, %s reads %r" % (name, lang, target, kd.po_text(pack, lang, key)), labels.get(target))
-    return d
+    first = d
+    more_w = said_words(res, art, name, k, pack, x, d)
+    # Back's first tap: its explanation, in the language its words are shown in; still here.
+    k.tap("nav:back", expect_change=False)
+    d = k.wait_for(pred=lambda dd: dd.get("speech") == ["ui.explain.back"], timeout=10)
+    said_in = d["speech_locales"][0]
+    back = k.target("nav:back", d)["label"]
+    print("%s: the first tap on Back says ui.explain.back in %s, the button reads %r" % (name, said_in, back), flush=True)
+    res.check(d["screen"] == "language", "%s: the first tap on Back stays on the language screen" % name, d["screen"])
+    res.check(back == shown_text(pack, said_in, "ui.back"),
+              "%s: Back is explained in the language it is shown in (%s)" % (name, said_in), back)
+    kd.screenshot(x, os.path.join(art, "%s-language-back-explained-%s.png" % (name, said_in)))
+    return first, more_w
 
 
 def language_screen(res, art, name, k, pack, x, with_sound):
     d = k.tap("start")
     res.check(d["screen"] == "language", "%s: the language screen" % name, kd.describe(d))
-    d = words_follow_speech(res, art, name, k, pack, x, d)
+    d, more_w = words_follow_speech(res, art, name, k, pack, x, d)
     seen = {}
     pages = 0
     while True:
@@ -212,6 +254,7 @@ def language_screen(res, art, name, k, pack, x, with_sound):
         if d.get("pages", 1) <= 1 or pages >= d["pages"]:
             break
         d = k.tap("page:more")
+        more_w = said_words(res, art, name, k, pack, x, d, more_w)
     print("%s: the language screen: %d page(s), %s" % (name, pages, ", ".join(
         "%s %.0fx%.0f mm" % (l, t["w"] / d["window"]["px_per_mm"], t["h"] / d["window"]["px_per_mm"])
         for l, t in sorted(seen.items()))), flush=True)

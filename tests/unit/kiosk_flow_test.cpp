@@ -482,10 +482,15 @@ TEST_CASE("stopping asks first; 'no' returns, 'yes' ends the session and forgets
 TEST_CASE("stop on the language screen before a session goes back to the start") {
   Rig r;
   r.tap("start");
+  // Before a language is chosen, the first tap says what the button does (the person may read
+  // none of the words); the second does it.
+  CHECK(speaks(r.tap("nav:stop"), {"nl", "ui.explain.stop", "nav:stop"}));
+  CHECK(r.flow->screen() == Screen::Language);
   r.tap("nav:stop");
   CHECK(r.flow->screen() == Screen::Attract);
   CHECK(r.store->count_sessions() == 0);
-  r.tap("start");
+  r.tap("start");  // a new person: explained again
+  CHECK(speaks(r.tap("nav:back"), {"nl", "ui.explain.back", "nav:back"}));
   r.tap("nav:back");
   CHECK(r.flow->screen() == Screen::Attract);
 }
@@ -1569,6 +1574,7 @@ TEST_CASE("a language switched off is never offered; the operator switches it in
   CHECK_FALSE(mentions(v, r.pack.text("en", "ui.language.choose")));
   r.flow->tap("lang:en", r.now += 1);  // a stale tap on a language switched off does nothing
   CHECK(r.flow->screen() == Screen::Language);
+  r.tap("nav:back");  // no language chosen: the first tap says what Back does, the second does it
   r.tap("nav:back");
 
   r.open_operator_corner();

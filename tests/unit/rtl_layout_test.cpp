@@ -201,3 +201,61 @@ TEST_CASE("target_parts mirrors a card's picture, words and speaker inside it") 
   CHECK(r.listen.x < r.label.x);
   CHECK(r.label.w == doctest::Approx(l.label.w));
 }
+
+TEST_CASE("before a language is chosen, 'Andere keuzes' follows the language said and Back and Stop explain first") {
+  SixRig r;
+  const Metrics tablet = make_metrics(1280, 800, 1280.0f / 217.0f, 50);  // the 10" tablet: paged
+  r.flow.set_metrics(tablet);
+  r.flow.tap("start", r.now);
+  const Effects e = r.flow.take_effects();
+  REQUIRE(e.speak);
+  const ScreenModel first = r.flow.view(tablet);
+  REQUIRE(first.pages > 1);
+  CHECK(target(first, "page:more").label == "Andere keuzes");  // nothing said yet: the kiosk's language
+  CHECK_FALSE(target(first, "page:more").picture.empty());
+  // While a language on the page is said, the page-turn card is in it, and the pages stay.
+  std::string said_lang;
+  for (size_t i = 0; i < e.speak->size(); ++i) {
+    const Clip& c = (*e.speak)[i];
+    if (c.locale == "nl" || c.target.rfind("lang:", 0) != 0) continue;
+    r.flow.speech_progress(static_cast<int>(i), r.now);
+    said_lang = c.locale;
+    break;
+  }
+  REQUIRE_FALSE(said_lang.empty());
+  const ScreenModel during = r.flow.view(tablet);
+  CHECK(target(during, "page:more").label == r.pack.text(said_lang, "ui.question.more"));
+  CHECK(target(during, "page:more").label != "Andere keuzes");
+  CHECK(during.pages == first.pages);
+  CHECK(target(during, "page:more").rect.w == doctest::Approx(target(first, "page:more").rect.w));
+  // A first tap on Stop says what it does in that language, its button framed; nothing ends.
+  r.flow.tap("nav:stop", r.now += 1);
+  const Effects stop1 = r.flow.take_effects();
+  REQUIRE(stop1.speak);
+  CHECK(*stop1.speak == std::vector<Clip>{{said_lang, "ui.explain.stop", "nav:stop"}});
+  CHECK(r.flow.screen() == Screen::Language);
+  r.flow.speech_progress(0, r.now);  // the explanation playing: the words stay in its language
+  CHECK(target(r.flow.view(tablet), "nav:stop").label == r.pack.text(said_lang, "ui.stop"));
+  // Back too, once; its second tap goes back to the start, no session made.
+  r.flow.tap("nav:back", r.now += 1);
+  const Effects back1 = r.flow.take_effects();
+  REQUIRE(back1.speak);
+  CHECK(back1.speak->at(0).key == "ui.explain.back");
+  CHECK(r.flow.screen() == Screen::Language);
+  r.flow.tap("nav:back", r.now += 1);
+  CHECK(r.flow.screen() == Screen::Attract);
+  CHECK(r.store->count_sessions() == 0);
+}
+
+TEST_CASE("during a check, Back and Stop on the language screen act on the first tap") {
+  SixRig r;
+  r.tap("start");
+  r.tap("lang:nl");
+  r.tap("nav:back");  // from the first question: the language screen, in the same session
+  REQUIRE(r.flow.screen() == Screen::Language);
+  r.tap("nav:back");
+  CHECK(r.flow.screen() == Screen::Question);
+  r.tap("nav:back");
+  r.tap("nav:stop");
+  CHECK(r.flow.screen() == Screen::StopConfirm);
+}

@@ -1,5 +1,7 @@
 #include "storage/database.h"
 
+#include <chrono>
+
 namespace wk {
 
 namespace {
@@ -82,6 +84,26 @@ int64_t Statement::int64(int col) const { return sqlite3_column_int64(stmt_, col
 bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
 std::unique_ptr<Database> Database::open(const std::string& path, const std::vector<std::string>& migrations) {
+  // Two processes opening one new file at the same moment (two server instances starting
+  // together) can get SQLITE_BUSY at once, without the busy handler's wait: SQLite gives up
+  // rather than deadlock when both switch the new file to WAL or begin its first migration. A
+  // quick "busy" is tried again, a few times; a lock held for the whole busy timeout (another
+  // program really holds the file) is reported as before.
+  constexpr int kAttempts = 5;
+  constexpr auto kQuick = std::chrono::milliseconds(1000);
+  for (int attempt = 1;; ++attempt) {
+    const auto started = std::chrono::steady_clock::now();
+    try {
+      return open_once(path, migrations);
+    } catch (const DbError& e) {
+      const bool quick = std::chrono::steady_clock::now() - started < kQuick;
+      if ((e.code & 0xff) != SQLITE_BUSY || !quick || attempt == kAttempts) throw;
+      sqlite3_sleep(50 * attempt);
+    }
+  }
+}
+
+std::unique_ptr<Database> Database::open_once(const std::string& path, const std::vector<std::string>& migrations) {
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                            nullptr);

@@ -70,6 +70,7 @@ class Database {
   }
 
  private:
+  static std::unique_ptr<Database> open_once(const std::string& path, const std::vector<std::string>& migrations);
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   sqlite3* db_;
   std::string path_;

@@ -30,6 +30,9 @@ import threading
 import time
 import urllib.request
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "coach"))
+from coach_fixture import sync_once  # noqa: E402  (one sync round of a real kiosk, shared with the coach tests)
+
 STALL_S = 2  # the kiosk's sync_stall_timeout_s in this test
 
 
@@ -222,18 +225,6 @@ class Server:
 
 def kiosk(binary, *args, timeout=120):
     return subprocess.run([binary, *args], capture_output=True, text=True, timeout=timeout)
-
-
-def sync_once(binary, data):
-    # --content: the pack the kiosk "runs on"; an empty one here, so any published pack is new.
-    r = kiosk(binary, "sync-once", "--data", data, "--content", os.path.join(data, "no-pack"))
-    summary = {}
-    for line in r.stdout.splitlines():
-        try:
-            summary = json.loads(line)
-        except ValueError:
-            pass
-    return r.returncode, summary, r.stderr
 
 
 def server_sessions(db):
